@@ -1,0 +1,79 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+import { UserError } from 'n8n-workflow';
+
+import { checkBaseUrl, DEFAULT_BASE_URL } from '../nodes/HighLevelCalendarGroup/shared/baseUrl';
+import { DEFAULT_API_VERSION } from '../nodes/HighLevelCalendarGroup/shared/apiVersion';
+
+export class HighLevelCalendarsApi implements ICredentialType {
+	name = 'highLevelCalendarsApi';
+
+	displayName = 'HighLevel Calendars API';
+
+	icon: Icon = { light: 'file:../icons/highlevel.svg', dark: 'file:../icons/highlevel.dark.svg' };
+
+	documentationUrl =
+		'https://marketplace.gohighlevel.com/docs/Authorization/PrivateIntegrationsToken';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Private Integration Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			placeholder: 'e.g. pit-1a2b3c4d-...',
+			description:
+				'A Sub-Account Private Integration Token with the scopes calendars/groups.readonly and calendars/groups.write',
+		},
+		{
+			displayName: 'Location ID',
+			name: 'locationId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. ve9EPM428h8vShlRW1KT',
+			description:
+				'The sub-account (location) the token belongs to. The node uses it unless an operation sets another location.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: DEFAULT_BASE_URL,
+			description:
+				'Only change this to reach a test server. HTTPS is required, except for localhost.',
+		},
+	];
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const target = checkBaseUrl(requestOptions.baseURL ?? requestOptions.url);
+		if ('refused' in target) {
+			throw new UserError(target.refused);
+		}
+		return {
+			...requestOptions,
+			headers: { ...requestOptions.headers, Authorization: `Bearer ${credentials.accessToken}` },
+		};
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{ $credentials.baseUrl }}',
+			url: '/calendars/groups',
+			method: 'GET',
+			qs: { locationId: '={{ $credentials.locationId }}' },
+			headers: { Version: DEFAULT_API_VERSION, Accept: 'application/json' },
+		},
+	};
+}

@@ -1,0 +1,69 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { searchGroups } from './listSearch/searchGroups';
+import { calendarGroupDescription, operationHandlers } from './resources/calendarGroup';
+import { runItems } from './shared/runItems';
+
+export class HighLevelCalendarGroup implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'HighLevel Calendar Group',
+		name: 'highLevelCalendarGroup',
+		icon: { light: 'file:../../icons/highlevel.svg', dark: 'file:../../icons/highlevel.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": calendar group" }}',
+		description: 'Create, read, update, enable, disable and delete HighLevel calendar groups',
+		defaults: { name: 'HighLevel Calendar Group' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'highLevelCalendarsApi',
+				required: true,
+				displayOptions: { show: { authentication: ['privateIntegrationToken'] } },
+			},
+			{
+				name: 'highLevelCalendarsOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
+		],
+		properties: [
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'Private Integration Token', value: 'privateIntegrationToken' },
+					{ name: 'OAuth2', value: 'oAuth2' },
+				],
+				default: 'privateIntegrationToken',
+			},
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Calendar Group', value: 'calendarGroup' }],
+				default: 'calendarGroup',
+			},
+			...calendarGroupDescription,
+		],
+	};
+
+	methods = {
+		listSearch: { searchGroups },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const operation = this.getNodeParameter('operation', 0) as string;
+		return [await runItems(this, operationHandlers[operation])];
+	}
+}

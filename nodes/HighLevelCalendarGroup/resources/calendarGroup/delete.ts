@@ -1,0 +1,26 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { groupLocator, optionsFor, showFor } from '../../shared/descriptions';
+import { findReferencedGroup, readGroupReference } from '../../shared/groupLocator';
+import type { ExecutionSession } from '../../shared/session';
+
+export const description: INodeProperties[] = [
+	{ ...groupLocator, displayOptions: showFor(['delete']) },
+	optionsFor('delete'),
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	session: ExecutionSession,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	const reference = readGroupReference(this, itemIndex);
+	const target = session.target(itemIndex);
+	const id =
+		reference.by === 'id'
+			? reference.value
+			: (await findReferencedGroup(this, session, target, reference)).id;
+	await session.api.delete(target, id);
+	session.directory.forget(target.locationId, id);
+	return [{ deleted: true, id }];
+}

@@ -1,0 +1,20 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { groupLocator, optionsFor, showFor } from '../../shared/descriptions';
+import { findReferencedGroup, readGroupReference } from '../../shared/groupLocator';
+import type { ExecutionSession } from '../../shared/session';
+import type { CalendarGroup } from '../../shared/types';
+
+export const description: INodeProperties[] = [
+	{ ...groupLocator, displayOptions: showFor(['get']) },
+	optionsFor('get'),
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	session: ExecutionSession,
+	itemIndex: number,
+): Promise<CalendarGroup[]> {
+	const reference = readGroupReference(this, itemIndex);
+	return [await findReferencedGroup(this, session, session.target(itemIndex), reference)];
+}

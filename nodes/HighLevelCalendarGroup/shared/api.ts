@@ -1,0 +1,86 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Connection, RequestContext } from './connection';
+import { groupPath } from './paths';
+import { sendToHighLevel } from './transport';
+import type { CalendarGroup, ItemTarget } from './types';
+
+const READ = 'calendars/groups.readonly';
+const WRITE = 'calendars/groups.write';
+
+export interface GroupFields {
+	name: string;
+	description: string;
+	slug: string;
+}
+
+function unwrapGroup(body: unknown): CalendarGroup {
+	return ((body ?? {}) as { group: CalendarGroup }).group;
+}
+
+/** HighLevel's six calendar-group endpoints, one function each. */
+export class CalendarGroupsApi {
+	constructor(
+		private readonly ctx: RequestContext,
+		private readonly connection: Connection,
+	) {}
+
+	async list(target: ItemTarget): Promise<CalendarGroup[]> {
+		const response = await sendToHighLevel(this.ctx, this.connection, target, {
+			method: 'GET',
+			path: '/calendars/groups',
+			scope: READ,
+			query: { locationId: target.locationId },
+		});
+		const groups = ((response.body ?? {}) as { groups?: CalendarGroup[] }).groups;
+		return Array.isArray(groups) ? groups : [];
+	}
+
+	async create(target: ItemTarget, fields: GroupFields, isActive: boolean): Promise<CalendarGroup> {
+		const body: IDataObject = { locationId: target.locationId, ...fields, isActive };
+		const response = await sendToHighLevel(this.ctx, this.connection, target, {
+			method: 'POST',
+			path: '/calendars/groups',
+			scope: WRITE,
+			body,
+		});
+		return unwrapGroup(response.body);
+	}
+
+	async update(target: ItemTarget, groupId: string, fields: GroupFields): Promise<CalendarGroup> {
+		const response = await sendToHighLevel(this.ctx, this.connection, target, {
+			method: 'PUT',
+			path: groupPath(this.ctx.getNode(), groupId, target.itemIndex),
+			scope: WRITE,
+			body: { ...fields },
+		});
+		return unwrapGroup(response.body);
+	}
+
+	async setActive(target: ItemTarget, groupId: string, isActive: boolean): Promise<void> {
+		await sendToHighLevel(this.ctx, this.connection, target, {
+			method: 'PUT',
+			path: groupPath(this.ctx.getNode(), groupId, target.itemIndex, '/status'),
+			scope: WRITE,
+			body: { isActive },
+		});
+	}
+
+	async delete(target: ItemTarget, groupId: string): Promise<void> {
+		await sendToHighLevel(this.ctx, this.connection, target, {
+			method: 'DELETE',
+			path: groupPath(this.ctx.getNode(), groupId, target.itemIndex),
+			scope: WRITE,
+		});
+	}
+
+	async isSlugAvailable(target: ItemTarget, slug: string): Promise<boolean> {
+		const response = await sendToHighLevel(this.ctx, this.connection, target, {
+			method: 'POST',
+			path: '/calendars/groups/validate-slug',
+			scope: WRITE,
+			body: { locationId: target.locationId, slug },
+		});
+		return ((response.body ?? {}) as { available?: unknown }).available === true;
+	}
+}

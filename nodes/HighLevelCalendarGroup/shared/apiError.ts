@@ -1,0 +1,62 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { HttpFailure } from './httpFailure';
+import { highLevelMessage } from './httpFailure';
+
+export interface FailedCall {
+	itemIndex: number;
+	scope: string;
+	locationId?: string;
+	baseUrl: string;
+}
+
+function unauthorizedFix(message: string, call: FailedCall): string {
+	const lower = message.toLowerCase();
+	if (lower.includes('scope')) {
+		return `The token does not have the scope "${call.scope}". Add it to the Private Integration Token (Settings > Private Integrations), or reconnect the OAuth2 credential so it is granted.`;
+	}
+	if (lower.includes('version')) {
+		return 'HighLevel refused the Version header. Set Options > API Version to 2021-04-15 or v3.';
+	}
+	if (lower.includes('route')) {
+		return `HighLevel does not serve this route at ${call.baseUrl}. Check the credential's Base URL.`;
+	}
+	return 'The token is invalid, expired or revoked. Paste a current Private Integration Token into the credential, or reconnect the OAuth2 credential.';
+}
+
+function describeFix(status: number, message: string, failure: HttpFailure, call: FailedCall): string {
+	if (status === 400) return 'HighLevel rejected the request as malformed. Check the values of the fields named in the message.';
+	if (status === 401) return unauthorizedFix(message, call);
+	if (status === 403) {
+		return `The token may not act on location "${call.locationId ?? ''}". Use a token of that sub-account, or correct the Location ID.`;
+	}
+	if (status === 404) return 'HighLevel found nothing there. Check the group ID, or pick the group from the list.';
+	if (status === 422) return 'HighLevel refused the data. If a slug is taken, choose another or set Options > If Slug Is Taken.';
+	if (status === 429) {
+		if (failure.headers['x-ratelimit-daily-remaining'] === '0') {
+			return 'The daily request budget of this location is spent. It renews within 24 hours; run the rest of the workflow later.';
+		}
+		return 'HighLevel allows 100 requests per 10 seconds per location. Lower Options > Max Requests In Flight, or run the items in smaller batches.';
+	}
+	return 'HighLevel had a problem answering. Try again in a moment; if it persists, check status.gohighlevel.com.';
+}
+
+export function apiErrorFromFailure(node: INode, failure: HttpFailure, call: FailedCall): NodeApiError {
+	if (failure.status === undefined) {
+		const reason = failure.networkCode ?? 'no answer';
+		return new NodeApiError(node, { message: reason } as JsonObject, {
+			itemIndex: call.itemIndex,
+			message: `Could not reach HighLevel at ${call.baseUrl} (${reason})`,
+			description: 'Check the network and the Base URL of the credential, then run the node again.',
+		});
+	}
+	const message = highLevelMessage(failure.body) ?? `HighLevel answered with status ${failure.status}`;
+	const response: JsonObject = { statusCode: failure.status, message };
+	return new NodeApiError(node, response, {
+		itemIndex: call.itemIndex,
+		httpCode: String(failure.status),
+		message,
+		description: describeFix(failure.status, message, failure, call),
+	});
+}

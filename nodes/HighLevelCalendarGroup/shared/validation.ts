@@ -1,0 +1,39 @@
+import type { INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Lower case, a-z 0-9 and single dashes: "Sales Team (EU)" becomes "sales-team-eu". */
+export function slugify(text: string): string {
+	return text
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '');
+}
+
+export function requireText(node: INode, value: unknown, field: string, itemIndex: number): string {
+	const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+	if (text === '') {
+		throw new NodeOperationError(node, `${field} is empty in item ${itemIndex}`, {
+			itemIndex,
+			description: `Set ${field}, or check that the expression mapped to it gives a value for this item`,
+		});
+	}
+	return text;
+}
+
+export function requireSlug(node: INode, value: unknown, itemIndex: number): string {
+	const slug = requireText(node, value, 'Slug', itemIndex);
+	if (!SLUG_PATTERN.test(slug)) {
+		const suggestion = slugify(slug);
+		throw new NodeOperationError(node, `Slug "${slug}" in item ${itemIndex} has characters HighLevel slugs do not use`, {
+			itemIndex,
+			description: suggestion
+				? `Use lower-case letters, digits and dashes only, e.g. "${suggestion}"`
+				: 'Use lower-case letters, digits and dashes only',
+		});
+	}
+	return slug;
+}
