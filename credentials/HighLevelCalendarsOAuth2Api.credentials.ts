@@ -64,6 +64,14 @@ export class HighLevelCalendarsOAuth2Api implements ICredentialType {
 			type: 'hidden',
 			default: 'body',
 		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: DEFAULT_BASE_URL,
+			description:
+				'Only change this to reach a test server. HTTPS is required, except for localhost.',
+		},
 	];
 
 	test: ICredentialTestRequest = {

@@ -45,10 +45,10 @@ function describeFix(status: number, message: string, failure: HttpFailure, call
 export function apiErrorFromFailure(node: INode, failure: HttpFailure, call: FailedCall): NodeApiError {
 	if (failure.status === undefined) {
 		const reason = failure.networkCode ?? 'no answer';
-		return new NodeApiError(node, { message: reason } as JsonObject, {
+		return new NodeApiError(node, { reason } as JsonObject, {
 			itemIndex: call.itemIndex,
-			message: `Could not reach HighLevel at ${call.baseUrl} (${reason})`,
-			description: 'Check the network and the Base URL of the credential, then run the node again.',
+			message: `Could not reach HighLevel at ${call.baseUrl}`,
+			description: `The connection failed (${reason}). Check the network and the Base URL of the credential, then run the node again.`,
 		});
 	}
 	const message = highLevelMessage(failure.body) ?? `HighLevel answered with status ${failure.status}`;

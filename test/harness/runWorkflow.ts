@@ -1,0 +1,90 @@
+import { mock } from 'jest-mock-extended';
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	IConnections,
+	IRun,
+	IRunExecutionData,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+
+import { TestCredentialsHelper } from './credentialsHelper';
+import { leakedSecrets } from './secrets';
+import { nodeTypes } from './nodeTypes';
+
+export interface WorkflowFixture {
+	nodes: INode[];
+	connections: IConnections;
+}
+
+export interface WorkflowRun {
+	run: IRun;
+	/** The items a node put out on its first run, or undefined when it did not run or failed. */
+	output(nodeName: string): INodeExecutionData[] | undefined;
+	/** The error a node stopped with. */
+	error(nodeName: string): (Error & { description?: string; context?: IDataObject }) | undefined;
+}
+
+/** The secrets among a test's credentials: tokens and client secrets. */
+export function secretsOf(credentials: Record<string, ICredentialDataDecryptedObject>): string[] {
+	return Object.values(credentials)
+		.flatMap((data) => {
+			const oauth = (data.oauthTokenData ?? {}) as IDataObject;
+			return [data.accessToken, data.clientSecret, oauth.access_token, oauth.refresh_token];
+		})
+		.filter((secret): secret is string => typeof secret === 'string' && secret !== '');
+}
+
+/** Every run of the suite is searched for the tokens it was given: none may reach outputs or errors. */
+function assertNoTokenIn(run: IRun, credentials: Record<string, ICredentialDataDecryptedObject>): void {
+	const leaked = leakedSecrets(run.data, secretsOf(credentials));
+	if (leaked.length > 0) throw new Error(`A token appears in the execution data (${leaked.length} found)`);
+}
+
+/** Runs a workflow through n8n-core's real execution engine, as n8n runs it. */
+export async function runWorkflow(
+	fixture: WorkflowFixture,
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+): Promise<WorkflowRun> {
+	const workflow = new Workflow({
+		id: 'test',
+		nodes: fixture.nodes,
+		connections: fixture.connections,
+		nodeTypes,
+		active: false,
+		settings: { executionOrder: 'v1' },
+	});
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', mock());
+	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', resolve));
+	const additionalData = mock<IWorkflowExecuteAdditionalData>();
+	additionalData.hooks = hooks;
+	additionalData.currentNodeParameters = undefined;
+	additionalData.encryptedRunnerIdentity = undefined;
+	additionalData.credentialsHelper = new TestCredentialsHelper({ ...credentials });
+
+	const startNode = fixture.nodes[0];
+	const runExecutionData: IRunExecutionData = {
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			waitingExecution: {},
+			waitingExecutionSource: null,
+			nodeExecutionStack: [{ node: startNode, data: { main: [[{ json: {} }]] }, source: null }],
+		},
+	} as unknown as IRunExecutionData;
+
+	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const run = await finished;
+	assertNoTokenIn(run, credentials);
+	const taskData = (name: string) => run.data.resultData.runData[name]?.[0];
+	return {
+		run,
+		output: (name) => taskData(name)?.data?.main?.[0] ?? undefined,
+		error: (name) => taskData(name)?.error as WorkflowRun['error'] extends (n: string) => infer E ? E : never,
+	};
+}
