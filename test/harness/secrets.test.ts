@@ -11,7 +11,8 @@ describe('the token search used on every run of the suite', () => {
 		expect(leakedSecrets(new Error(`Bearer ${secret}`), [secret])).toEqual([secret]);
 		const apiError = new NodeApiError(node, { message: 'boom' }, { description: `token ${secret}` });
 		expect(leakedSecrets({ error: apiError }, [secret])).toEqual([secret]);
-		expect(leakedSecrets(new Error('outer', { cause: { config: { headers: { Authorization: secret } } } }), [secret])).toEqual([secret]);
+		const wrapped = Object.assign(new Error('outer'), { cause: { config: { headers: { Authorization: secret } } } });
+		expect(leakedSecrets(wrapped, [secret])).toEqual([secret]);
 	});
 
 	test('finds nothing where there is nothing', () => {
