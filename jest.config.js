@@ -8,5 +8,6 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', diagnostics: { warnOnly: false } }],
 	},
+	setupFiles: ['<rootDir>/test/setupEnv.js'],
 	testTimeout: 30000,
 };

@@ -3,8 +3,10 @@ import { runWorkflow } from '../harness/runWorkflow';
 import { startScriptedServer, type ScriptedAnswer } from '../harness/scriptedServer';
 import { NODE_NAME, singleNodeWorkflow, withContinueOnFail } from '../harness/workflows';
 
-const checkSlug = singleNodeWorkflow({ operation: 'checkSlug', slug: 'sales-team' });
-const getMany = singleNodeWorkflow({ operation: 'getAll', returnAll: true });
+// Retries off: these tests are about the error the user sees once HighLevel's answer is final.
+const noRetries = { maxRetries: 0 };
+const checkSlug = singleNodeWorkflow({ operation: 'checkSlug', slug: 'sales-team', options: noRetries });
+const getMany = singleNodeWorkflow({ operation: 'getAll', returnAll: true, options: noRetries });
 
 async function failWith(answer: ScriptedAnswer, workflow = checkSlug) {
 	const server = await startScriptedServer(() => answer);
@@ -137,7 +139,7 @@ describe('Continue On Fail', () => {
 
 	test('without it, the first failure stops the node with the item index', async () => {
 		const server = await startScriptedServer(() => ({ status: 200, body: { available: true } }));
-		const workflow = singleNodeWorkflow({ operation: 'checkSlug', slug: '={{ $json.slug }}' }, [
+		const workflow = singleNodeWorkflow({ operation: 'checkSlug', slug: '={{ $json.slug }}', options: { maxInFlight: 1 } }, [
 			{ slug: 'ok' },
 			{ slug: 'Bad Slug' },
 			{ slug: 'never-sent' },
@@ -148,5 +150,17 @@ describe('Continue On Fail', () => {
 		expect(error?.message).toMatch(/item 1/);
 		expect(error?.context?.itemIndex).toBe(1);
 		expect(server.requests.map((r) => (r.body as { slug: string }).slug)).toEqual(['ok']);
+	});
+
+	test('with items in flight together, the lowest failing item stops the node', async () => {
+		const server = await startScriptedServer((request) =>
+			(request.body as { slug: string }).slug.startsWith('bad')
+				? { status: 422, body: { statusCode: 422, message: ['no'], error: 'Unprocessable Entity' } }
+				: { status: 200, body: { available: true } },
+		);
+		const items = ['ok-0', 'ok-1', 'bad-2', 'ok-3', 'bad-4', 'ok-5'].map((slug) => ({ slug }));
+		const run = await runWorkflow(singleNodeWorkflow({ operation: 'checkSlug', slug: '={{ $json.slug }}', options: { maxInFlight: 5 } }, items), tokenCredentials(server.url));
+		await server.close();
+		expect(run.error(NODE_NAME)?.context?.itemIndex).toBe(2);
 	});
 });

@@ -3,6 +3,7 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 import { CalendarGroupsApi } from '../shared/api';
 import { DEFAULT_API_VERSION, type ApiVersion } from '../shared/apiVersion';
 import { loadConnection, type Authentication } from '../shared/connection';
+import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from '../shared/descriptions';
 
 /** "From List" of the Calendar Group field: the location's groups, filtered by name or slug. */
 export async function searchGroups(
@@ -17,6 +18,8 @@ export async function searchGroups(
 		itemIndex: 0,
 		locationId: override || connection.defaultLocationId,
 		version: options.apiVersion ?? DEFAULT_API_VERSION,
+		maxRetries: DEFAULT_MAX_RETRIES,
+		timeoutMs: DEFAULT_TIMEOUT_MS,
 	});
 	const needle = (filter ?? '').trim().toLowerCase();
 	return {

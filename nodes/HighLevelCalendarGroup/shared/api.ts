@@ -31,6 +31,7 @@ export class CalendarGroupsApi {
 			path: '/calendars/groups',
 			scope: READ,
 			query: { locationId: target.locationId },
+			safeToRepeat: true,
 		});
 		const groups = ((response.body ?? {}) as { groups?: CalendarGroup[] }).groups;
 		return Array.isArray(groups) ? groups : [];
@@ -43,6 +44,7 @@ export class CalendarGroupsApi {
 			path: '/calendars/groups',
 			scope: WRITE,
 			body,
+			safeToRepeat: false,
 		});
 		return unwrapGroup(response.body);
 	}
@@ -53,6 +55,7 @@ export class CalendarGroupsApi {
 			path: groupPath(this.ctx.getNode(), groupId, target.itemIndex),
 			scope: WRITE,
 			body: { ...fields },
+			safeToRepeat: true,
 		});
 		return unwrapGroup(response.body);
 	}
@@ -63,6 +66,7 @@ export class CalendarGroupsApi {
 			path: groupPath(this.ctx.getNode(), groupId, target.itemIndex, '/status'),
 			scope: WRITE,
 			body: { isActive },
+			safeToRepeat: true,
 		});
 	}
 
@@ -71,6 +75,8 @@ export class CalendarGroupsApi {
 			method: 'DELETE',
 			path: groupPath(this.ctx.getNode(), groupId, target.itemIndex),
 			scope: WRITE,
+			safeToRepeat: true,
+			goneMeansDone: true,
 		});
 	}
 
@@ -80,6 +86,7 @@ export class CalendarGroupsApi {
 			path: '/calendars/groups/validate-slug',
 			scope: WRITE,
 			body: { locationId: target.locationId, slug },
+			safeToRepeat: true,
 		});
 		return ((response.body ?? {}) as { available?: unknown }).available === true;
 	}

@@ -54,7 +54,40 @@ export const apiVersionOption: INodeProperties = {
 	description: 'The value of the Version header HighLevel requires',
 };
 
-/** The Options collection of one operation: its own options, then the API version. */
+export const DEFAULT_MAX_IN_FLIGHT = 10;
+export const DEFAULT_MAX_RETRIES = 5;
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+const requestOptions: INodeProperties[] = [
+	{
+		displayName: 'Max Requests In Flight',
+		name: 'maxInFlight',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 50 },
+		default: DEFAULT_MAX_IN_FLIGHT,
+		description:
+			'How many items are sent to HighLevel at once. The node keeps under the rate limit either way; more is faster when HighLevel answers slowly.',
+	},
+	{
+		displayName: 'Max Retries',
+		name: 'maxRetries',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 10 },
+		default: DEFAULT_MAX_RETRIES,
+		description:
+			'How often a request is tried again after a 429, or after a server error, timeout or dropped connection when repeating it is safe',
+	},
+	{
+		displayName: 'Timeout (Ms)',
+		name: 'timeoutMs',
+		type: 'number',
+		typeOptions: { minValue: 1000 },
+		default: DEFAULT_TIMEOUT_MS,
+		description: 'How long to wait for each answer, in milliseconds',
+	},
+];
+
+/** The Options collection of one operation: the API version, its own options, then request tuning. */
 export function optionsFor(operation: string, options: INodeProperties[] = []): INodeProperties {
 	return {
 		displayName: 'Options',
@@ -63,7 +96,7 @@ export function optionsFor(operation: string, options: INodeProperties[] = []): 
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show: { resource: ['calendarGroup'], operation: [operation] } },
-		options: [apiVersionOption, ...options],
+		options: [apiVersionOption, ...options, ...requestOptions],
 	};
 }
 

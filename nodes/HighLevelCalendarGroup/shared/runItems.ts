@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { DEFAULT_MAX_IN_FLIGHT } from './descriptions';
 import { ExecutionSession } from './session';
 
 export type ItemHandler = (
@@ -21,23 +22,34 @@ function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number):
 }
 
 /**
- * Runs the handler for every input item. Each item gives its own output items, paired with it;
- * with Continue On Fail a failing item gives one error item and the others carry on.
+ * Runs the handler for every input item, up to Max Requests In Flight at once, and returns the
+ * outputs in input order, each paired with its item. With Continue On Fail a failing item gives one
+ * error item and the others carry on; without it, the lowest failing item stops the node.
  */
 export async function runItems(ctx: IExecuteFunctions, handler: ItemHandler): Promise<INodeExecutionData[]> {
-	const items = ctx.getInputData();
-	const output: INodeExecutionData[] = [];
-	let session: ExecutionSession | undefined;
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+	const itemCount = ctx.getInputData().length;
+	const options = ctx.getNodeParameter('options', 0, {}) as { maxInFlight?: number };
+	const workerCount = Math.min(itemCount, Math.max(1, options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT));
+	const outputs: INodeExecutionData[][] = new Array(itemCount);
+	let sessionOpening: Promise<ExecutionSession> | undefined;
+	let stop: { itemIndex: number; error: NodeApiError | NodeOperationError } | undefined;
+	let nextItem = 0;
+
+	const runItem = async (itemIndex: number) => {
 		try {
-			session ??= await ExecutionSession.open(ctx);
-			const results = await handler.call(ctx, session, itemIndex);
-			for (const json of results) output.push({ json, pairedItem: { item: itemIndex } });
+			sessionOpening ??= ExecutionSession.open(ctx);
+			const results = await handler.call(ctx, await sessionOpening, itemIndex);
+			outputs[itemIndex] = results.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 		} catch (error) {
 			const nodeError = asNodeError(ctx, error, itemIndex);
-			if (!ctx.continueOnFail()) throw nodeError;
-			output.push(errorItem(nodeError, itemIndex));
+			if (ctx.continueOnFail()) outputs[itemIndex] = [errorItem(nodeError, itemIndex)];
+			else if (!stop || itemIndex < stop.itemIndex) stop = { itemIndex, error: nodeError };
 		}
-	}
-	return output;
+	};
+	const worker = async () => {
+		while (nextItem < itemCount && !stop) await runItem(nextItem++);
+	};
+	await Promise.all(Array.from({ length: workerCount }, worker));
+	if (stop) throw stop.error;
+	return outputs.flat();
 }

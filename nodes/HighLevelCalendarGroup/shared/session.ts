@@ -5,8 +5,15 @@ import { CalendarGroupsApi } from './api';
 import { DEFAULT_API_VERSION, type ApiVersion } from './apiVersion';
 import type { Authentication, Connection } from './connection';
 import { loadConnection } from './connection';
+import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './descriptions';
 import { GroupDirectory } from './groupDirectory';
 import type { ItemTarget } from './types';
+
+interface RequestOptions {
+	apiVersion?: ApiVersion;
+	maxRetries?: number;
+	timeoutMs?: number;
+}
 
 /** What the items of one execution share: the API client and the groups listed so far. */
 export class ExecutionSession {
@@ -36,7 +43,13 @@ export class ExecutionSession {
 				description: "Set Location ID in the node, or the Location ID of the credential",
 			});
 		}
-		const options = this.ctx.getNodeParameter('options', itemIndex, {}) as { apiVersion?: ApiVersion };
-		return { itemIndex, locationId, version: options.apiVersion ?? DEFAULT_API_VERSION };
+		const options = this.ctx.getNodeParameter('options', itemIndex, {}) as RequestOptions;
+		return {
+			itemIndex,
+			locationId,
+			version: options.apiVersion ?? DEFAULT_API_VERSION,
+			maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+			timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		};
 	}
 }

@@ -1,8 +1,11 @@
 import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { apiErrorFromFailure } from './apiError';
 import type { Connection, RequestContext } from './connection';
 import { lowerCaseHeaders, readHttpFailure } from './httpFailure';
+import { rateGovernor } from './rateGovernor';
+import { retryDelayMs } from './retryPolicy';
 import type { ItemTarget } from './types';
 
 export interface ApiCall {
@@ -11,6 +14,10 @@ export interface ApiCall {
 	scope: string;
 	query?: IDataObject;
 	body?: IDataObject;
+	/** Whether sending it twice does no harm (all calls but create). */
+	safeToRepeat: boolean;
+	/** Whether a 404 on a repeat means an earlier attempt already did it (delete). */
+	goneMeansDone?: boolean;
 }
 
 export interface ApiResponse {
@@ -19,7 +26,10 @@ export interface ApiResponse {
 	body: unknown;
 }
 
-/** The one place that talks HTTP to HighLevel. */
+/**
+ * The one place that talks HTTP to HighLevel: paced to the location's rate limit, repeated after a
+ * 429, and after a 5xx, timeout or reset when the call is safe to repeat.
+ */
 export async function sendToHighLevel(
 	ctx: RequestContext,
 	connection: Connection,
@@ -33,29 +43,42 @@ export async function sendToHighLevel(
 		headers,
 		json: true,
 		returnFullResponse: true,
+		timeout: target.timeoutMs,
 	};
 	if (call.query) options.qs = call.query;
 	if (call.body) {
 		headers['Content-Type'] = 'application/json';
 		options.body = call.body;
 	}
-	try {
-		const response = (await ctx.helpers.httpRequestWithAuthentication.call(
-			ctx,
-			connection.credentialType,
-			options,
-		)) as { statusCode: number; headers?: Record<string, unknown>; body: unknown };
-		return {
-			statusCode: response.statusCode,
-			headers: lowerCaseHeaders(response.headers),
-			body: response.body,
-		};
-	} catch (error) {
-		throw apiErrorFromFailure(ctx.getNode(), readHttpFailure(error), {
-			itemIndex: target.itemIndex,
-			scope: call.scope,
-			locationId: target.locationId,
-			baseUrl: connection.baseUrl,
-		});
+	const limitKey = `${connection.credentialType} ${connection.baseUrl} ${target.locationId}`;
+	for (let attempt = 0; ; attempt++) {
+		await rateGovernor.acquire(limitKey);
+		try {
+			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
+				connection.credentialType,
+				{ ...options, headers: { ...headers } },
+			)) as { statusCode: number; headers?: Record<string, unknown>; body: unknown };
+			const responseHeaders = lowerCaseHeaders(response.headers);
+			rateGovernor.observe(limitKey, responseHeaders);
+			return { statusCode: response.statusCode, headers: responseHeaders, body: response.body };
+		} catch (error) {
+			const failure = readHttpFailure(error);
+			rateGovernor.observe(limitKey, failure.headers);
+			if (attempt > 0 && call.goneMeansDone && failure.status === 404) {
+				return { statusCode: 200, headers: failure.headers, body: { success: true } };
+			}
+			const waitMs = retryDelayMs(failure, attempt, target, call.safeToRepeat);
+			if (waitMs === undefined) {
+				throw apiErrorFromFailure(ctx.getNode(), failure, {
+					itemIndex: target.itemIndex,
+					scope: call.scope,
+					locationId: target.locationId,
+					baseUrl: connection.baseUrl,
+				});
+			}
+			if (failure.status === 429) rateGovernor.pause(limitKey, waitMs);
+			await sleep(waitMs);
+		}
 	}
 }

@@ -11,9 +11,11 @@ export interface CalendarGroup extends IDataObject {
 	isActive?: boolean;
 }
 
-/** Where one item's request goes: the item, its location and the API version it asked for. */
+/** Where and how one item's requests go: its location, API version, retries and timeout. */
 export interface ItemTarget {
 	itemIndex: number;
 	locationId: string;
 	version: ApiVersion;
+	maxRetries: number;
+	timeoutMs: number;
 }

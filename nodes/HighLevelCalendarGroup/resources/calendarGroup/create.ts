@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { createExactlyOnce } from '../../shared/createExactlyOnce';
 import { optionsFor, showFor } from '../../shared/descriptions';
 import type { ExecutionSession } from '../../shared/session';
-import type { CalendarGroup, ItemTarget } from '../../shared/types';
+import type { CalendarGroup } from '../../shared/types';
 import { requireSlug, requireText, slugify } from '../../shared/validation';
 
 type SlugTakenPolicy = 'fail' | 'returnExisting' | 'addSuffix';
@@ -97,10 +98,9 @@ function chooseSlug(ctx: IExecuteFunctions, itemIndex: number, name: string, opt
 	return generated;
 }
 
-async function firstFreeSlug(session: ExecutionSession, target: ItemTarget, slug: string): Promise<string> {
-	const taken = new Set((await session.directory.groups(target)).map((group) => group.slug));
+function firstFreeSuffix(slug: string, taken: (slug: string) => boolean): string {
 	let suffix = 2;
-	while (taken.has(`${slug}-${suffix}`)) suffix++;
+	while (taken(`${slug}-${suffix}`)) suffix++;
 	return `${slug}-${suffix}`;
 }
 
@@ -114,24 +114,28 @@ export async function execute(
 	const description = requireText(node, this.getNodeParameter('description', itemIndex), 'Description', itemIndex);
 	const isActive = this.getNodeParameter('isActive', itemIndex, true) as boolean;
 	const options = this.getNodeParameter('options', itemIndex, {}) as CreateOptions;
-	let slug = chooseSlug(this, itemIndex, name, options);
+	const slug = chooseSlug(this, itemIndex, name, options);
+	const policy = options.onSlugTaken ?? 'fail';
 	const target = session.target(itemIndex);
 
-	const existing = await session.directory.findBySlug(target, slug);
-	if (existing) {
-		const policy = options.onSlugTaken ?? 'fail';
-		if (policy === 'returnExisting') return [existing];
-		if (policy === 'fail') {
+	for (;;) {
+		const existing = await session.directory.findBySlug(target, slug);
+		if (existing && policy === 'returnExisting') return [existing];
+		if (existing && policy === 'fail') {
 			throw new NodeOperationError(
 				node,
 				`Slug "${slug}" is taken by calendar group "${existing.name}" (${existing.id}) in location "${target.locationId}" (item ${itemIndex})`,
 				{ itemIndex, description: 'Choose another slug, or set Options > If Slug Is Taken' },
 			);
 		}
-		slug = await firstFreeSlug(session, target, slug);
+		const group = await session.directory.createWithFreeSlug(
+			target,
+			(taken) => {
+				if (!taken(slug)) return slug;
+				return policy === 'addSuffix' ? firstFreeSuffix(slug, taken) : undefined;
+			},
+			async (free) => await createExactlyOnce(session.api, target, { name, description, slug: free }, isActive),
+		);
+		if (group) return [group];
 	}
-
-	const group = await session.api.create(target, { name, description, slug }, isActive);
-	session.directory.remember(group);
-	return [group];
 }

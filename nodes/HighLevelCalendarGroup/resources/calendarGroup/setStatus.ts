@@ -22,7 +22,7 @@ function statusOperation(operation: 'enable' | 'disable', isActive: boolean) {
 			const current = await findReferencedGroup(this, session, target, reference);
 			await session.api.setActive(target, current.id, isActive);
 			const group: CalendarGroup = { ...current, isActive };
-			session.directory.remember(group);
+			await session.directory.update(target, group);
 			return [group];
 		},
 	};

@@ -80,6 +80,6 @@ export async function execute(
 	};
 	const answered = await session.api.update(target, current.id, merged);
 	const group: CalendarGroup = { ...current, ...merged, ...answered };
-	session.directory.remember(group);
+	await session.directory.update(target, group);
 	return [group];
 }

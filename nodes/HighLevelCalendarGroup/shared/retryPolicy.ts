@@ -1,0 +1,43 @@
+import type { HttpFailure } from './httpFailure';
+
+export interface RetrySettings {
+	maxRetries: number;
+}
+
+const BASE_BACKOFF_MS = 250;
+const MAX_BACKOFF_MS = 8_000;
+
+/** Exponential backoff with full jitter: a random wait up to 250 ms × 2^attempt (at most 8 s). */
+export function backoffMs(attempt: number): number {
+	return Math.round(Math.random() * Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** attempt));
+}
+
+export function isDailyBudgetSpent(failure: HttpFailure): boolean {
+	return failure.status === 429 && failure.headers['x-ratelimit-daily-remaining'] === '0';
+}
+
+/** A failure after which the request may or may not have taken effect. */
+export function isAmbiguous(failure: HttpFailure): boolean {
+	return failure.status === undefined || failure.status >= 500;
+}
+
+/**
+ * How long to wait before trying again, or undefined not to. A 429 means HighLevel did nothing, so
+ * any request is tried again; after an ambiguous failure only a request that is safe to repeat is.
+ */
+export function retryDelayMs(
+	failure: HttpFailure,
+	attempt: number,
+	settings: RetrySettings,
+	safeToRepeat: boolean,
+): number | undefined {
+	if (attempt >= settings.maxRetries) return undefined;
+	if (failure.status === 429) {
+		if (isDailyBudgetSpent(failure)) return undefined;
+		const retryAfterSeconds = Number(failure.headers['retry-after']);
+		if (Number.isFinite(retryAfterSeconds) && retryAfterSeconds >= 0) return retryAfterSeconds * 1000;
+		return Number(failure.headers['x-ratelimit-interval-milliseconds']) || backoffMs(attempt);
+	}
+	if (isAmbiguous(failure) && safeToRepeat) return backoffMs(attempt);
+	return undefined;
+}
