@@ -9,6 +9,8 @@ export interface ScriptedAnswer {
 	headers?: Record<string, string>;
 	/** Destroy the connection instead of answering. */
 	reset?: boolean;
+	/** Answer this much later. */
+	delayMs?: number;
 }
 
 export type Script = (request: RecordedRequest, index: number) => ScriptedAnswer;
@@ -47,12 +49,14 @@ export async function startScriptedServer(script: Script): Promise<ScriptedServe
 			const recorded = record(req, body);
 			requests.push(recorded);
 			const answer = script(recorded, requests.length - 1);
-			if (answer.reset) {
-				req.socket.destroy();
-				return;
-			}
-			res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
-			res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
+			setTimeout(() => {
+				if (answer.reset) {
+					req.socket.destroy();
+					return;
+				}
+				res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
+				res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
+			}, answer.delayMs ?? 0);
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -60,6 +64,9 @@ export async function startScriptedServer(script: Script): Promise<ScriptedServe
 	return {
 		url: `http://127.0.0.1:${port}`,
 		requests,
-		close: async () => await new Promise<void>((resolve) => server.close(() => resolve())),
+		close: async () => {
+			server.closeAllConnections();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		},
 	};
 }

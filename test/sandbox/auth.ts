@@ -1,0 +1,53 @@
+/** The IAM side: bearer tokens, routes, scopes, Version header, and which location a token may touch. */
+import { API_VERSIONS, ApiVersion, MatchedOperation, RecordedRequest, matchOperation, requiredScope } from '../contract/openapi';
+import { Answer, MESSAGES, forbidden, unauthorized } from './responses';
+
+export interface SandboxToken {
+	token: string;
+	locationId: string;
+	scopes: string[];
+}
+
+const READ = 'calendars/groups.readonly';
+const WRITE = 'calendars/groups.write';
+
+/** Fake sandbox tokens (printing them is fine; they work only here). */
+export const DEFAULT_TOKENS: SandboxToken[] = [
+	{ token: 'pit-sandbox-0000-demo', locationId: 'sandboxLocation0001', scopes: [READ, WRITE] },
+	{ token: 'pit-sandbox-0000-readonly', locationId: 'sandboxLocation0001', scopes: [READ] },
+	{ token: 'pit-sandbox-0000-other', locationId: 'sandboxLocation0002', scopes: [READ, WRITE] },
+];
+
+export type AuthResult =
+	| { ok: true; token: SandboxToken; operation: MatchedOperation }
+	| { ok: false; answer: Answer; token?: SandboxToken };
+
+/** The bearer token of an Authorization header, if it has the `Bearer <token>` form. */
+export function bearerToken(authorization: string | undefined): string | undefined {
+	return /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
+}
+
+/** Checks, in HighLevel's order: token, route, scope, Version header. */
+export function authenticate(req: RecordedRequest, tokens: SandboxToken[]): AuthResult {
+	const presented = bearerToken(req.headers.authorization);
+	const token = tokens.find((t) => t.token === presented);
+	if (!token) return { ok: false, answer: unauthorized(MESSAGES.invalidToken) };
+
+	// both spec files define the six routes identically, so the route does not depend on the Version header
+	const operation = matchOperation(req.method, req.path, API_VERSIONS[0]);
+	if (!operation) return { ok: false, token, answer: unauthorized(MESSAGES.routeNotSupported) };
+	if (!token.scopes.includes(requiredScope(operation.operationId))) {
+		return { ok: false, token, answer: unauthorized(MESSAGES.scopeNotAuthorized) };
+	}
+	const version = req.headers.version;
+	if (version === undefined) return { ok: false, token, answer: unauthorized(MESSAGES.versionMissing) };
+	if (!API_VERSIONS.includes(version as ApiVersion)) return { ok: false, token, answer: unauthorized(MESSAGES.versionInvalid) };
+	return { ok: true, token, operation: { ...operation, version: version as ApiVersion } };
+}
+
+/** 403 when the query or body names a location other than the token's. */
+export function checkLocationAccess(req: RecordedRequest, token: SandboxToken): Answer | undefined {
+	const body = req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
+	const named = [req.query.locationId, body.locationId].filter((id): id is string => typeof id === 'string');
+	return named.some((id) => id !== token.locationId) ? forbidden(MESSAGES.locationForbidden) : undefined;
+}

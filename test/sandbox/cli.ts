@@ -1,0 +1,55 @@
+/**
+ * Runs the sandbox until SIGINT / SIGTERM:
+ *   npx tsx test/sandbox/cli.ts [--port 8787] [--latency 0] [--max 100] [--interval 10000] [--daily 200000]
+ * The port may also come from the environment variable SANDBOX_PORT (a --port flag wins).
+ */
+import { DEFAULT_TOKENS, SandboxOptions, startSandbox } from './server';
+
+const DEFAULT_PORT = 8787;
+const FLAGS = ['port', 'latency', 'max', 'interval', 'daily'] as const;
+type Flag = (typeof FLAGS)[number];
+
+function parseArgs(argv: string[]): Partial<Record<Flag, number>> {
+	const values: Partial<Record<Flag, number>> = {};
+	for (let i = 0; i < argv.length; i++) {
+		const [name, inline] = argv[i].replace(/^--/, '').split('=');
+		if (!argv[i].startsWith('--') || !(FLAGS as readonly string[]).includes(name)) throw new Error(`unknown argument "${argv[i]}"`);
+		const raw = inline ?? argv[++i];
+		const value = Number(raw);
+		if (raw === undefined || !Number.isInteger(value) || value < 0) throw new Error(`--${name} needs a whole number >= 0 (got "${raw}")`);
+		values[name as Flag] = value;
+	}
+	return values;
+}
+
+async function main(): Promise<void> {
+	const args = parseArgs(process.argv.slice(2));
+	const envPort = process.env.SANDBOX_PORT === undefined ? undefined : Number(process.env.SANDBOX_PORT);
+	const options: SandboxOptions = {
+		port: args.port ?? envPort ?? DEFAULT_PORT,
+		latencyMs: args.latency,
+		rateLimit: { max: args.max, intervalMs: args.interval, daily: args.daily },
+	};
+	const sandbox = await startSandbox(options);
+	const tokens = options.tokens ?? DEFAULT_TOKENS;
+
+	console.log(`HighLevel calendar-groups sandbox listening on ${sandbox.url}`);
+	console.log(`State: GET ${sandbox.url}/__sandbox/state`);
+	console.log('Tokens (fake, sandbox only):');
+	for (const t of tokens) console.log(`  ${t.token}  location=${t.locationId}  scopes=${t.scopes.join(' ')}`);
+
+	const stop = (signal: string) => {
+		console.log(`${signal} received, stopping`);
+		sandbox.close().then(
+			() => process.exit(0),
+			() => process.exit(1),
+		);
+	};
+	process.once('SIGINT', () => stop('SIGINT'));
+	process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: Error) => {
+	console.error(error.message);
+	process.exit(1);
+});

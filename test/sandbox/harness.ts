@@ -1,0 +1,76 @@
+/** Test helper: real HTTP calls to a sandbox; every answer is checked against the contract on the way back. */
+import { API_VERSIONS, ApiVersion, matchOperation, validateResponse } from '../contract/openapi';
+import { Sandbox } from './server';
+
+export const DEMO = 'pit-sandbox-0000-demo';
+export const READONLY = 'pit-sandbox-0000-readonly';
+export const OTHER = 'pit-sandbox-0000-other';
+export const LOCATION = 'sandboxLocation0001';
+export const OTHER_LOCATION = 'sandboxLocation0002';
+
+export const RATE_LIMIT_HEADERS = [
+	'x-ratelimit-limit-daily',
+	'x-ratelimit-daily-remaining',
+	'x-ratelimit-interval-milliseconds',
+	'x-ratelimit-max',
+	'x-ratelimit-remaining',
+];
+
+export interface CallOptions {
+	/** bearer token; null = no Authorization header */
+	token?: string | null;
+	/** Version header; null = none */
+	version?: string | null;
+	query?: Record<string, string>;
+	/** sent as JSON with content-type application/json */
+	body?: unknown;
+	/** raw body text (content-type only from `headers`) */
+	rawBody?: string;
+	headers?: Record<string, string>;
+}
+
+export interface CallResult {
+	status: number;
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	body: any;
+	headers: Headers;
+}
+
+export async function call(sandbox: Sandbox, method: string, path: string, options: CallOptions = {}): Promise<CallResult> {
+	const headers: Record<string, string> = { accept: 'application/json' };
+	const token = options.token === undefined ? DEMO : options.token;
+	const version = options.version === undefined ? API_VERSIONS[0] : options.version;
+	if (token !== null) headers.authorization = `Bearer ${token}`;
+	if (version !== null) headers.version = version;
+	let body: string | undefined = options.rawBody;
+	if (options.body !== undefined) {
+		body = JSON.stringify(options.body);
+		headers['content-type'] = 'application/json';
+	}
+	const query = options.query ? `?${new URLSearchParams(options.query).toString()}` : '';
+	const response = await fetch(`${sandbox.url}${path}${query}`, { method, headers: { ...headers, ...options.headers }, body });
+	const text = await response.text();
+	const result: CallResult = { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+	expectValidAnswer(method, path, version, result);
+	return result;
+}
+
+/** Every API answer carries the rate-limit headers and matches the contract for its operation. */
+function expectValidAnswer(method: string, path: string, version: string | null, result: CallResult): void {
+	for (const name of RATE_LIMIT_HEADERS) expect(result.headers.get(name)).toMatch(/^\d+$/);
+	expect(result.headers.get('content-type')).toMatch(/^application\/json/);
+	const apiVersion: ApiVersion = API_VERSIONS.find((v) => v === version) ?? API_VERSIONS[0];
+	const operation = matchOperation(method, path, apiVersion);
+	if (operation) {
+		expect(validateResponse({ operationId: operation.operationId, version: apiVersion }, result.status, result.body)).toEqual([]);
+	} else {
+		expect(result.status).toBe(401);
+		expect(result.body).toEqual({ statusCode: 401, message: expect.any(String), error: 'Unauthorized' });
+	}
+}
+
+export function groupBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+	return { locationId: LOCATION, name: 'Sales team', description: 'Demo calls', slug: 'sales-team', ...overrides };
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,202 @@
+/**
+ * A local stand-in for HighLevel's calendar-group API (Version 2021-04-15 and v3) on 127.0.0.1.
+ * This file is the HTTP plumbing only; the decisions are in pipeline.ts and the modules it uses.
+ */
+import * as http from 'http';
+import { AddressInfo } from 'net';
+import { RecordedRequest } from '../contract/openapi';
+import { DEFAULT_TOKENS, SandboxToken, bearerToken } from './auth';
+import { FaultInjector, FaultOptions } from './faults';
+import { Outcome, handleRequest } from './pipeline';
+import { DEFAULT_RATE_LIMIT, RateLimitConfig, RateLimiter } from './rate-limiter';
+import { LoggedRequest, RequestLog, SandboxStats } from './request-log';
+import { Answer, MESSAGES, notFound, serverError, success } from './responses';
+import { GroupRecord, GroupStore } from './store';
+
+export { DEFAULT_TOKENS } from './auth';
+export type { SandboxToken } from './auth';
+export type { GroupRecord } from './store';
+export type { LoggedRequest, SandboxStats } from './request-log';
+
+export interface SandboxOptions {
+	/** 0 = random free port; host is always 127.0.0.1 */
+	port?: number;
+	/** default: DEFAULT_TOKENS */
+	tokens?: SandboxToken[];
+	/** default 100 per 10000 ms, daily 200000, Retry-After (seconds, ceil) on 429s */
+	rateLimit?: { max?: number; intervalMs?: number; daily?: number; retryAfter?: boolean };
+	/** added to every answer */
+	latencyMs?: number;
+	/** shares 0..1, deterministic from `seed` */
+	faults?: FaultOptions;
+}
+
+export interface Sandbox {
+	url: string;
+	port: number;
+	state(): { locations: Record<string, GroupRecord[]> };
+	requests(): LoggedRequest[];
+	stats(): SandboxStats;
+	/** clears store, log, counters (and restarts the fault sequence) */
+	reset(): void;
+	close(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+const SANDBOX_PREFIX = '/__sandbox';
+const MAX_BODY_BYTES = 1024 * 1024;
+
+function rateLimitConfig(options: SandboxOptions['rateLimit'] = {}): RateLimitConfig {
+	const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+	return { ...DEFAULT_RATE_LIMIT, ...defined };
+}
+
+function flattenHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
+	const flat: Record<string, string> = {};
+	for (const [name, value] of Object.entries(headers)) {
+		if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+	}
+	return flat;
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		req.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size > MAX_BODY_BYTES) reject(new Error('request body too large'));
+			else chunks.push(chunk);
+		});
+		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('error', reject);
+	});
+}
+
+/** JSON when it parses; otherwise the raw text (invalidJson tells whether it claimed to be JSON). */
+function parseBody(text: string, contentType: string | undefined): { body: unknown; invalidJson: boolean } {
+	if (text.length === 0) return { body: undefined, invalidJson: false };
+	try {
+		return { body: JSON.parse(text), invalidJson: false };
+	} catch {
+		return { body: text, invalidJson: /^application\/json\b/i.test(contentType ?? '') };
+	}
+}
+
+/** The raw request target split into the still-encoded pathname and the query. */
+function splitTarget(target: string): { path: string; query: Record<string, string> } {
+	const [pathAndQuery] = target.split('#');
+	const at = pathAndQuery.indexOf('?');
+	const path = at < 0 ? pathAndQuery : pathAndQuery.slice(0, at);
+	const query = Object.fromEntries(new URLSearchParams(at < 0 ? '' : pathAndQuery.slice(at + 1)));
+	return { path, query };
+}
+
+function send(res: http.ServerResponse, answer: Answer): void {
+	const payload = JSON.stringify(answer.body);
+	res.writeHead(answer.status, {
+		...answer.headers,
+		'Content-Type': 'application/json; charset=utf-8',
+		'Content-Length': Buffer.byteLength(payload),
+	});
+	res.end(payload);
+}
+
+export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
+	const tokens = opts.tokens ?? DEFAULT_TOKENS;
+	const deps = {
+		tokens,
+		store: new GroupStore([...new Set(tokens.map((t) => t.locationId))]),
+		limiter: new RateLimiter(rateLimitConfig(opts.rateLimit)),
+		faults: new FaultInjector(opts.faults),
+	};
+	const log = new RequestLog(tokens.map((t) => t.token));
+	const timers = new Set<NodeJS.Timeout>();
+
+	const later = (ms: number, fn: () => void): void => {
+		if (ms <= 0) return fn();
+		const timer = setTimeout(() => {
+			timers.delete(timer);
+			fn();
+		}, ms);
+		timers.add(timer);
+	};
+
+	const state = () => ({ locations: deps.store.snapshot() });
+
+	/** A sandbox bug answers 500 rather than leaving the client hanging. */
+	const decide = (request: RecordedRequest, invalidJson: boolean): Outcome => {
+		try {
+			return handleRequest(deps, request, invalidJson);
+		} catch {
+			return { answer: { ...serverError(500), headers: deps.limiter.peek() }, extraDelayMs: 0 };
+		}
+	};
+
+	const serveSandboxRoute = (req: http.IncomingMessage, res: http.ServerResponse, path: string): void => {
+		const answer = req.method === 'GET' && path === `${SANDBOX_PREFIX}/state` ? success(200, state()) : notFound(MESSAGES.notFound);
+		send(res, { ...answer, headers: deps.limiter.peek() });
+	};
+
+	const serveApi = async (req: http.IncomingMessage, res: http.ServerResponse, target: { path: string; query: Record<string, string> }): Promise<void> => {
+		const receivedAt = Date.now();
+		const headers = flattenHeaders(req.headers);
+		let text: string;
+		try {
+			text = await readBody(req);
+		} catch {
+			req.socket.destroy();
+			return;
+		}
+		const { body, invalidJson } = parseBody(text, headers['content-type']);
+		const request: RecordedRequest = { method: req.method ?? 'GET', path: target.path, query: target.query, headers, body };
+		const outcome = decide(request, invalidJson);
+
+		later((opts.latencyMs ?? 0) + outcome.extraDelayMs, () => {
+			if (outcome.drop) req.socket.destroy();
+			else send(res, outcome.answer);
+			const status = outcome.drop ? 0 : outcome.answer.status;
+			log.add({ ...request, status, receivedAt, answeredAt: Date.now(), dropped: outcome.drop }, bearerToken(headers.authorization));
+		});
+	};
+
+	const server = http.createServer((req, res) => {
+		const target = splitTarget(req.url ?? '/');
+		if (target.path === SANDBOX_PREFIX || target.path.startsWith(`${SANDBOX_PREFIX}/`)) {
+			req.resume();
+			serveSandboxRoute(req, res, target.path);
+			return;
+		}
+		serveApi(req, res, target).catch(() => req.socket.destroy());
+	});
+
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(opts.port ?? 0, HOST, () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+	const port = (server.address() as AddressInfo).port;
+
+	return {
+		url: `http://${HOST}:${port}`,
+		port,
+		state,
+		requests: () => log.entries(),
+		stats: () => log.stats(),
+		reset: () => {
+			deps.store.clear();
+			deps.limiter.clear();
+			deps.faults.reseed();
+			log.clear();
+		},
+		close: async () => {
+			for (const timer of timers) clearTimeout(timer);
+			timers.clear();
+			const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+			server.closeAllConnections();
+			await closed;
+		},
+	};
+}
