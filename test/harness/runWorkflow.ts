@@ -1,4 +1,3 @@
-import { mock } from 'jest-mock-extended';
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
@@ -45,6 +44,17 @@ function assertNoTokenIn(run: IRun, credentials: Record<string, ICredentialDataD
 	if (leaked.length > 0) throw new Error(`A token appears in the execution data (${leaked.length} found)`);
 }
 
+/**
+ * What n8n's server would hand the engine: the given fields, and a no-op function for anything else
+ * the engine may call (as the jest mock in n8n's own node test harness does, usable outside jest).
+ */
+function stubbedAdditionalData(fields: Partial<IWorkflowExecuteAdditionalData>): IWorkflowExecuteAdditionalData {
+	const known: Record<string | symbol, unknown> = { currentNodeParameters: undefined, encryptedRunnerIdentity: undefined, ...fields };
+	return new Proxy(known, {
+		get: (target, property) => (property in target ? target[property] : () => undefined),
+	}) as unknown as IWorkflowExecuteAdditionalData;
+}
+
 /** Runs a workflow through n8n-core's real execution engine, as n8n runs it. */
 export async function runWorkflow(
 	fixture: WorkflowFixture,
@@ -58,13 +68,21 @@ export async function runWorkflow(
 		active: false,
 		settings: { executionOrder: 'v1' },
 	});
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', mock());
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
+		id: 'test',
+		name: 'test',
+		active: false,
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		activeVersionId: null,
+		...fixture,
+	});
 	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', resolve));
-	const additionalData = mock<IWorkflowExecuteAdditionalData>();
-	additionalData.hooks = hooks;
-	additionalData.currentNodeParameters = undefined;
-	additionalData.encryptedRunnerIdentity = undefined;
-	additionalData.credentialsHelper = new TestCredentialsHelper({ ...credentials });
+	const additionalData = stubbedAdditionalData({
+		hooks,
+		credentialsHelper: new TestCredentialsHelper({ ...credentials }),
+	});
 
 	const startNode = fixture.nodes[0];
 	const runExecutionData: IRunExecutionData = {
