@@ -54,7 +54,7 @@ export const apiVersionOption: INodeProperties = {
 	description: 'The value of the Version header HighLevel requires',
 };
 
-export const DEFAULT_MAX_IN_FLIGHT = 10;
+export const DEFAULT_MAX_IN_FLIGHT = 16;
 export const DEFAULT_MAX_RETRIES = 5;
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
