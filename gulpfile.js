@@ -1,3 +1,4 @@
+const fs = require('fs');
 const path = require('path');
 const { src, dest, parallel } = require('gulp');
 
@@ -11,3 +12,8 @@ function copyCodex() {
 }
 
 exports['build:icons'] = parallel(copyIcons, copyCodex);
+
+/** Empties dist/, so nothing a previous build left behind is packed. */
+exports.clean = async function clean() {
+	fs.rmSync('dist', { recursive: true, force: true });
+};
