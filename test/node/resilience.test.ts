@@ -106,6 +106,21 @@ describe('safe retries', () => {
 	});
 });
 
+test('a create answered without the group is looked up, not sent again', async () => {
+	let posted = false;
+	const stored = { id: 'g2', locationId: 'testLocation00000001', name: 'Quiet', description: 'd', slug: 'quiet', isActive: true };
+	const result = await againstScript(
+		(request) => {
+			if (request.method === 'GET') return { status: 200, body: { groups: posted ? [stored] : [] } };
+			posted = true;
+			return { status: 201, body: {} };
+		},
+		{ operation: 'create', name: 'Quiet', description: 'd' },
+	);
+	expect(result.requests.map((r) => r.method)).toEqual(['GET', 'POST', 'GET']);
+	expect(result.output?.[0].json).toEqual(stored);
+});
+
 describe('fewer calls', () => {
 	test('N lookups by slug in one location cost one list call', async () => {
 		const sandbox = await startSandbox({ port: 0 });

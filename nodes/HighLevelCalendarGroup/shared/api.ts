@@ -1,4 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import type { Connection, RequestContext } from './connection';
 import { groupPath } from './paths';
@@ -14,8 +15,8 @@ export interface GroupFields {
 	slug: string;
 }
 
-function unwrapGroup(body: unknown): CalendarGroup {
-	return ((body ?? {}) as { group: CalendarGroup }).group;
+function isGroup(value: unknown): value is CalendarGroup {
+	return typeof value === 'object' && value !== null && typeof (value as CalendarGroup).id === 'string';
 }
 
 /** HighLevel's six calendar-group endpoints, one function each. */
@@ -46,7 +47,7 @@ export class CalendarGroupsApi {
 			body,
 			safeToRepeat: false,
 		});
-		return unwrapGroup(response.body);
+		return this.unwrapGroup(response.body, target);
 	}
 
 	async update(target: ItemTarget, groupId: string, fields: GroupFields): Promise<CalendarGroup> {
@@ -57,7 +58,7 @@ export class CalendarGroupsApi {
 			body: { ...fields },
 			safeToRepeat: true,
 		});
-		return unwrapGroup(response.body);
+		return this.unwrapGroup(response.body, target);
 	}
 
 	async setActive(target: ItemTarget, groupId: string, isActive: boolean): Promise<void> {
@@ -89,5 +90,16 @@ export class CalendarGroupsApi {
 			safeToRepeat: true,
 		});
 		return ((response.body ?? {}) as { available?: unknown }).available === true;
+	}
+
+	/** The `group` of a create or update answer; an answer without one is an error, not an empty item. */
+	private unwrapGroup(body: unknown, target: ItemTarget): CalendarGroup {
+		const group = ((body ?? {}) as { group?: unknown }).group;
+		if (isGroup(group)) return group;
+		throw new NodeApiError(this.ctx.getNode(), { body: JSON.stringify(body ?? null) } as JsonObject, {
+			itemIndex: target.itemIndex,
+			message: 'HighLevel answered without the calendar group',
+			description: 'The request may have succeeded: check the location\'s groups before running the item again',
+		});
 	}
 }

@@ -2,9 +2,24 @@ import type { CalendarGroupsApi } from './api';
 import type { CalendarGroup, ItemTarget } from './types';
 
 interface LocationGroups {
-	groups: CalendarGroup[];
+	/** By id, in the order HighLevel lists them and then this execution created them. */
+	byId: Map<string, CalendarGroup>;
+	idBySlug: Map<string, string>;
 	/** Creates under way in this execution, by slug: items running at once never take one slug twice. */
 	creating: Map<string, Promise<CalendarGroup | undefined>>;
+}
+
+function indexGroups(groups: CalendarGroup[]): LocationGroups {
+	const location: LocationGroups = { byId: new Map(), idBySlug: new Map(), creating: new Map() };
+	for (const group of groups) remember(location, group);
+	return location;
+}
+
+function remember(location: LocationGroups, group: CalendarGroup): void {
+	const previous = location.byId.get(group.id);
+	if (previous && location.idBySlug.get(previous.slug) === group.id) location.idBySlug.delete(previous.slug);
+	location.byId.set(group.id, group);
+	location.idBySlug.set(group.slug, group.id);
 }
 
 /**
@@ -17,11 +32,11 @@ export class GroupDirectory {
 	constructor(private readonly api: CalendarGroupsApi) {}
 
 	async groups(target: ItemTarget): Promise<CalendarGroup[]> {
-		return (await this.location(target)).groups;
+		return [...(await this.location(target)).byId.values()];
 	}
 
 	async findById(target: ItemTarget, id: string): Promise<CalendarGroup | undefined> {
-		return (await this.groups(target)).find((group) => group.id === id);
+		return (await this.location(target)).byId.get(id);
 	}
 
 	/** The group with the slug, waiting for a create of that slug this execution has under way. */
@@ -29,7 +44,8 @@ export class GroupDirectory {
 		const location = await this.location(target);
 		const creating = location.creating.get(slug);
 		if (creating) return (await creating) ?? (await this.findBySlug(target, slug));
-		return location.groups.find((group) => group.slug === slug);
+		const id = location.idBySlug.get(slug);
+		return id === undefined ? undefined : location.byId.get(id);
 	}
 
 	/**
@@ -43,7 +59,7 @@ export class GroupDirectory {
 		create: (slug: string) => Promise<CalendarGroup>,
 	): Promise<CalendarGroup | undefined> {
 		const location = await this.location(target);
-		const slug = chooseSlug((s) => location.creating.has(s) || location.groups.some((g) => g.slug === s));
+		const slug = chooseSlug((s) => location.creating.has(s) || location.idBySlug.has(s));
 		if (slug === undefined) return undefined;
 		const creating = create(slug);
 		location.creating.set(
@@ -55,7 +71,7 @@ export class GroupDirectory {
 		);
 		try {
 			const group = await creating;
-			this.remember(group, location);
+			remember(location, group);
 			return group;
 		} finally {
 			location.creating.delete(slug);
@@ -64,24 +80,21 @@ export class GroupDirectory {
 
 	/** Records a group this execution changed. */
 	async update(target: ItemTarget, group: CalendarGroup): Promise<void> {
-		this.remember(group, await this.location(target));
+		remember(await this.location(target), group);
 	}
 
 	forget(locationId: string, id: string): void {
 		void this.listings.get(locationId)?.then((location) => {
-			location.groups = location.groups.filter((group) => group.id !== id);
+			const group = location.byId.get(id);
+			if (group && location.idBySlug.get(group.slug) === id) location.idBySlug.delete(group.slug);
+			location.byId.delete(id);
 		});
-	}
-
-	private remember(group: CalendarGroup, location: LocationGroups): void {
-		const known = location.groups.some((g) => g.id === group.id);
-		location.groups = known ? location.groups.map((g) => (g.id === group.id ? group : g)) : [...location.groups, group];
 	}
 
 	private async location(target: ItemTarget): Promise<LocationGroups> {
 		let listing = this.listings.get(target.locationId);
 		if (!listing) {
-			listing = this.api.list(target).then((groups) => ({ groups, creating: new Map() }));
+			listing = this.api.list(target).then(indexGroups);
 			this.listings.set(target.locationId, listing);
 			listing.catch(() => this.listings.delete(target.locationId));
 		}
