@@ -9,5 +9,6 @@ module.exports = {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', diagnostics: { warnOnly: false } }],
 	},
 	setupFiles: ['<rootDir>/test/setupEnv.js'],
+	reporters: ['default', '<rootDir>/test/summaryReporter.js'],
 	testTimeout: 30000,
 };
