@@ -48,19 +48,15 @@ function assertNoTokenIn(run: IRun, credentials: Record<string, ICredentialDataD
  * What n8n's server would hand the engine: the given fields, and a no-op function for anything else
  * the engine may call (as the jest mock in n8n's own node test harness does, usable outside jest).
  */
-function stubbedAdditionalData(fields: Partial<IWorkflowExecuteAdditionalData>): IWorkflowExecuteAdditionalData {
+export function stubbedAdditionalData(fields: Partial<IWorkflowExecuteAdditionalData>): IWorkflowExecuteAdditionalData {
 	const known: Record<string | symbol, unknown> = { currentNodeParameters: undefined, encryptedRunnerIdentity: undefined, ...fields };
 	return new Proxy(known, {
 		get: (target, property) => (property in target ? target[property] : () => undefined),
 	}) as unknown as IWorkflowExecuteAdditionalData;
 }
 
-/** Runs a workflow through n8n-core's real execution engine, as n8n runs it. */
-export async function runWorkflow(
-	fixture: WorkflowFixture,
-	credentials: Record<string, ICredentialDataDecryptedObject>,
-): Promise<WorkflowRun> {
-	const workflow = new Workflow({
+export function buildWorkflow(fixture: WorkflowFixture): Workflow {
+	return new Workflow({
 		id: 'test',
 		nodes: fixture.nodes,
 		connections: fixture.connections,
@@ -68,6 +64,14 @@ export async function runWorkflow(
 		active: false,
 		settings: { executionOrder: 'v1' },
 	});
+}
+
+/** Runs a workflow through n8n-core's real execution engine, as n8n runs it. */
+export async function runWorkflow(
+	fixture: WorkflowFixture,
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+): Promise<WorkflowRun> {
+	const workflow = buildWorkflow(fixture);
 	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
 		id: 'test',
 		name: 'test',
