@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 
-import { checkBaseUrl, DEFAULT_BASE_URL } from '../nodes/HighLevelCalendarGroup/shared/baseUrl';
+import { baseUrlProperty, checkBaseUrl } from '../nodes/HighLevelCalendarGroup/shared/baseUrl';
 import { DEFAULT_API_VERSION } from '../nodes/HighLevelCalendarGroup/shared/apiVersion';
 
 export class HighLevelCalendarsApi implements ICredentialType {
@@ -43,14 +43,7 @@ export class HighLevelCalendarsApi implements ICredentialType {
 			description:
 				'The sub-account (location) the token belongs to. The node uses it unless an operation sets another location.',
 		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: DEFAULT_BASE_URL,
-			description:
-				'Only change this to reach a test server. HTTPS is required, except for localhost.',
-		},
+		baseUrlProperty,
 	];
 
 	async authenticate(

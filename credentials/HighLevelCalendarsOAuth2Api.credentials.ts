@@ -1,7 +1,7 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
 import { DEFAULT_API_VERSION } from '../nodes/HighLevelCalendarGroup/shared/apiVersion';
-import { DEFAULT_BASE_URL } from '../nodes/HighLevelCalendarGroup/shared/baseUrl';
+import { baseUrlProperty, DEFAULT_BASE_URL } from '../nodes/HighLevelCalendarGroup/shared/baseUrl';
 
 const SCOPES = ['calendars/groups.readonly', 'calendars/groups.write'];
 
@@ -64,14 +64,7 @@ export class HighLevelCalendarsOAuth2Api implements ICredentialType {
 			type: 'hidden',
 			default: 'body',
 		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: DEFAULT_BASE_URL,
-			description:
-				'Only change this to reach a test server. HTTPS is required, except for localhost.',
-		},
+		baseUrlProperty,
 	];
 
 	test: ICredentialTestRequest = {

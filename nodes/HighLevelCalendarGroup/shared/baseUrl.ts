@@ -1,4 +1,15 @@
+import type { INodeProperties } from 'n8n-workflow';
+
 export const DEFAULT_BASE_URL = 'https://services.leadconnectorhq.com';
+
+/** The credentials' Base URL field: HighLevel itself unless a test server (the sandbox) is wanted. */
+export const baseUrlProperty: INodeProperties = {
+	displayName: 'Base URL',
+	name: 'baseUrl',
+	type: 'string',
+	default: DEFAULT_BASE_URL,
+	description: 'Only change this to reach a test server. HTTPS is required, except for localhost.',
+};
 
 const LOOPBACK_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
