@@ -13,7 +13,7 @@ const DEFAULT_INTERVAL_MS = 10_000;
 
 /** Slack for the difference between when a request leaves here and when HighLevel counts it. */
 function safetyMargin(intervalMs: number): number {
-	return Math.max(25, Math.round(intervalMs * 0.02));
+	return Math.max(50, Math.round(intervalMs * 0.02));
 }
 
 /**
