@@ -37,7 +37,9 @@ function describeFix(status: number, message: string, failure: HttpFailure, call
 		if (failure.headers['x-ratelimit-daily-remaining'] === '0') {
 			return 'The daily request budget of this location is spent. It renews within 24 hours; run the rest of the workflow later.';
 		}
-		return 'HighLevel allows 100 requests per 10 seconds per location. Lower Options > Max Requests In Flight, or run the items in smaller batches.';
+		const max = failure.headers['x-ratelimit-max'] ?? '100';
+		const seconds = Number(failure.headers['x-ratelimit-interval-milliseconds'] ?? 10_000) / 1000;
+		return `HighLevel allows ${max} requests per ${seconds} seconds per app and location, and this was still over it after the node's retries. Raise Options > Max Retries, or spread the work over time.`;
 	}
 	return 'HighLevel had a problem answering. Try again in a moment; if it persists, check status.gohighlevel.com.';
 }

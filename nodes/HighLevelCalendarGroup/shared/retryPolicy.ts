@@ -12,6 +12,11 @@ export function backoffMs(attempt: number): number {
 	return Math.round(Math.random() * Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** attempt));
 }
 
+/** Up to a quarter more, so that clients sharing a limit do not all come back at the same moment. */
+function jitterMs(waitMs: number): number {
+	return Math.round(Math.random() * waitMs * 0.25);
+}
+
 export function isDailyBudgetSpent(failure: HttpFailure): boolean {
 	return failure.status === 429 && failure.headers['x-ratelimit-daily-remaining'] === '0';
 }
@@ -35,8 +40,9 @@ export function retryDelayMs(
 	if (failure.status === 429) {
 		if (isDailyBudgetSpent(failure)) return undefined;
 		const retryAfterSeconds = Number(failure.headers['retry-after']);
-		if (Number.isFinite(retryAfterSeconds) && retryAfterSeconds >= 0) return retryAfterSeconds * 1000;
-		return Number(failure.headers['x-ratelimit-interval-milliseconds']) || backoffMs(attempt);
+		const intervalMs = Number(failure.headers['x-ratelimit-interval-milliseconds']);
+		const waitMs = Number.isFinite(retryAfterSeconds) && retryAfterSeconds >= 0 ? retryAfterSeconds * 1000 : intervalMs;
+		return waitMs > 0 ? waitMs + jitterMs(waitMs) : backoffMs(attempt);
 	}
 	if (isAmbiguous(failure) && safeToRepeat) return backoffMs(attempt);
 	return undefined;

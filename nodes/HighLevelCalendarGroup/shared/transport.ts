@@ -61,6 +61,7 @@ export async function sendToHighLevel(
 			)) as { statusCode: number; headers?: Record<string, unknown>; body: unknown };
 			const responseHeaders = lowerCaseHeaders(response.headers);
 			rateGovernor.observe(limitKey, responseHeaders);
+			rateGovernor.succeeded(limitKey);
 			return { statusCode: response.statusCode, headers: responseHeaders, body: response.body };
 		} catch (error) {
 			const failure = readHttpFailure(error);
