@@ -1,0 +1,20 @@
+/**
+ * End-to-end tests in real n8n (both lines) against the local HighLevel sandbox: `npm run test:e2e`.
+ * Only test/e2e/**\/*.test.ts; one worker (the n8n processes need both cores); long timeouts (the first run installs
+ * n8n, several minutes). The ESM helpers under scripts/ run in a forked plain-Node process (test/e2e/support/bridge-process.mjs).
+ * @type {import('jest').Config}
+ */
+module.exports = {
+	preset: 'ts-jest',
+	testEnvironment: 'node',
+	rootDir: __dirname,
+	roots: ['<rootDir>/test/e2e'],
+	testMatch: ['**/*.test.ts'],
+	testPathIgnorePatterns: ['/node_modules/'],
+	transform: {
+		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', diagnostics: { warnOnly: false } }],
+	},
+	maxWorkers: 1,
+	testTimeout: 5 * 60 * 1000,
+	verbose: true,
+};

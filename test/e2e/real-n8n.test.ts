@@ -1,0 +1,471 @@
+/**
+ * End-to-end: the packed package installed into REAL n8n (both lines, see scripts/n8n/README.md), driven through
+ * n8n's own CLI (`import:*`, `execute`) and editor REST API, against the local HighLevel sandbox.
+ *
+ *   npm run test:e2e                  both lines
+ *   E2E_LINES=2 npm run test:e2e      one line
+ *   E2E_KEEP=1 npm run test:e2e       keep the user folders under .cache/e2e/ for inspection
+ *
+ * The n8n helpers are ESM; the tests run them through bridge.mjs (bridge-process.mjs says why).
+ */
+import { randomBytes } from 'crypto';
+import { join, resolve } from 'path';
+
+import { Bridge, Execution, HttpAnswer, Imported, N8nInstall, PreparedFolder, itemsOf, rawItemsOf } from './support/bridge';
+import {
+	CRED_TYPE,
+	CredRef,
+	NODE_TYPE,
+	badCredentialsWorkflow,
+	continueOnFailWorkflow,
+	lifecycleWorkflows,
+} from './support/workflows';
+
+const REPO = resolve(__dirname, '..', '..');
+const RUN_DIR = join(REPO, '.cache', 'e2e', `run-${process.pid}-${Date.now()}`);
+const LINES = (process.env.E2E_LINES ?? '1,2').split(',').map((s) => s.trim()).filter(Boolean) as Array<'1' | '2'>;
+const KEEP = !!process.env.E2E_KEEP;
+
+const SANDBOX_TOKEN = 'pit-sandbox-0000-demo';
+const READONLY_TOKEN = 'pit-sandbox-0000-readonly';
+const OTHER_TOKEN = 'pit-sandbox-0000-other';
+const LOCATION = 'sandboxLocation0001';
+const OTHER_LOCATION = 'sandboxLocation0002';
+const OWNER = { email: 'e2e-owner@example.com', password: 'E2e-Passw0rd-123', firstName: 'E2E', lastName: 'Owner' };
+
+const MINUTE = 60_000;
+const T0 = Date.now();
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+interface Group {
+	id: string;
+	locationId: string;
+	name: string;
+	description: string;
+	slug: string;
+	isActive: boolean;
+}
+
+/** The node sends up to Max Requests In Flight items at once, so the order groups are created in may vary. */
+const bySlugOrder = (groups: Group[]) => [...groups].sort((a, b) => a.slug.localeCompare(b.slug));
+
+let bridge: Bridge;
+let tarball: string;
+
+beforeAll(async () => {
+	bridge = new Bridge();
+	const stale = await bridge.call<string[]>('removeStaleRuns', join(RUN_DIR, '..'));
+	if (stale.length) process.stderr.write(`[e2e] removed user folders of killed runs: ${stale.join(', ')}\n`);
+	await bridge.call('mkdir', RUN_DIR);
+	process.stderr.write(`[e2e] lines ${LINES.join(', ')}; user folders under ${RUN_DIR}\n`);
+	tarball = await bridge.call<string>('pack');
+}, 10 * MINUTE);
+
+afterAll(async () => {
+	if (!bridge) return;
+	try {
+		if (!KEEP) await bridge.call('rm', RUN_DIR);
+	} finally {
+		await bridge.close();
+		process.stderr.write(`[e2e] done in ${secs(Date.now() - T0)}\n`);
+	}
+}, 2 * MINUTE);
+
+describe.each(LINES)('real n8n, line %s', (line) => {
+	const say = (msg: string) => process.stderr.write(`[e2e line ${line}] ${msg}\n`);
+	// A token nobody issued, distinctive enough to grep for: it must never appear anywhere n8n writes.
+	const canary = `pit-e2e-canary-${randomBytes(8).toString('hex')}`;
+	const restCanary = `pit-e2e-restcanary-${randomBytes(8).toString('hex')}`;
+	const secrets = [SANDBOX_TOKEN, READONLY_TOKEN, OTHER_TOKEN, canary, restCanary];
+
+	let inst: N8nInstall;
+	let userFolder: string;
+	let sandbox: { handle: string; url: string };
+	let recorder: { handle: string; url?: string };
+	let editor: { handle: string; url: string; cookie?: string } | undefined;
+	let good: CredRef;
+	let wrongToken: CredRef;
+	let plainHttp: CredRef;
+	let wf: Record<'create' | 'modify' | 'cof' | 'remove' | 'bad', string>;
+	const executions: Array<{ name: string; exec: Execution }> = [];
+	const processOutputs: Array<{ what: string; text: string }> = [];
+	const restAnswers: Array<{ what: string; text: string }> = [];
+	let lineStart = Date.now();
+
+	async function execute(key: keyof typeof wf, label: string): Promise<Execution> {
+		say(`execute "${label}" …`);
+		const exec = await bridge.call<Execution>('execute', inst, userFolder, wf[key]);
+		executions.push({ name: label, exec });
+		processOutputs.push({ what: `n8n execute (${label})`, text: exec.stdout + exec.stderr });
+		say(`execute "${label}": ${exec.status ?? 'no status'} in ${secs(exec.durationMs)}`);
+		return exec;
+	}
+
+	function expectSuccess(exec: Execution) {
+		if (!exec.ok) {
+			throw new Error(
+				`execution failed (exit ${exec.exitCode}, status ${exec.status}): ${exec.error?.message ?? ''}\n` +
+					`${exec.stdout.slice(-3000)}\n${exec.stderr.slice(-2000)}`,
+			);
+		}
+	}
+
+	async function state(): Promise<Record<string, Group[]>> {
+		const r = await bridge.call<HttpAnswer>('http', { url: `${sandbox.url}/__sandbox/state` });
+		expect(r.status).toBe(200);
+		return r.json.locations;
+	}
+
+	async function rest(method: string, path: string, body?: unknown): Promise<HttpAnswer> {
+		if (!editor) throw new Error('the editor is not running');
+		return bridge.call<HttpAnswer>('http', { method, url: `${editor.url}${path}`, headers: { cookie: editor.cookie ?? '' }, body });
+	}
+
+	beforeAll(async () => {
+		lineStart = Date.now();
+		let t = Date.now();
+		inst = await bridge.call<N8nInstall>('ensureN8n', line, process.env.E2E_N8N_CACHE_DIR);
+		say(`n8n ${inst.version} on Node ${inst.nodeVersion} (ensureN8n ${secs(Date.now() - t)})`);
+
+		userFolder = join(RUN_DIR, `line-${line}`);
+		t = Date.now();
+		const prepared = await bridge.call<PreparedFolder>('prepareUserFolder', inst, userFolder, tarball);
+		expect(prepared.package.nodeTypes).toContain(NODE_TYPE);
+		expect(prepared.package.credentialTypes).toEqual(expect.arrayContaining([CRED_TYPE, 'highLevelCalendarsOAuth2Api']));
+		say(`${prepared.package.name}@${prepared.package.version} installed in ${secs(Date.now() - t)}`);
+
+		sandbox = await bridge.call('startSandbox');
+		recorder = await bridge.call('startRecorder');
+		say(`sandbox ${sandbox.url}; recording server ${recorder.url ?? '(no non-loopback address)'}`);
+
+		good = { id: 'e2eGoodCred00001', name: 'HighLevel sandbox' };
+		wrongToken = { id: 'e2eWrongToken001', name: 'HighLevel wrong token' };
+		plainHttp = { id: 'e2ePlainHttp0001', name: 'HighLevel over plain http' };
+		const lifecycle = lifecycleWorkflows(good);
+		t = Date.now();
+		const imported = await bridge.call<Imported>('importAll', inst, userFolder, {
+			credentials: [
+				{ ...good, type: CRED_TYPE, data: { accessToken: SANDBOX_TOKEN, locationId: LOCATION, baseUrl: sandbox.url } },
+				{ ...wrongToken, type: CRED_TYPE, data: { accessToken: canary, locationId: LOCATION, baseUrl: sandbox.url } },
+				{
+					...plainHttp,
+					type: CRED_TYPE,
+					data: { accessToken: canary, locationId: LOCATION, baseUrl: recorder.url ?? 'http://example.invalid' },
+				},
+			],
+			workflows: [
+				lifecycle.create,
+				lifecycle.modify,
+				continueOnFailWorkflow(good),
+				lifecycle.remove,
+				badCredentialsWorkflow(wrongToken, plainHttp),
+			],
+		});
+		for (const o of imported.outputs) processOutputs.push({ what: `n8n ${o.command}`, text: o.stdout + o.stderr });
+		const [create, modify, cof, remove, bad] = imported.workflowIds;
+		wf = { create, modify, cof, remove, bad };
+		say(`3 credentials and 5 workflows imported in ${secs(Date.now() - t)}`);
+	}, 20 * MINUTE);
+
+	afterAll(async () => {
+		if (editor) await bridge.call('stop', editor.handle).catch(() => undefined);
+		if (sandbox) await bridge.call('stop', sandbox.handle).catch(() => undefined);
+		if (recorder) await bridge.call('stop', recorder.handle).catch(() => undefined);
+		if (userFolder && !KEEP) await bridge.call('rm', userFolder);
+		say(`line ${line} finished in ${secs(Date.now() - lineStart)} (ensureN8n and package install included)`);
+	}, 2 * MINUTE);
+
+	// ---------------------------------------------------------------------------------------------------------
+	test('Create maps a preceding node\'s data through expressions; Get finds the groups by ID and by slug', async () => {
+		const exec = await execute('create', 'create and get');
+		expectSuccess(exec);
+
+		const created = itemsOf(exec, 'Create group') as unknown as Group[];
+		expect(created.map((g) => ({ ...g, id: undefined }))).toEqual([
+			{
+				locationId: LOCATION,
+				name: 'Acme Dental Hygiene',
+				description: 'Booking calendars of the hygiene team',
+				slug: 'acme-dental-hygiene',
+				isActive: true,
+			},
+			{
+				locationId: LOCATION,
+				name: 'Acme Dental Orthodontics',
+				description: 'Booking calendars of the orthodontics team',
+				slug: 'acme-dental-orthodontics',
+				isActive: false,
+			},
+			{
+				locationId: LOCATION,
+				name: 'Acme Dental Front Desk (EU)',
+				description: 'Booking calendars of the front desk (eu) team',
+				slug: 'acme-dental-front-desk-eu',
+				isActive: true,
+			},
+		]);
+		for (const g of created) expect(g.id).toMatch(/^[A-Za-z0-9]{20}$/);
+		expect(new Set(created.map((g) => g.id)).size).toBe(3);
+
+		expect(itemsOf(exec, 'Get by ID')).toEqual(created);
+		expect(itemsOf(exec, 'Get by slug')).toEqual(created);
+		expect(rawItemsOf(exec, 'Get by slug').map((i) => i.pairedItem)).toEqual([0, 1, 2].map((item) => expect.objectContaining({ item })));
+
+		const s = await state();
+		expect(bySlugOrder(s[LOCATION])).toEqual(bySlugOrder(created));
+		expect(s[OTHER_LOCATION] ?? []).toEqual([]);
+	}, 3 * MINUTE);
+
+	// ---------------------------------------------------------------------------------------------------------
+	test('Update changes only the given field; Disable, Get Many (filters, limit), Enable and Check Slug', async () => {
+		const before = (await state())[LOCATION];
+		const find = (slug: string) => before.find((g) => g.slug === slug)!;
+		const [hygiene, ortho, frontDesk] = ['acme-dental-hygiene', 'acme-dental-orthodontics', 'acme-dental-front-desk-eu'].map(find);
+		const exec = await execute('modify', 'update, disable, list, enable, check slug');
+		expectSuccess(exec);
+
+		const updatedHygiene = { ...hygiene, description: 'Hygiene team, updated by the e2e test' };
+		expect(itemsOf(exec, 'Update description')).toEqual([updatedHygiene]);
+		expect(itemsOf(exec, 'Disable')).toEqual([{ ...updatedHygiene, isActive: false }]);
+		expect(itemsOf(exec, 'Active groups')).toEqual([frontDesk]);
+		expect(itemsOf(exec, 'Name contains ortho')).toEqual([ortho]);
+		expect(itemsOf(exec, 'Enable by slug')).toEqual([{ ...ortho, isActive: true }]);
+		const after = (await state())[LOCATION];
+		expect(itemsOf(exec, 'First group only')).toEqual([after[0]]);
+		expect(itemsOf(exec, 'Check slug')).toEqual([
+			{ slug: 'acme-dental-hygiene', available: false },
+			{ slug: 'brand-new-slug', available: true },
+		]);
+
+		expect(bySlugOrder(after)).toEqual(bySlugOrder([{ ...updatedHygiene, isActive: false }, { ...ortho, isActive: true }, frontDesk]));
+	}, 3 * MINUTE);
+
+	// ---------------------------------------------------------------------------------------------------------
+	test('Continue On Fail: good and bad items give one output each, paired with its input, errors readable', async () => {
+		const before = (await state())[LOCATION];
+		const hygiene = before.find((g) => g.slug === 'acme-dental-hygiene')!;
+		const exec = await execute('cof', 'continue on fail');
+		expectSuccess(exec);
+
+		const raw = rawItemsOf(exec, 'Create (continue on fail)');
+		expect(raw).toHaveLength(6);
+		expect(raw.map((i) => i.pairedItem)).toEqual([0, 1, 2, 3, 4, 5].map((item) => expect.objectContaining({ item })));
+		const out = raw.map((i) => i.json);
+
+		expect(out[0]).toEqual(
+			expect.objectContaining({ name: 'E2E Good One', slug: 'e2e-good-one', description: 'Imported from CRM row 0', isActive: true }),
+		);
+		expect(out[1]).toEqual({ error: 'Name is empty in item 1', description: expect.stringContaining('Set Name') });
+		expect(out[2]).toEqual({
+			error: 'Slug "Bad Slug!" in item 2 has characters HighLevel slugs do not use',
+			description: expect.stringContaining('"bad-slug"'),
+		});
+		expect(out[3]).toEqual({
+			error: `Slug "acme-dental-hygiene" is taken by calendar group "Acme Dental Hygiene" (${hygiene.id}) in location "${LOCATION}" (item 3)`,
+			description: expect.stringContaining('If Slug Is Taken'),
+		});
+		// HighLevel's own answer (403 from the sandbox), with what to do about it
+		expect(out[4]).toEqual({
+			error: 'The token does not have access to this location',
+			description: expect.stringContaining(`"${OTHER_LOCATION}"`),
+		});
+		expect(out[5]).toEqual(expect.objectContaining({ name: 'E2E Good Two', slug: 'e2e-good-two' }));
+
+		const [suffixed] = itemsOf(exec, 'Create taken slug (add suffix)') as unknown as Group[];
+		expect(suffixed).toEqual(
+			expect.objectContaining({ name: 'Acme Dental Hygiene', slug: 'acme-dental-hygiene-2', description: 'A second hygiene group' }),
+		);
+		expect(suffixed.id).not.toBe(hygiene.id);
+		expect(itemsOf(exec, 'Create taken slug (return existing)')).toEqual([hygiene]);
+
+		const after = await state();
+		expect(bySlugOrder(after[LOCATION])).toEqual(bySlugOrder([...before, out[0], out[5], suffixed] as Group[]));
+		expect(after[OTHER_LOCATION] ?? []).toEqual([]);
+	}, 3 * MINUTE);
+
+	// ---------------------------------------------------------------------------------------------------------
+	test('Delete by ID and by slug', async () => {
+		const before = (await state())[LOCATION];
+		const ortho = before.find((g) => g.slug === 'acme-dental-orthodontics')!;
+		const frontDesk = before.find((g) => g.slug === 'acme-dental-front-desk-eu')!;
+		const exec = await execute('remove', 'delete');
+		expectSuccess(exec);
+
+		expect(itemsOf(exec, 'Find front desk')).toEqual([frontDesk]);
+		expect(itemsOf(exec, 'Delete by ID')).toEqual([{ deleted: true, id: frontDesk.id }]);
+		expect(itemsOf(exec, 'Delete by slug')).toEqual([{ deleted: true, id: ortho.id }]);
+		const remaining = before.filter((g) => g.id !== ortho.id && g.id !== frontDesk.id);
+		expect(remaining.map((g) => g.slug).sort()).toEqual(['acme-dental-hygiene', 'acme-dental-hygiene-2', 'e2e-good-one', 'e2e-good-two']);
+		expect(itemsOf(exec, 'Remaining groups')).toEqual(remaining);
+		expect((await state())[LOCATION]).toEqual(remaining);
+	}, 3 * MINUTE);
+
+	// ---------------------------------------------------------------------------------------------------------
+	test('A wrong token fails with HighLevel\'s message; a plain-http Base URL is refused before anything is sent', async () => {
+		const before = await state();
+		const exec = await execute('bad', 'bad credentials');
+
+		expect(exec.ok).toBe(false);
+		expect(exec.status).toBe('error');
+		expect(exec.lastNodeExecuted).toBe('Wrong token (stops)');
+		expect(exec.error?.message).toBe('Invalid token: access token is invalid');
+
+		expect(itemsOf(exec, 'Wrong token (continue)')).toEqual([
+			{ error: 'Invalid token: access token is invalid', description: expect.stringContaining('The token is invalid, expired or revoked') },
+		]);
+		const refused = itemsOf(exec, 'Plain http (continue)');
+		expect(refused).toHaveLength(1);
+		expect(refused[0].error).toMatch(/^The Base URL "http:\/\/[^"]+" is refused: the token is only sent over https/);
+		expect(await bridge.call('recordedRequests', recorder.handle)).toEqual([]);
+		expect(await state()).toEqual(before);
+	}, 3 * MINUTE);
+
+	// ---------------------------------------------------------------------------------------------------------
+	describe('the credential test, through n8n\'s REST API (POST /rest/credentials/test)', () => {
+		const created: Record<string, { id: string; name: string; type: string; data: Record<string, string> }> = {};
+
+		beforeAll(async () => {
+			const t = Date.now();
+			editor = await bridge.call('startEditor', inst, userFolder, OWNER);
+			say(`editor up at ${editor!.url} in ${secs(Date.now() - t)}`);
+			const make = async (key: string, data: Record<string, string>) => {
+				const body = { name: `REST ${key}`, type: CRED_TYPE, data };
+				const r = await rest('POST', '/rest/credentials', body);
+				restAnswers.push({ what: `POST /rest/credentials (${key})`, text: r.text });
+				if (r.status !== 200) throw new Error(`creating credential ${key}: HTTP ${r.status} ${r.text.slice(0, 500)}`);
+				created[key] = { id: r.json.data.id, name: body.name, type: CRED_TYPE, data };
+			};
+			await make('good', { accessToken: SANDBOX_TOKEN, locationId: LOCATION, baseUrl: sandbox.url });
+			await make('wrong', { accessToken: restCanary, locationId: LOCATION, baseUrl: sandbox.url });
+			await make('readonly', { accessToken: READONLY_TOKEN, locationId: LOCATION, baseUrl: sandbox.url });
+			await make('otherLocation', { accessToken: OTHER_TOKEN, locationId: LOCATION, baseUrl: sandbox.url });
+			await make('plainHttp', { accessToken: restCanary, locationId: LOCATION, baseUrl: recorder.url ?? 'http://example.invalid' });
+		}, 5 * MINUTE);
+
+		afterAll(async () => {
+			if (!editor) return;
+			const output = await bridge.call<string>('stop', editor.handle);
+			processOutputs.push({ what: 'n8n start (editor)', text: output });
+			editor = undefined;
+		}, 2 * MINUTE);
+
+		async function testCredential(key: string): Promise<{ status: string; message: string }> {
+			const r = await rest('POST', '/rest/credentials/test', { credentials: created[key] });
+			restAnswers.push({ what: `POST /rest/credentials/test (${key})`, text: r.text });
+			say(`credential test "${key}": HTTP ${r.status} ${r.text.slice(0, 200)}`);
+			expect(r.status).toBe(200);
+			return r.json.data;
+		}
+
+		test('the sandbox token passes', async () => {
+			expect(await testCredential('good')).toEqual(expect.objectContaining({ status: 'OK' }));
+		});
+
+		test('a wrong token fails', async () => {
+			const result = await testCredential('wrong');
+			expect(result.status).toBe('Error');
+			// n8n's own wording today: 1.x "Authorization failed - please check your credentials", 2.x "Unauthorized"
+			expect(result.message).toMatch(/authoriz|invalid token/i);
+		});
+
+		// KNOWN GAP (reported): the credential's `test` has no `rules`, so n8n shows its generic status text instead of
+		// HighLevel's reason. When the credential maps 401/403 to a readable message, these start passing: turn
+		// `test.failing` into `test`.
+		test.failing('KNOWN GAP: a wrong token\'s test names the cause (HighLevel: "Invalid token")', async () => {
+			expect((await testCredential('wrong')).message).toMatch(/invalid token|token is invalid/i);
+		});
+
+		test.failing('KNOWN GAP: a token of another location\'s test names the cause (no access to this location)', async () => {
+			expect((await testCredential('otherLocation')).message).toMatch(/location/i);
+		});
+
+		test('a read-only token passes (the test only lists groups, which needs the read scope only)', async () => {
+			expect(await testCredential('readonly')).toEqual(expect.objectContaining({ status: 'OK' }));
+		});
+
+		test('a token of another location fails (HighLevel answers 403)', async () => {
+			const result = await testCredential('otherLocation');
+			expect(result.status).toBe('Error');
+			expect(result.message).toMatch(/forbidden|does not have access to this location/i);
+		});
+
+		test('a plain-http Base URL to a non-loopback host is refused with a readable message, and nothing is sent', async () => {
+			const result = await testCredential('plainHttp');
+			expect(result.status).toBe('Error');
+			expect(result.message).toMatch(/^The Base URL "http:\/\/[^"]+" is refused: the token is only sent over https/);
+			expect(await bridge.call('recordedRequests', recorder.handle)).toEqual([]);
+		});
+	});
+
+	// ---------------------------------------------------------------------------------------------------------
+	describe('the tokens never leak', () => {
+		test('not in the node outputs of any execution', () => {
+			expect(executions.map((e) => e.name)).toHaveLength(5);
+			for (const { name, exec } of executions) {
+				const text = JSON.stringify(exec.runData ?? {}) + JSON.stringify(exec.error ?? {});
+				for (const s of secrets) expect({ execution: name, leaked: text.includes(s) ? s : null }).toEqual({ execution: name, leaked: null });
+			}
+		});
+
+		test('not in the stdout/stderr of any n8n process, nor in the REST answers', () => {
+			// imports, 5 executions, the editor
+			expect(processOutputs.length).toBeGreaterThanOrEqual(8);
+			// the control: the executions' output does hold their data (the run is printed), so a leak would show
+			expect(processOutputs.filter((o) => o.text.includes('acme-dental-hygiene')).length).toBeGreaterThanOrEqual(4);
+			for (const { what, text } of [...processOutputs, ...restAnswers]) {
+				expect(text.length).toBeGreaterThan(0);
+				for (const s of secrets) expect({ what, leaked: text.includes(s) ? s : null }).toEqual({ what, leaked: null });
+			}
+		});
+
+		test('not in the saved executions (execution_data), and credentials are stored encrypted', async () => {
+			const rows = await bridge.call<Array<{ executionId: string; data: string; workflowData: string }>>(
+				'dbQuery',
+				inst,
+				userFolder,
+				'SELECT executionId, data, workflowData FROM execution_data',
+			);
+			// every execution was saved, with its data (the positive control for the search below)
+			expect(rows.length).toBe(executions.length);
+			expect(rows.some((r) => r.data.includes('acme-dental-hygiene'))).toBe(true);
+			expect(rows.some((r) => r.data.includes('Invalid token: access token is invalid'))).toBe(true);
+			for (const r of rows) {
+				for (const s of secrets) {
+					expect({ execution: r.executionId, leaked: (r.data + r.workflowData).includes(s) ? s : null }).toEqual({
+						execution: r.executionId,
+						leaked: null,
+					});
+				}
+			}
+
+			const creds = await bridge.call<Array<{ name: string; type: string; data: string }>>(
+				'dbQuery',
+				inst,
+				userFolder,
+				`SELECT name, type, data FROM credentials_entity WHERE type = '${CRED_TYPE}'`,
+			);
+			expect(creds).toHaveLength(8); // 3 imported + 5 made through the REST API
+			for (const c of creds) {
+				expect(c.data).not.toMatch(/accessToken|pit-/);
+				for (const s of secrets) expect(c.data.includes(s)).toBe(false);
+			}
+		});
+
+		test('not in any file n8n wrote (database, WAL, event logs, config)', async () => {
+			const CONTROL = 'Booking calendars of the orthodontics team';
+			const scan = await bridge.call<{ files: string[]; bytes: number; hits: Array<{ file: string; needle: string }> }>(
+				'scanFiles',
+				join(userFolder, '.n8n'),
+				[...secrets, CONTROL],
+				['nodes'],
+			);
+			say(`scanned ${scan.files.length} files (${Math.round(scan.bytes / 1024)} KiB) under .n8n/: ${scan.files.join(', ')}`);
+			expect(scan.files).toContain('database.sqlite');
+			// the control: what the executions saved is found in clear text, so a token would be too
+			expect(scan.hits.filter((h) => h.needle === CONTROL).map((h) => h.file)).toEqual(
+				expect.arrayContaining([expect.stringMatching(/^database\.sqlite/)]),
+			);
+			expect(scan.hits.filter((h) => h.needle !== CONTROL)).toEqual([]);
+		});
+	});
+});
