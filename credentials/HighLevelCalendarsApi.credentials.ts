@@ -9,7 +9,7 @@ import type {
 import { UserError } from 'n8n-workflow';
 
 import { baseUrlProperty, checkBaseUrl } from '../nodes/HighLevelCalendarGroup/shared/baseUrl';
-import { DEFAULT_API_VERSION } from '../nodes/HighLevelCalendarGroup/shared/apiVersion';
+import { listGroupsTest } from '../nodes/HighLevelCalendarGroup/shared/credentialTest';
 
 export class HighLevelCalendarsApi implements ICredentialType {
 	name = 'highLevelCalendarsApi';
@@ -60,13 +60,5 @@ export class HighLevelCalendarsApi implements ICredentialType {
 		};
 	}
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{ $credentials.baseUrl }}',
-			url: '/calendars/groups',
-			method: 'GET',
-			qs: { locationId: '={{ $credentials.locationId }}' },
-			headers: { Version: DEFAULT_API_VERSION, Accept: 'application/json' },
-		},
-	};
+	test: ICredentialTestRequest = listGroupsTest('={{ $credentials.baseUrl }}', '={{ $credentials.locationId }}');
 }

@@ -1,6 +1,6 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
-import { DEFAULT_API_VERSION } from '../nodes/HighLevelCalendarGroup/shared/apiVersion';
+import { listGroupsTest } from '../nodes/HighLevelCalendarGroup/shared/credentialTest';
 import { baseUrlProperty, DEFAULT_BASE_URL } from '../nodes/HighLevelCalendarGroup/shared/baseUrl';
 
 const SCOPES = ['calendars/groups.readonly', 'calendars/groups.write'];
@@ -67,13 +67,5 @@ export class HighLevelCalendarsOAuth2Api implements ICredentialType {
 		baseUrlProperty,
 	];
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: DEFAULT_BASE_URL,
-			url: '/calendars/groups',
-			method: 'GET',
-			qs: { locationId: '={{ $credentials.oauthTokenData.locationId }}' },
-			headers: { Version: DEFAULT_API_VERSION, Accept: 'application/json' },
-		},
-	};
+	test: ICredentialTestRequest = listGroupsTest(DEFAULT_BASE_URL, '={{ $credentials.oauthTokenData.locationId }}');
 }

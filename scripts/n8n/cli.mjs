@@ -184,7 +184,7 @@ async function httpGet(url, timeoutMs = 3000) {
 	try {
 		const res = await fetch(url, { signal: ac.signal });
 		const text = await res.text();
-		return { status: res.status, text };
+		return { status: res.status, text, json: /json/.test(res.headers.get('content-type') ?? '') };
 	} finally {
 		clearTimeout(t);
 	}
@@ -278,7 +278,9 @@ export async function startEditor(inst, userFolder, opts = {}) {
 			try {
 				if (!healthy) healthy = (await httpGet(`${base}/healthz`)).status === 200;
 				// /healthz answers early; /rest/settings only once the app is fully up
-				if (healthy && (await httpGet(`${base}/rest/settings`)).status === 200) break;
+				// while starting, /rest/settings answers 200 with an HTML "n8n is starting up" page: wait for JSON
+				const settings = healthy ? await httpGet(`${base}/rest/settings`) : undefined;
+				if (settings?.status === 200 && settings.json) break;
 			} catch {
 				/* not listening yet */
 			}

@@ -368,14 +368,12 @@ describe.each(LINES)('real n8n, line %s', (line) => {
 			expect(result.message).toMatch(/authoriz|invalid token/i);
 		});
 
-		// KNOWN GAP (reported): the credential's `test` has no `rules`, so n8n shows its generic status text instead of
-		// HighLevel's reason. When the credential maps 401/403 to a readable message, these start passing: turn
-		// `test.failing` into `test`.
-		test.failing('KNOWN GAP: a wrong token\'s test names the cause (HighLevel: "Invalid token")', async () => {
+		// The credential's test rules map HighLevel's 401 and 403 answers to messages that name the cause.
+		test('a wrong token\'s test names the cause', async () => {
 			expect((await testCredential('wrong')).message).toMatch(/invalid token|token is invalid/i);
 		});
 
-		test.failing('KNOWN GAP: a token of another location\'s test names the cause (no access to this location)', async () => {
+		test('a token of another location\'s test names the cause', async () => {
 			expect((await testCredential('otherLocation')).message).toMatch(/location/i);
 		});
 
