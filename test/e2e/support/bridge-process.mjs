@@ -7,7 +7,6 @@
 import { createRequire } from 'node:module';
 import { createServer } from 'node:http';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { networkInterfaces } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 
 import { ensureN8n } from '../../../scripts/n8n/install.mjs';
@@ -56,13 +55,6 @@ async function importFile(inst, userFolder, command, data, expect) {
 	} finally {
 		await rm(file, { force: true });
 	}
-}
-
-function firstNonLoopbackIPv4() {
-	for (const list of Object.values(networkInterfaces())) {
-		for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
-	}
-	return undefined;
 }
 
 async function walk(dir, out = []) {
@@ -179,11 +171,12 @@ const ops = {
 			res.setHeader('content-type', 'application/json');
 			res.end('{"groups":[]}');
 		});
-		await new Promise((r) => srv.listen(0, '0.0.0.0', r));
-		const host = firstNonLoopbackIPv4();
+		await new Promise((r) => srv.listen(0, '127.0.0.1', r));
 		const stop = () => new Promise((r) => srv.close(() => r()));
 		const handle = keep('recorder', { stop, requests });
-		return { handle, url: host ? `http://${host}:${srv.address().port}` : undefined };
+		// Linux delivers a connection to 0.0.0.0 to this machine's own listeners, so a request the node wrongly sent
+		// to this plain-http, not-loopback-named address would land here and never leave the machine.
+		return { handle, url: `http://0.0.0.0:${srv.address().port}` };
 	},
 
 	recordedRequests: (handle) => take(handle).requests,
