@@ -9,6 +9,7 @@
  * The n8n helpers are ESM; the tests run them through bridge.mjs (bridge-process.mjs says why).
  */
 import { randomBytes } from 'crypto';
+import type { GroupRecord } from '../sandbox/server';
 import { join, resolve } from 'path';
 
 import { Bridge, Execution, HttpAnswer, Imported, N8nInstall, PreparedFolder, itemsOf, rawItemsOf } from './support/bridge';
@@ -37,14 +38,7 @@ const MINUTE = 60_000;
 const T0 = Date.now();
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-interface Group {
-	id: string;
-	locationId: string;
-	name: string;
-	description: string;
-	slug: string;
-	isActive: boolean;
-}
+type Group = GroupRecord;
 
 /** The node sends up to Max Requests In Flight items at once, so the order groups are created in may vary. */
 const bySlugOrder = (groups: Group[]) => [...groups].sort((a, b) => a.slug.localeCompare(b.slug));
