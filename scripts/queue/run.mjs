@@ -146,7 +146,7 @@ async function main(opts) {
 		const n8nRequire = join(inst.dir, 'node_modules', 'n8n', 'package.json');
 		const redis = await startRedis({ redisServer: svc.redisServer, dir: join(RUN_DIR, 'redis'), log });
 		stops.push({ name: 'redis', fn: redis.stop });
-		const pg = await startPostgres({ pgBin: svc.pgBin, dir: join(RUN_DIR, 'postgres'), log, requireFrom: n8nRequire });
+		const pg = await startPostgres({ pgBin: svc.pgBin, runDir: RUN_DIR, log, requireFrom: n8nRequire });
 		stops.push({ name: 'postgres', fn: pg.stop });
 
 		const { startSandbox } = loadSandboxModule();

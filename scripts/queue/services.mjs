@@ -2,10 +2,11 @@
 // on free loopback ports with their data under a directory the caller gives, stopped by stop().
 // Long-running children are spawned in their own process group; stopAllChildren() ends any still alive.
 import { spawn } from 'node:child_process';
-import { chmod, chown, mkdir, readdir, readlink, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, readdir, readlink, rm, writeFile } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 
 import { freePort } from '../n8n/cli.mjs';
@@ -231,11 +232,24 @@ async function postgresIdentity(log) {
  * role and database for n8n. fsync off: test data only.
  * @returns {Promise<{ host, port, database, user, password, version, pgRequire, stop }>}
  */
-export async function startPostgres({ pgBin, dir, log, requireFrom }) {
+/**
+ * Where PostgreSQL keeps its data for a run directory. As root it runs as the `postgres` user, which may not be
+ * able to enter the run directory (a checkout under /root or a private temporary folder), so its data then lives
+ * in a folder of its own under the system's temporary directory, named after the run directory.
+ */
+export function postgresDirFor(runDir, runsAsOtherUser) {
+	if (!runsAsOtherUser) return join(runDir, 'postgres');
+	return join(tmpdir(), `n8n-queue-postgres-${createHash('sha1').update(runDir).digest('hex').slice(0, 12)}`);
+}
+
+export async function startPostgres({ pgBin, runDir, log, requireFrom }) {
 	const t0 = Date.now();
 	const ids = await postgresIdentity(log);
+	const dir = postgresDirFor(runDir, ids.uid !== undefined);
+	await killLeftovers(dir, log);
+	await rm(dir, { recursive: true, force: true });
 	const dataDir = join(dir, 'data');
-	await mkdir(dir, { recursive: true });
+	await mkdir(dir, { recursive: true, mode: 0o700 });
 	if (ids.uid !== undefined) await chown(dir, ids.uid, ids.gid);
 	const superPassword = randomBytes(18).toString('base64url');
 	const pwFile = join(dir, 'superuser.pw');
@@ -272,7 +286,7 @@ export async function startPostgres({ pgBin, dir, log, requireFrom }) {
 	} finally {
 		await admin.end();
 	}
-	log(`PostgreSQL ${version} on 127.0.0.1:${port}, database n8n, role n8n (${fmtMs(Date.now() - t0)}, initdb included)`);
+	log(`PostgreSQL ${version} on 127.0.0.1:${port}, database n8n, role n8n, data in ${dir} (${fmtMs(Date.now() - t0)}, initdb included)`);
 	return {
 		host: '127.0.0.1',
 		port,
@@ -286,6 +300,7 @@ export async function startPostgres({ pgBin, dir, log, requireFrom }) {
 			await c.connect();
 			return c;
 		},
+		dir,
 		// SIGINT = PostgreSQL's "fast" shutdown
 		stop: () => pg.stop('SIGINT', 15000),
 	};
