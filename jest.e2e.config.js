@@ -17,4 +17,5 @@ module.exports = {
 	maxWorkers: 1,
 	testTimeout: 5 * 60 * 1000,
 	verbose: true,
+	reporters: ['default', '<rootDir>/test/summaryReporter.js'],
 };
