@@ -27,38 +27,38 @@ export class CalendarGroupsApi {
 	) {}
 
 	async list(target: ItemTarget): Promise<CalendarGroup[]> {
-		const response = await sendToHighLevel(this.ctx, this.connection, target, {
+		const body = await sendToHighLevel(this.ctx, this.connection, target, {
 			method: 'GET',
 			path: '/calendars/groups',
 			scope: READ,
 			query: { locationId: target.locationId },
 			safeToRepeat: true,
 		});
-		const groups = ((response.body ?? {}) as { groups?: CalendarGroup[] }).groups;
+		const groups = ((body ?? {}) as { groups?: CalendarGroup[] }).groups;
 		return Array.isArray(groups) ? groups : [];
 	}
 
 	async create(target: ItemTarget, fields: GroupFields, isActive: boolean): Promise<CalendarGroup> {
-		const body: IDataObject = { locationId: target.locationId, ...fields, isActive };
-		const response = await sendToHighLevel(this.ctx, this.connection, target, {
+		const group: IDataObject = { locationId: target.locationId, ...fields, isActive };
+		const body = await sendToHighLevel(this.ctx, this.connection, target, {
 			method: 'POST',
 			path: '/calendars/groups',
 			scope: WRITE,
-			body,
+			body: group,
 			safeToRepeat: false,
 		});
-		return this.unwrapGroup(response.body, target);
+		return this.unwrapGroup(body, target);
 	}
 
 	async update(target: ItemTarget, groupId: string, fields: GroupFields): Promise<CalendarGroup> {
-		const response = await sendToHighLevel(this.ctx, this.connection, target, {
+		const body = await sendToHighLevel(this.ctx, this.connection, target, {
 			method: 'PUT',
 			path: groupPath(this.ctx.getNode(), groupId, target.itemIndex),
 			scope: WRITE,
 			body: { ...fields },
 			safeToRepeat: true,
 		});
-		return this.unwrapGroup(response.body, target);
+		return this.unwrapGroup(body, target);
 	}
 
 	async setActive(target: ItemTarget, groupId: string, isActive: boolean): Promise<void> {
@@ -82,14 +82,14 @@ export class CalendarGroupsApi {
 	}
 
 	async isSlugAvailable(target: ItemTarget, slug: string): Promise<boolean> {
-		const response = await sendToHighLevel(this.ctx, this.connection, target, {
+		const body = await sendToHighLevel(this.ctx, this.connection, target, {
 			method: 'POST',
 			path: '/calendars/groups/validate-slug',
 			scope: WRITE,
 			body: { locationId: target.locationId, slug },
 			safeToRepeat: true,
 		});
-		return ((response.body ?? {}) as { available?: unknown }).available === true;
+		return ((body ?? {}) as { available?: unknown }).available === true;
 	}
 
 	/** The `group` of a create or update answer; an answer without one is an error, not an empty item. */

@@ -20,22 +20,16 @@ export interface ApiCall {
 	goneMeansDone?: boolean;
 }
 
-export interface ApiResponse {
-	statusCode: number;
-	headers: Record<string, string>;
-	body: unknown;
-}
-
 /**
  * The one place that talks HTTP to HighLevel: paced to the location's rate limit, repeated after a
- * 429, and after a 5xx, timeout or reset when the call is safe to repeat.
+ * 429, and after a 5xx, timeout or reset when the call is safe to repeat. Resolves to the answer's body.
  */
 export async function sendToHighLevel(
 	ctx: RequestContext,
 	connection: Connection,
 	target: ItemTarget,
 	call: ApiCall,
-): Promise<ApiResponse> {
+): Promise<unknown> {
 	const headers: IDataObject = { Version: target.version, Accept: 'application/json' };
 	const options: IHttpRequestOptions = {
 		method: call.method,
@@ -58,16 +52,15 @@ export async function sendToHighLevel(
 				ctx,
 				connection.credentialType,
 				{ ...options, headers: { ...headers } },
-			)) as { statusCode: number; headers?: Record<string, unknown>; body: unknown };
-			const responseHeaders = lowerCaseHeaders(response.headers);
-			rateGovernor.observe(limitKey, responseHeaders);
+			)) as { headers?: Record<string, unknown>; body: unknown };
+			rateGovernor.observe(limitKey, lowerCaseHeaders(response.headers));
 			rateGovernor.succeeded(limitKey);
-			return { statusCode: response.statusCode, headers: responseHeaders, body: response.body };
+			return response.body;
 		} catch (error) {
 			const failure = readHttpFailure(error);
 			rateGovernor.observe(limitKey, failure.headers);
 			if (attempt > 0 && call.goneMeansDone && failure.status === 404) {
-				return { statusCode: 200, headers: failure.headers, body: { success: true } };
+				return { success: true };
 			}
 			const waitMs = retryDelayMs(failure, attempt, target, call.safeToRepeat);
 			if (waitMs === undefined) {
