@@ -163,7 +163,7 @@ const ops = {
 		return { handle, url: ed.url, cookie };
 	},
 
-	/** An HTTP server on 0.0.0.0 that records what reaches it; url uses a non-loopback address of this machine. */
+	/** A loopback HTTP server that records what reaches it; its url names 0.0.0.0, which the node must refuse. */
 	startRecorder: async () => {
 		const requests = [];
 		const srv = createServer((req, res) => {
