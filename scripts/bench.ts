@@ -6,10 +6,10 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { DEFAULT_MAX_IN_FLIGHT } from '../nodes/HighLevelCalendarGroup/shared/descriptions';
-import { SANDBOX_LOCATION, sandboxCredentials, SANDBOX_TOKEN } from '../test/harness/credentials';
-import { runWorkflow } from '../test/harness/runWorkflow';
-import { NODE_NAME, singleNodeWorkflow } from '../test/harness/workflows';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../test/sandbox/server';
+import { SANDBOX_LOCATION, sandboxCredentials, SANDBOX_TOKEN } from '../tools/engine/credentials';
+import { runWorkflow } from '../tools/engine/runWorkflow';
+import { NODE_NAME, singleNodeWorkflow } from '../tools/engine/workflows';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../tools/sandbox/server';
 
 const args = new Map(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]));
 const only = args.get('only')?.split(',');

@@ -1,4 +1,4 @@
-// Runs the HighLevel sandbox (test/sandbox/cli.ts) in its own process, as `npm run sandbox` does.
+// Runs the HighLevel sandbox (tools/sandbox/cli.ts) in its own process, as `npm run sandbox` does.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -7,7 +7,7 @@ import { REPO_ROOT } from '../n8n/util.mjs';
 /** Starts the sandbox on a free port (or `port`) and resolves once it listens: { url, stop(), output() }. */
 export async function startSandboxProcess({ port = 0, args = [] } = {}) {
 	const tsx = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
-	const child = spawn(tsx, [join(REPO_ROOT, 'test', 'sandbox', 'cli.ts'), '--port', String(port), ...args], {
+	const child = spawn(tsx, [join(REPO_ROOT, 'tools', 'sandbox', 'cli.ts'), '--port', String(port), ...args], {
 		cwd: REPO_ROOT,
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});

@@ -48,11 +48,11 @@ function parseArgs(argv) {
 const T0 = Date.now();
 const log = (m) => process.stdout.write(`[queue +${((Date.now() - T0) / 1000).toFixed(1)}s] ${m}\n`);
 
-/** The HighLevel sandbox, in this process (so that its request counters can be read): test/sandbox/server.ts via tsx. */
+/** The HighLevel sandbox, in this process (so that its request counters can be read): tools/sandbox/server.ts via tsx. */
 function loadSandboxModule() {
 	const req = createRequire(join(REPO_ROOT, 'package.json'));
 	req('tsx/cjs/api').register();
-	return req(join(REPO_ROOT, 'test', 'sandbox', 'server.ts'));
+	return req(join(REPO_ROOT, 'tools', 'sandbox', 'server.ts'));
 }
 
 async function importWorkflows(inst, userFolder, workflows) {

@@ -1,4 +1,4 @@
-import { ApiVersion, RecordedRequest, matchOperation, requiredScope, validateRequest, validateResponse } from './openapi';
+import { ApiVersion, RecordedRequest, matchOperation, requiredScope, validateRequest, validateResponse } from '../../tools/contract/openapi';
 
 const VERSIONS: ApiVersion[] = ['2021-04-15', 'v3'];
 const GROUP = { id: 'ocQHyuzHvysMo5N5VsXc', locationId: 've9EPM428h8vShlRW1KT', name: 'group a', description: 'd', slug: '15-mins', isActive: true };

@@ -1,8 +1,8 @@
 import { HighLevelCalendarsOAuth2Api } from '../../credentials/HighLevelCalendarsOAuth2Api.credentials';
-import { validateRequest } from '../contract/openapi';
-import { runWorkflow } from '../harness/runWorkflow';
-import { startScriptedServer } from '../harness/scriptedServer';
-import { NODE_NAME, singleNodeWorkflow } from '../harness/workflows';
+import { validateRequest } from '../../tools/contract/openapi';
+import { runWorkflow } from '../../tools/engine/runWorkflow';
+import { startScriptedServer } from '../../tools/engine/scriptedServer';
+import { NODE_NAME, singleNodeWorkflow } from '../../tools/engine/workflows';
 
 const credential = new HighLevelCalendarsOAuth2Api();
 const property = (name: string) => credential.properties.find((p) => p.name === name);

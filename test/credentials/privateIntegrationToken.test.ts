@@ -1,11 +1,11 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
 import { HighLevelCalendarsApi } from '../../credentials/HighLevelCalendarsApi.credentials';
-import { validateRequest } from '../contract/openapi';
-import { TEST_LOCATION, TEST_TOKEN, tokenCredentials } from '../harness/credentials';
-import { runWorkflow } from '../harness/runWorkflow';
-import { startScriptedServer } from '../harness/scriptedServer';
-import { NODE_NAME, singleNodeWorkflow } from '../harness/workflows';
+import { validateRequest } from '../../tools/contract/openapi';
+import { TEST_LOCATION, TEST_TOKEN, tokenCredentials } from '../../tools/engine/credentials';
+import { runWorkflow } from '../../tools/engine/runWorkflow';
+import { startScriptedServer } from '../../tools/engine/scriptedServer';
+import { NODE_NAME, singleNodeWorkflow } from '../../tools/engine/workflows';
 
 const credential = new HighLevelCalendarsApi();
 const data = { accessToken: TEST_TOKEN, locationId: TEST_LOCATION, baseUrl: 'https://services.leadconnectorhq.com' };

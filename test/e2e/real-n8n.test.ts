@@ -9,7 +9,7 @@
  * The n8n helpers are ESM; the tests run them through bridge.mjs (bridge-process.mjs says why).
  */
 import { randomBytes } from 'crypto';
-import type { GroupRecord } from '../sandbox/server';
+import type { GroupRecord } from '../../tools/sandbox/server';
 import { join, resolve } from 'path';
 
 import { Bridge, Execution, HttpAnswer, Imported, N8nInstall, PreparedFolder, itemsOf, rawItemsOf } from './support/bridge';

@@ -1,9 +1,9 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { tokenCredentials } from '../harness/credentials';
-import { runWorkflow } from '../harness/runWorkflow';
-import { startScriptedServer } from '../harness/scriptedServer';
-import { NODE_NAME, singleNodeWorkflow } from '../harness/workflows';
+import { tokenCredentials } from '../../tools/engine/credentials';
+import { runWorkflow } from '../../tools/engine/runWorkflow';
+import { startScriptedServer } from '../../tools/engine/scriptedServer';
+import { NODE_NAME, singleNodeWorkflow } from '../../tools/engine/workflows';
 
 /** Runs the node on one item against a server that must not be called. */
 async function rejectBeforeSending(parameters: INodeParameters, item: object = {}, locationId?: string) {

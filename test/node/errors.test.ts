@@ -1,7 +1,7 @@
-import { TEST_TOKEN, tokenCredentials } from '../harness/credentials';
-import { runWorkflow } from '../harness/runWorkflow';
-import { startScriptedServer, type ScriptedAnswer } from '../harness/scriptedServer';
-import { NODE_NAME, singleNodeWorkflow, withContinueOnFail } from '../harness/workflows';
+import { TEST_TOKEN, tokenCredentials } from '../../tools/engine/credentials';
+import { runWorkflow } from '../../tools/engine/runWorkflow';
+import { startScriptedServer, type ScriptedAnswer } from '../../tools/engine/scriptedServer';
+import { NODE_NAME, singleNodeWorkflow, withContinueOnFail } from '../../tools/engine/workflows';
 
 // Retries off: these tests are about the error the user sees once HighLevel's answer is final.
 const noRetries = { maxRetries: 0 };

@@ -1,11 +1,11 @@
 import { LoadOptionsContext } from 'n8n-core';
 
 import { searchGroups } from '../../nodes/HighLevelCalendarGroup/listSearch/searchGroups';
-import { SANDBOX_LOCATION, sandboxCredentials } from '../harness/credentials';
-import { TestCredentialsHelper } from '../harness/credentialsHelper';
-import { buildWorkflow, runWorkflow, stubbedAdditionalData } from '../harness/runWorkflow';
-import { NODE_NAME, singleNodeWorkflow } from '../harness/workflows';
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import { SANDBOX_LOCATION, sandboxCredentials } from '../../tools/engine/credentials';
+import { TestCredentialsHelper } from '../../tools/engine/credentialsHelper';
+import { buildWorkflow, runWorkflow, stubbedAdditionalData } from '../../tools/engine/runWorkflow';
+import { NODE_NAME, singleNodeWorkflow } from '../../tools/engine/workflows';
+import { startSandbox, type Sandbox } from '../../tools/sandbox/server';
 
 let sandbox: Sandbox;
 beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));

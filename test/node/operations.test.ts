@@ -1,10 +1,10 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { validateRequest, type ApiVersion } from '../contract/openapi';
-import { SANDBOX_LOCATION, sandboxCredentials } from '../harness/credentials';
-import { runWorkflow } from '../harness/runWorkflow';
-import { NODE_NAME, singleNodeWorkflow } from '../harness/workflows';
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import { validateRequest, type ApiVersion } from '../../tools/contract/openapi';
+import { SANDBOX_LOCATION, sandboxCredentials } from '../../tools/engine/credentials';
+import { runWorkflow } from '../../tools/engine/runWorkflow';
+import { NODE_NAME, singleNodeWorkflow } from '../../tools/engine/workflows';
+import { startSandbox, type Sandbox } from '../../tools/sandbox/server';
 
 let sandbox: Sandbox;
 beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));

@@ -1,10 +1,10 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { SANDBOX_LOCATION, sandboxCredentials, tokenCredentials } from '../harness/credentials';
-import { runWorkflow } from '../harness/runWorkflow';
-import { startScriptedServer, type Script } from '../harness/scriptedServer';
-import { NODE_NAME, singleNodeWorkflow } from '../harness/workflows';
-import { startSandbox, type SandboxOptions } from '../sandbox/server';
+import { SANDBOX_LOCATION, sandboxCredentials, tokenCredentials } from '../../tools/engine/credentials';
+import { runWorkflow } from '../../tools/engine/runWorkflow';
+import { startScriptedServer, type Script } from '../../tools/engine/scriptedServer';
+import { NODE_NAME, singleNodeWorkflow } from '../../tools/engine/workflows';
+import { startSandbox, type SandboxOptions } from '../../tools/sandbox/server';
 
 async function againstScript(script: Script, parameters: INodeParameters, items: object[] = [{}]) {
 	const server = await startScriptedServer(script);

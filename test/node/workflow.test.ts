@@ -1,7 +1,7 @@
-import { SANDBOX_LOCATION, sandboxCredentials } from '../harness/credentials';
-import { runWorkflow } from '../harness/runWorkflow';
-import { loadWorkflowFixture, NODE_NAME } from '../harness/workflows';
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import { SANDBOX_LOCATION, sandboxCredentials } from '../../tools/engine/credentials';
+import { runWorkflow } from '../../tools/engine/runWorkflow';
+import { loadWorkflowFixture, NODE_NAME } from '../../tools/engine/workflows';
+import { startSandbox, type Sandbox } from '../../tools/sandbox/server';
 
 let sandbox: Sandbox;
 beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));

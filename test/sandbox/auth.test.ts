@@ -1,7 +1,7 @@
 import * as http from 'http';
-import { API_VERSIONS } from '../contract/openapi';
-import { LOCATION, OTHER, OTHER_LOCATION, READONLY, RATE_LIMIT_HEADERS, call, groupBody } from './harness';
-import { Sandbox, startSandbox } from './server';
+import { API_VERSIONS } from '../../tools/contract/openapi';
+import { LOCATION, OTHER, OTHER_LOCATION, READONLY, RATE_LIMIT_HEADERS, call, groupBody } from '../../tools/sandbox/harness';
+import { Sandbox, startSandbox } from '../../tools/sandbox/server';
 
 const unauthorized = (message: string) => ({ status: 401, body: { statusCode: 401, message, error: 'Unauthorized' } });
 const INVALID_TOKEN = unauthorized('Invalid token: access token is invalid');

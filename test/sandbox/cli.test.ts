@@ -4,7 +4,7 @@ import * as path from 'path';
 
 const ROOT = path.join(__dirname, '..', '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-const CLI = path.join(__dirname, 'cli.ts');
+const CLI = path.join(ROOT, 'tools', 'sandbox', 'cli.ts');
 
 interface Running {
 	child: ChildProcess;

@@ -1,5 +1,5 @@
-import { LOCATION, call, groupBody, sleep } from './harness';
-import { Sandbox, SandboxOptions, startSandbox } from './server';
+import { LOCATION, call, groupBody, sleep } from '../../tools/sandbox/harness';
+import { Sandbox, SandboxOptions, startSandbox } from '../../tools/sandbox/server';
 
 describe('latency and injected faults', () => {
 	let sandbox: Sandbox | undefined;

@@ -1,6 +1,6 @@
-import { ApiVersion } from '../contract/openapi';
-import { LOCATION, OTHER, OTHER_LOCATION, call, groupBody } from './harness';
-import { Sandbox, startSandbox } from './server';
+import { ApiVersion } from '../../tools/contract/openapi';
+import { LOCATION, OTHER, OTHER_LOCATION, call, groupBody } from '../../tools/sandbox/harness';
+import { Sandbox, startSandbox } from '../../tools/sandbox/server';
 
 const VERSIONS: ApiVersion[] = ['2021-04-15', 'v3'];
 

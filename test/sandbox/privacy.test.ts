@@ -1,5 +1,5 @@
-import { DEMO, LOCATION, OTHER, READONLY, call, groupBody } from './harness';
-import { DEFAULT_TOKENS, Sandbox, startSandbox } from './server';
+import { DEMO, LOCATION, OTHER, READONLY, call, groupBody } from '../../tools/sandbox/harness';
+import { DEFAULT_TOKENS, Sandbox, startSandbox } from '../../tools/sandbox/server';
 
 describe('tokens stay out of logs and state; the /__sandbox routes', () => {
 	let sandbox: Sandbox;

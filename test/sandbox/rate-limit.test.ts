@@ -1,6 +1,6 @@
-import { DEMO, LOCATION, OTHER, OTHER_LOCATION, READONLY, call, sleep } from './harness';
-import { RateLimiter } from './rate-limiter';
-import { Sandbox, SandboxOptions, startSandbox } from './server';
+import { DEMO, LOCATION, OTHER, OTHER_LOCATION, READONLY, call, sleep } from '../../tools/sandbox/harness';
+import { RateLimiter } from '../../tools/sandbox/rate-limiter';
+import { Sandbox, SandboxOptions, startSandbox } from '../../tools/sandbox/server';
 
 describe('rate limits over HTTP', () => {
 	let sandbox: Sandbox | undefined;

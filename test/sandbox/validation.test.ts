@@ -1,6 +1,6 @@
-import { API_VERSIONS } from '../contract/openapi';
-import { LOCATION, call, groupBody } from './harness';
-import { Sandbox, startSandbox } from './server';
+import { API_VERSIONS } from '../../tools/contract/openapi';
+import { LOCATION, call, groupBody } from '../../tools/sandbox/harness';
+import { Sandbox, startSandbox } from '../../tools/sandbox/server';
 
 const badRequest = (message: string) => ({ status: 400, body: { statusCode: 400, message } });
 const unprocessable = (...message: string[]) => ({ status: 422, body: { statusCode: 422, message, error: 'Unprocessable Entity' } });

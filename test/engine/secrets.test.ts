@@ -1,6 +1,6 @@
 import { NodeApiError } from 'n8n-workflow';
 
-import { leakedSecrets } from './secrets';
+import { leakedSecrets } from '../../tools/engine/secrets';
 
 const node = { id: '1', name: 'n', type: 't', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
 

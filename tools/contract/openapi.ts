@@ -1,6 +1,6 @@
 /**
  * Contract for the six HighLevel calendar-group operations, read from the official OpenAPI files in
- * test/fixtures/highlevel/ (see SOURCE.md there). Requests and responses are validated with Ajv.
+ * tools/contract/highlevel/ (see SOURCE.md there). Requests and responses are validated with Ajv.
  *
  * Request bodies are validated as if every object schema had `additionalProperties: false` (HighLevel answers
  * undocumented fields with 422). Responses follow the spec as written (extra properties allowed).
@@ -83,7 +83,7 @@ interface OperationEntry {
 	spec: SpecOperation;
 }
 
-const FIXTURES = path.join(__dirname, '..', 'fixtures', 'highlevel');
+const FIXTURES = path.join(__dirname, 'highlevel');
 const GROUP_PATH_PREFIX = '/calendars/groups';
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 const FILES: Record<ApiVersion, { app: string; common: string }> = {

@@ -15,7 +15,7 @@ const CREDENTIAL_REFERENCE = {
 
 /** A workflow JSON file of test/fixtures/workflows, as exported from n8n. */
 export function loadWorkflowFixture(fileName: string): WorkflowFixture {
-	return JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'workflows', fileName), 'utf8')) as WorkflowFixture;
+	return JSON.parse(readFileSync(join(__dirname, '..', '..', 'test', 'fixtures', 'workflows', fileName), 'utf8')) as WorkflowFixture;
 }
 
 /** Input items → Calendar Group node with the given parameters (expressions allowed). */

@@ -7,7 +7,7 @@ export function tokenCredentials(baseUrl: string, token = TEST_TOKEN): Record<st
 	return { highLevelCalendarsApi: { accessToken: token, locationId: TEST_LOCATION, baseUrl } };
 }
 
-/** The sandbox's demo token (see test/sandbox/auth.ts): both scopes, location sandboxLocation0001. */
+/** The sandbox's demo token (see tools/sandbox/auth.ts): both scopes, location sandboxLocation0001. */
 export const SANDBOX_TOKEN = 'pit-sandbox-0000-demo';
 export const SANDBOX_LOCATION = 'sandboxLocation0001';
 

@@ -1,6 +1,6 @@
 /**
  * Runs the sandbox until SIGINT / SIGTERM:
- *   npx tsx test/sandbox/cli.ts [--port 8787] [--latency 0] [--max 100] [--interval 10000] [--daily 200000]
+ *   npx tsx tools/sandbox/cli.ts [--port 8787] [--latency 0] [--max 100] [--interval 10000] [--daily 200000]
  * The port may also come from the environment variable SANDBOX_PORT (a --port flag wins).
  */
 import { DEFAULT_TOKENS, SandboxOptions, startSandbox } from './server';
