@@ -8,8 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 
-import { baseUrlProperty, checkBaseUrl } from '../nodes/HighLevelCalendarGroup/shared/baseUrl';
-import { listGroupsTest } from '../nodes/HighLevelCalendarGroup/shared/credentialTest';
+import { baseUrlProperty, checkBaseUrl } from '../nodes/HighLevelCalendarGroup/transport/baseUrl';
+import { listGroupsTest } from '../nodes/HighLevelCalendarGroup/transport/credentialTest';
 
 export class HighLevelCalendarsApi implements ICredentialType {
 	name = 'highLevelCalendarsApi';

@@ -1,7 +1,7 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
-import { listGroupsTest } from '../nodes/HighLevelCalendarGroup/shared/credentialTest';
-import { baseUrlProperty, DEFAULT_BASE_URL } from '../nodes/HighLevelCalendarGroup/shared/baseUrl';
+import { listGroupsTest } from '../nodes/HighLevelCalendarGroup/transport/credentialTest';
+import { baseUrlProperty, DEFAULT_BASE_URL } from '../nodes/HighLevelCalendarGroup/transport/baseUrl';
 
 const SCOPES = ['calendars/groups.readonly', 'calendars/groups.write'];
 

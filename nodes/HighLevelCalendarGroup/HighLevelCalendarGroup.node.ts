@@ -8,7 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { searchGroups } from './listSearch/searchGroups';
 import { calendarGroupDescription, operationHandlers } from './resources/calendarGroup';
-import { runItems } from './shared/runItems';
+import { runItems } from './execution/runItems';
 
 export class HighLevelCalendarGroup implements INodeType {
 	description: INodeTypeDescription = {

@@ -1,4 +1,4 @@
-import { RateGovernor } from '../../nodes/HighLevelCalendarGroup/shared/rateGovernor';
+import { RateGovernor } from '../../nodes/HighLevelCalendarGroup/transport/rateGovernor';
 
 const limit = (max: number, intervalMs: number, remaining?: number) => ({
 	'x-ratelimit-max': String(max),

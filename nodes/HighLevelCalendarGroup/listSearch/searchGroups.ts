@@ -1,8 +1,8 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { CalendarGroupsApi } from '../shared/api';
+import { CalendarGroupsApi } from '../calendarGroups/api';
 import { DEFAULT_API_VERSION, type ApiVersion } from '../shared/apiVersion';
-import { loadConnection, type Authentication } from '../shared/connection';
+import { loadConnection, type Authentication } from '../transport/connection';
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from '../shared/descriptions';
 
 /** "From List" of the Calendar Group field: the location's groups, filtered by name or slug. */

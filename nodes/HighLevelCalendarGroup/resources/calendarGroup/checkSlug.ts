@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsFor, showFor } from '../../shared/descriptions';
-import type { ExecutionSession } from '../../shared/session';
-import { requireSlug } from '../../shared/validation';
+import type { ExecutionSession } from '../../execution/session';
+import { requireSlug } from '../../calendarGroups/validation';
 
 export const description: INodeProperties[] = [
 	{

@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { createExactlyOnce } from '../../shared/createExactlyOnce';
+import { createExactlyOnce } from '../../calendarGroups/createExactlyOnce';
 import { optionsFor, showFor } from '../../shared/descriptions';
-import type { ExecutionSession } from '../../shared/session';
-import type { CalendarGroup } from '../../shared/types';
-import { requireSlug, requireText, slugify } from '../../shared/validation';
+import type { ExecutionSession } from '../../execution/session';
+import type { CalendarGroup } from '../../calendarGroups/types';
+import { requireSlug, requireText, slugify } from '../../calendarGroups/validation';
 
 type SlugTakenPolicy = 'fail' | 'returnExisting' | 'addSuffix';
 

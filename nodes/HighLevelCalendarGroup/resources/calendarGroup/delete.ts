@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { groupLocator, optionsFor, showFor } from '../../shared/descriptions';
-import { findReferencedGroup, readGroupReference } from '../../shared/groupLocator';
-import type { ExecutionSession } from '../../shared/session';
+import { findReferencedGroup, readGroupReference } from '../../calendarGroups/groupLocator';
+import type { ExecutionSession } from '../../execution/session';
 
 export const description: INodeProperties[] = [
 	{ ...groupLocator, displayOptions: showFor(['delete']) },

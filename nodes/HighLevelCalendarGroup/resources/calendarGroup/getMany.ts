@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsFor, showFor } from '../../shared/descriptions';
-import type { ExecutionSession } from '../../shared/session';
-import type { CalendarGroup } from '../../shared/types';
+import type { ExecutionSession } from '../../execution/session';
+import type { CalendarGroup } from '../../calendarGroups/types';
 
 interface Filters {
 	activeOnly?: boolean;

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { locationField } from '../../shared/descriptions';
-import type { ItemHandler } from '../../shared/runItems';
+import type { ItemHandler } from '../../execution/runItems';
 import * as checkSlug from './checkSlug';
 import * as create from './create';
 import * as deleteGroup from './delete';

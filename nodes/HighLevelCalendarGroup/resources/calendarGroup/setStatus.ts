@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { groupLocator, optionsFor, showFor } from '../../shared/descriptions';
-import { findReferencedGroup, readGroupReference } from '../../shared/groupLocator';
-import type { ExecutionSession } from '../../shared/session';
-import type { CalendarGroup } from '../../shared/types';
+import { findReferencedGroup, readGroupReference } from '../../calendarGroups/groupLocator';
+import type { ExecutionSession } from '../../execution/session';
+import type { CalendarGroup } from '../../calendarGroups/types';
 
 /** Enable and Disable: one call, `PUT /calendars/groups/{id}/status`, with the state they set. */
 function statusOperation(operation: 'enable' | 'disable', isActive: boolean) {

@@ -1,12 +1,12 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { GroupFields } from '../../shared/api';
+import type { GroupFields } from '../../calendarGroups/api';
 import { groupLocator, optionsFor, showFor } from '../../shared/descriptions';
-import { findReferencedGroup, readGroupReference } from '../../shared/groupLocator';
-import type { ExecutionSession } from '../../shared/session';
-import type { CalendarGroup } from '../../shared/types';
-import { requireSlug, requireText } from '../../shared/validation';
+import { findReferencedGroup, readGroupReference } from '../../calendarGroups/groupLocator';
+import type { ExecutionSession } from '../../execution/session';
+import type { CalendarGroup } from '../../calendarGroups/types';
+import { requireSlug, requireText } from '../../calendarGroups/validation';
 
 const show = showFor(['update']);
 

@@ -1,9 +1,9 @@
 import type { IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { Connection, RequestContext } from './connection';
+import type { Connection, RequestContext } from '../transport/connection';
 import { groupPath } from './paths';
-import { sendToHighLevel } from './transport';
+import { sendToHighLevel } from '../transport/request';
 import type { CalendarGroup, ItemTarget } from './types';
 
 const READ = 'calendars/groups.readonly';

@@ -1,7 +1,7 @@
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import type { CalendarGroupsApi, GroupFields } from './api';
-import { backoffMs } from './retryPolicy';
+import { backoffMs } from '../transport/retryPolicy';
 import type { CalendarGroup, ItemTarget } from './types';
 
 /** A 5xx, a timeout or a dropped connection: the create may or may not have happened. */

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { DEFAULT_MAX_IN_FLIGHT } from './descriptions';
+import { DEFAULT_MAX_IN_FLIGHT } from '../shared/descriptions';
 import { ExecutionSession } from './session';
 
 export type ItemHandler = (

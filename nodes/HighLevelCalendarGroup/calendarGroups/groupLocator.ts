@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ExecutionSession } from './session';
+import type { ExecutionSession } from '../execution/session';
 import type { CalendarGroup, ItemTarget } from './types';
 import { requireText } from './validation';
 

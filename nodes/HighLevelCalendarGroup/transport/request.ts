@@ -6,7 +6,7 @@ import type { Connection, RequestContext } from './connection';
 import { lowerCaseHeaders, readHttpFailure } from './httpFailure';
 import { rateGovernor } from './rateGovernor';
 import { retryDelayMs } from './retryPolicy';
-import type { ItemTarget } from './types';
+import type { ItemTarget } from '../calendarGroups/types';
 
 export interface ApiCall {
 	method: IHttpRequestMethods;

@@ -1,13 +1,13 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { CalendarGroupsApi } from './api';
-import { DEFAULT_API_VERSION, type ApiVersion } from './apiVersion';
-import type { Authentication, Connection } from './connection';
-import { loadConnection } from './connection';
-import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './descriptions';
-import { GroupDirectory } from './groupDirectory';
-import type { ItemTarget } from './types';
+import { CalendarGroupsApi } from '../calendarGroups/api';
+import { DEFAULT_API_VERSION, type ApiVersion } from '../shared/apiVersion';
+import type { Authentication, Connection } from '../transport/connection';
+import { loadConnection } from '../transport/connection';
+import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from '../shared/descriptions';
+import { GroupDirectory } from '../calendarGroups/groupDirectory';
+import type { ItemTarget } from '../calendarGroups/types';
 
 interface RequestOptions {
 	apiVersion?: ApiVersion;

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ApiVersion } from './apiVersion';
+import type { ApiVersion } from '../shared/apiVersion';
 
 export interface CalendarGroup extends IDataObject {
 	id: string;
