@@ -8,7 +8,8 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', diagnostics: { warnOnly: false } }],
 	},
-	setupFiles: ['<rootDir>/test/setupEnv.js'],
+	setupFiles: ['<rootDir>/test/setup/env.js'],
+	setupFilesAfterEnv: ['<rootDir>/test/setup/stopChildren.ts'],
 	reporters: ['default', '<rootDir>/test/summaryReporter.js'],
 	testTimeout: 30000,
 };

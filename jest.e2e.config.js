@@ -14,6 +14,7 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', diagnostics: { warnOnly: false } }],
 	},
+	setupFilesAfterEnv: ['<rootDir>/test/setup/stopChildren.ts'],
 	maxWorkers: 1,
 	testTimeout: 5 * 60 * 1000,
 	verbose: true,

@@ -1,10 +1,8 @@
 /** Test helper: real HTTP calls to a sandbox; every answer is checked against the contract on the way back. */
 import { API_VERSIONS, ApiVersion, matchOperation, validateResponse } from '../contract/openapi';
-import { Sandbox } from './server';
+import { DEFAULT_TOKENS, Sandbox } from './server';
 
-export const DEMO = 'pit-sandbox-0000-demo';
-export const READONLY = 'pit-sandbox-0000-readonly';
-export const OTHER = 'pit-sandbox-0000-other';
+export const [DEMO, READONLY, OTHER] = DEFAULT_TOKENS.map((t) => t.token);
 export const LOCATION = 'sandboxLocation0001';
 export const OTHER_LOCATION = 'sandboxLocation0002';
 
