@@ -1,7 +1,7 @@
 /**
  * End-to-end tests in real n8n (both lines) against the local HighLevel sandbox: `npm run test:e2e`.
  * Only test/e2e/**\/*.test.ts; one worker (the n8n processes need both cores); long timeouts (the first run installs
- * n8n, several minutes). The ESM helpers under scripts/ run in a forked plain-Node process (test/e2e/support/bridge-process.mjs).
+ * n8n, several minutes). The tests import tools/n8n directly; every process they start is stopped after each file.
  * @type {import('jest').Config}
  */
 module.exports = {

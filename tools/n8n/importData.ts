@@ -21,7 +21,7 @@ export interface CredentialToImport {
 export interface WorkflowToImport {
 	id?: string;
 	name: string;
-	nodes: unknown[];
+	nodes: Array<{ name: string }>;
 	connections: Record<string, unknown>;
 	settings?: Record<string, unknown>;
 }
