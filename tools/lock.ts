@@ -55,13 +55,14 @@ async function acquire(lockDir: string, { log, what = lockDir }: LockOptions): P
 	const started = Date.now();
 	let lastNote = 0;
 	for (;;) {
-		try {
-			await mkdir(dirname(lockDir), { recursive: true });
-			await mkdir(lockDir);
+		await mkdir(dirname(lockDir), { recursive: true });
+		const taken = await mkdir(lockDir).then(
+			() => true,
+			async (error: NodeJS.ErrnoException) => (error.code === 'EEXIST' ? false : await Promise.reject(error)),
+		);
+		if (taken) {
 			await writeFile(join(lockDir, 'owner.json'), JSON.stringify({ pid: process.pid, since: new Date().toISOString() }));
 			return;
-		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
 		}
 		const owner = await readJson<{ pid?: number }>(join(lockDir, 'owner.json'));
 		if (owner?.pid && !alive(owner.pid)) {

@@ -3,6 +3,7 @@ import { validateRequest } from '../../tools/contract/openapi';
 import { runWorkflow } from '../../tools/engine/runWorkflow';
 import { startScriptedServer } from '../../tools/engine/scriptedServer';
 import { NODE_NAME, singleNodeWorkflow } from '../../tools/engine/workflows';
+import { fakeToken } from '../../tools/fakeToken';
 
 const credential = new HighLevelCalendarsOAuth2Api();
 const property = (name: string) => credential.properties.find((p) => p.name === name);
@@ -29,7 +30,7 @@ describe('OAuth2 credential', () => {
 
 	test('the node sends the OAuth2 access token and uses the token\'s location', async () => {
 		const server = await startScriptedServer(() => ({ status: 200, body: { groups: [] } }));
-		const accessToken = 'oauth-access-token-0123456789abcdef';
+		const accessToken = fakeToken('oauth-access');
 		const workflow = singleNodeWorkflow({ authentication: 'oAuth2', operation: 'getAll', returnAll: true });
 		const run = await runWorkflow(workflow, {
 			highLevelCalendarsOAuth2Api: {

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
 /**
  * Contract for the six HighLevel calendar-group operations, read from the official OpenAPI files in
  * tools/contract/highlevel/ (see SOURCE.md there). Requests and responses are validated with Ajv.

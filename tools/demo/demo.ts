@@ -70,11 +70,11 @@ async function main(): Promise<number> {
 
 		const result = await executeWorkflow(n8n, userFolder, workflowId);
 		const failedSteps: string[] = [];
-		for (const node of workflow.nodes.slice(1)) {
-			const run = result.runData?.[node.name]?.[0];
-			if (!run) failedSteps.push(`${node.name}: did not run`);
-			else if (run.error) failedSteps.push(`${node.name}: ${run.error.message}`);
-			if (run) showStep(node.name, itemsOf(result, node.name));
+		for (const { name } of (workflow.nodes as Array<{ name: string }>).slice(1)) {
+			const run = result.runData?.[name]?.[0];
+			if (!run) failedSteps.push(`${name}: did not run`);
+			else if (run.error) failedSteps.push(`${name}: ${run.error.message}`);
+			if (run) showStep(name, itemsOf(result, name));
 		}
 		say(`\nSandbox afterwards: ${sandbox.state().locations[SANDBOX_LOCATION].length} groups in ${SANDBOX_LOCATION}`);
 		if (result.ok && !failedSteps.length) {

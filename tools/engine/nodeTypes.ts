@@ -21,6 +21,7 @@ class FixtureItems implements INodeType {
 		version: 1,
 		description: 'Test stand-in for a trigger or a node that produces data',
 		defaults: { name: 'Fixture Items' },
+		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],

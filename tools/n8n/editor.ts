@@ -84,16 +84,16 @@ export async function startEditor(inst: N8nInstall, userFolder: string, options:
 		await child.stop({ graceMs: 20000 });
 		return child.output();
 	};
-	try {
+	const signedIn = async () => {
 		const settings = await waitForSettings(base, () => child.exit() !== undefined, options.timeoutMs ?? 180000);
 		options.log?.(`n8n ${inst.version} editor ready at ${url} after ${fmtMs(Date.now() - started)}`);
-		const cookie = await signIn(base, settings, options.owner, options.log);
-		const rest = async (method: string, path: string, body?: unknown) =>
-			await http(method, `${base}${path}`, { cookie, 'browser-id': 'n8n-tools' }, body);
-		return { url, port, cookie, rest, output: () => child.output(), stop };
-	} catch (error) {
+		return await signIn(base, settings, options.owner, options.log);
+	};
+	const cookie = await signedIn().catch(async (error: Error) => {
 		await stop();
-		(error as Error).message += `\n--- n8n output (tail) ---\n${tail(child.output(), 40)}`;
-		throw error;
-	}
+		return new Error(`${error.message}\n--- n8n output (tail) ---\n${tail(child.output(), 40)}`);
+	});
+	if (cookie instanceof Error) throw cookie;
+	const rest = async (method: string, path: string, body?: unknown) => await http(method, `${base}${path}`, { cookie, 'browser-id': 'n8n-tools' }, body);
+	return { url, port, cookie, rest, output: () => child.output(), stop };
 }

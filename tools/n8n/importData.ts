@@ -21,7 +21,7 @@ export interface CredentialToImport {
 export interface WorkflowToImport {
 	id?: string;
 	name: string;
-	nodes: Array<{ name: string }>;
+	nodes: object[];
 	connections: Record<string, unknown>;
 	settings?: Record<string, unknown>;
 }

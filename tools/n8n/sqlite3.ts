@@ -4,9 +4,8 @@
  * that n8n line, against that Node's headers. Each line builds its own copy: nothing is shared between lines, and
  * no other Node ever loads it (a build made with Node 24's headers crashes Node 20 with SIGSEGV).
  */
-import { readdir } from 'fs/promises';
+import { readdir, realpath } from 'fs/promises';
 import { delimiter, dirname, join } from 'path';
-import { realpath } from 'fs/promises';
 
 import { fmtMs } from '../duration';
 import { exists, readJson } from '../files';

@@ -1,19 +1,30 @@
-// The bulk workflows of the queue-mode run and the checks on what they did.
-import { randomUUID } from 'node:crypto';
+/** The bulk workflows of the queue-mode run and what their executions say. */
+import { randomUUID } from 'crypto';
+
+import type { WorkflowToImport } from '../n8n/importData';
 
 export const CREATE_NODE = 'Create groups';
 export const CODE_NODE = 'Make items';
 
 /** "QB<w> Group <nnn>": distinct per workflow and item, so duplicates show by name and by slug. */
-export function itemName(w, i) {
+export function itemName(w: number, i: number): string {
 	return `QB${w} Group ${String(i).padStart(3, '0')}`;
+}
+
+export interface BulkSpec {
+	w: number;
+	items: number;
+	nodeType: string;
+	credential: { id: string; name: string };
+	webhookPath: string;
+	nodeOptions?: Record<string, number>;
 }
 
 /**
  * Webhook (POST, answers at once; in queue mode the main enqueues, a worker runs it) → Code (n items with distinct
  * names) → our node, Create, one error item per failed item (On Error: Continue), so failures are counted, not fatal.
  */
-export function bulkWorkflow({ w, items, nodeType, credential, webhookPath, nodeOptions = {} }) {
+export function bulkWorkflow({ w, items, nodeType, credential, webhookPath, nodeOptions = {} }: BulkSpec): WorkflowToImport {
 	const jsCode = [
 		`const out = [];`,
 		`for (let i = 1; i <= ${items}; i++) {`,
@@ -47,37 +58,42 @@ export function bulkWorkflow({ w, items, nodeType, credential, webhookPath, node
 	};
 }
 
-/** What one execution's data says about our node: items out, error items, and the execution's own error. */
-export function summariseRun(runExecutionData) {
-	const resultData = runExecutionData?.resultData ?? {};
-	const runs = resultData.runData?.[CREATE_NODE] ?? [];
-	const last = runs[runs.length - 1];
-	const items = (last?.data?.main?.[0] ?? []).map((it) => it.json ?? {});
-	const errorItems = items.filter((j) => j.error !== undefined);
-	const created = items.filter((j) => j.error === undefined && j.id);
-	return {
-		ran: runs.length > 0,
-		itemsOut: items.length,
-		created: created.length,
-		createdNames: created.map((j) => j.name),
-		errorItems: errorItems.map((j) => ({ error: String(j.error), description: j.description })),
-		nodeError: last?.error?.message,
-		executionError: resultData.error?.message,
-		codeItems: (resultData.runData?.[CODE_NODE]?.at(-1)?.data?.main?.[0] ?? []).length,
+type Json = Record<string, unknown>;
+interface RunData {
+	resultData?: {
+		error?: { message?: string };
+		runData?: Record<string, Array<{ error?: { message?: string }; data?: { main?: Array<Array<{ json?: Json }>> } }>>;
 	};
 }
 
-/** Duplicates in the sandbox's groups by name and by slug: [{ key, count }]. */
-export function duplicates(groups, field) {
-	const counts = new Map();
-	for (const g of groups) counts.set(g[field], (counts.get(g[field]) ?? 0) + 1);
-	return [...counts].filter(([, n]) => n > 1).map(([key, count]) => ({ key, count }));
+export interface RunSummary {
+	ran: boolean;
+	itemsOut: number;
+	created: number;
+	errorItems: Array<{ error: string; description?: unknown }>;
+	nodeError?: string;
+	executionError?: string;
 }
 
-/** A plain text table. */
-export function table(headers, rows) {
-	const cells = [headers, ...rows].map((r) => r.map((c) => String(c ?? '')));
-	const widths = headers.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
-	const line = (r) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-	return [line(cells[0]), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...cells.slice(1).map(line)].join('\n');
+/** What one execution's data says about our node: items out, error items, and the execution's own error. */
+export function summariseRun(runExecutionData: RunData): RunSummary {
+	const resultData = runExecutionData?.resultData ?? {};
+	const runs = resultData.runData?.[CREATE_NODE] ?? [];
+	const last = runs[runs.length - 1];
+	const items = (last?.data?.main?.[0] ?? []).map((item) => item.json ?? {});
+	return {
+		ran: runs.length > 0,
+		itemsOut: items.length,
+		created: items.filter((json) => json.error === undefined && json.id).length,
+		errorItems: items.filter((json) => json.error !== undefined).map((json) => ({ error: String(json.error), description: json.description })),
+		nodeError: last?.error?.message,
+		executionError: resultData.error?.message,
+	};
+}
+
+/** Duplicates among the sandbox's groups by one field: [{ key, count }]. */
+export function duplicates<T extends Record<string, unknown>>(groups: T[], field: keyof T): Array<{ key: unknown; count: number }> {
+	const counts = new Map<unknown, number>();
+	for (const group of groups) counts.set(group[field], (counts.get(group[field]) ?? 0) + 1);
+	return [...counts].filter(([, count]) => count > 1).map(([key, count]) => ({ key, count }));
 }

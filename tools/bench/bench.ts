@@ -1,15 +1,20 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
 /**
  * `npm run bench`: the node through n8n-core's execution engine against the local sandbox, in the
- * scenarios of the README's performance section. Prints a table; asserts nothing.
+ * scenarios of the README's performance section. Prints a table and writes it to docs/bench.md; asserts nothing.
  *   --only=1,2,3   run some scenarios    --in-flight=N   Max Requests In Flight for the node
  */
+import { writeFileSync } from 'fs';
 import type { INodeParameters } from 'n8n-workflow';
+import { cpus } from 'os';
+import { join } from 'path';
 
-import { DEFAULT_MAX_IN_FLIGHT } from '../nodes/HighLevelCalendarGroup/shared/descriptions';
-import { SANDBOX_LOCATION, sandboxCredentials, SANDBOX_TOKEN } from '../tools/engine/credentials';
-import { runWorkflow } from '../tools/engine/runWorkflow';
-import { NODE_NAME, singleNodeWorkflow } from '../tools/engine/workflows';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../tools/sandbox/server';
+import { DEFAULT_MAX_IN_FLIGHT } from '../../nodes/HighLevelCalendarGroup/shared/descriptions';
+import { SANDBOX_LOCATION, sandboxCredentials, SANDBOX_TOKEN } from '../engine/credentials';
+import { runWorkflow } from '../engine/runWorkflow';
+import { NODE_NAME, singleNodeWorkflow } from '../engine/workflows';
+import { REPO_ROOT } from '../paths';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/server';
 
 const args = new Map(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]));
 const only = args.get('only')?.split(',');
@@ -136,9 +141,10 @@ async function main() {
 	for (const [id, scenario] of Object.entries(scenarios)) if (!only || only.includes(id)) await scenario();
 	const header = ['scenario', 'wall s', 'requests', '429 received', '429 surfaced', 'groups after', 'duplicates', 'list calls', 'peak mem MiB', 'note'];
 	const lines = rows.map((r) => [r.scenario, r.wallS, r.requests, r.received429, r.surfaced429, r.groups, r.duplicates, r.listCalls, r.peakMemMiB, r.note].map(String));
-	console.log(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
-	for (const line of lines) console.log(`| ${line.join(' | ')} |`);
-	console.log(`\nNode ${process.version}, ${require('os').cpus().length} cores; Max Requests In Flight ${inFlight ?? 'default'}`);
+	const table = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...lines.map((line) => `| ${line.join(' | ')} |`)].join('\n');
+	const footer = `Node ${process.version}, ${cpus().length} cores; Max Requests In Flight ${inFlight ?? 'default'}`;
+	process.stdout.write(`${table}\n\n${footer}\n`);
+	writeFileSync(join(REPO_ROOT, 'docs', 'bench.md'), `# Bench\n\nWritten by \`npm run bench\` (tools/bench/bench.ts) on its last run.\n\n${table}\n\n${footer}\n`);
 }
 
 void main();
