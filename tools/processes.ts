@@ -47,7 +47,9 @@ const KEPT_OUTPUT = 8 * 1024 * 1024;
 const PIPES_GRACE_MS = 3000;
 const running = new Set<Child>();
 
-function killGroup(pid: number, signal: NodeJS.Signals): void {
+function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
+	// a child that never started has no pid: process.kill(-0) would signal this process's own group
+	if (!pid || pid <= 0) return;
 	try {
 		process.kill(-pid, signal);
 	} catch {
@@ -90,7 +92,7 @@ export function start(name: string, command: string, args: string[], options: St
 			// a leftover of the group may hold the pipes: give the output a moment, then end the group
 			const pipesDone = new Promise<void>((done) => setTimeout(done, PIPES_GRACE_MS).unref());
 			void Promise.race([closed, pipesDone]).then(() => {
-				if (!proc.stdout?.closed) killGroup(proc.pid ?? 0, 'SIGKILL');
+				if (!proc.stdout?.closed) killGroup(proc.pid, 'SIGKILL');
 				file?.end();
 				resolve(result);
 			});
@@ -128,7 +130,7 @@ export function start(name: string, command: string, args: string[], options: St
 			if (proc.pid === undefined) return exited;
 			if (!exit) {
 				killGroup(proc.pid, signal);
-				const killer = setTimeout(() => killGroup(proc.pid!, 'SIGKILL'), graceMs);
+				const killer = setTimeout(() => killGroup(proc.pid, 'SIGKILL'), graceMs);
 				await exited;
 				clearTimeout(killer);
 			}
