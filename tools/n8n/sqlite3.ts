@@ -2,15 +2,19 @@
 /**
  * sqlite3, the one native module n8n cannot run without, built from source with node-gyp for the Node that runs
  * that n8n line, against that Node's headers. Each line builds its own copy: nothing is shared between lines, and
- * no other Node ever loads it (a build made with Node 24's headers crashes Node 20 with SIGSEGV).
+ * no other Node ever loads it (a build made with Node 24's headers crashes Node 20 with SIGSEGV). The build happens
+ * in a copy of the package and the binary is then renamed into place, so an n8n of that line that starts meanwhile
+ * loads the old binary or the new one, never a half-built folder.
  */
-import { readdir, realpath } from 'fs/promises';
+import { cp, mkdir, readdir, realpath, rename, rm } from 'fs/promises';
 import { delimiter, dirname, join } from 'path';
 
 import { fmtMs } from '../duration';
 import { exists, readJson } from '../files';
 import { run } from '../processes';
 import type { NodeRuntime } from './nodeRuntime';
+
+const BINARY = join('build', 'Release', 'node_sqlite3.node');
 
 /** Every sqlite3 package (one with a binding.gyp) in an install's node_modules, nested ones included. */
 async function findSqlite3Dirs(nodeModules: string): Promise<string[]> {
@@ -55,13 +59,22 @@ export async function buildSqlite3For(nodeModules: string, runtime: NodeRuntime,
 	const nodeGyp = await findNodeGyp();
 	for (const dir of dirs) {
 		const version = (await readJson<{ version: string }>(join(dir, 'package.json')))?.version ?? '?';
-		log(`sqlite3 ${version}: building from source for ${runtime.nodeBin} with node-gyp (about a minute) ...`);
-		const build = await run(runtime.nodeBin, [nodeGyp, 'rebuild', '--release', '-j', 'max', `--nodedir=${runtime.nodeDir}`], {
-			cwd: dir,
-			env: { ...process.env, PATH: `${dirname(runtime.nodeBin)}${delimiter}${process.env.PATH}`, npm_config_nodedir: runtime.nodeDir },
-			progress: (ms) => log(`  still compiling sqlite3 (${fmtMs(ms)})`),
-		});
-		if (!(await loadsIn(runtime.nodeBin, dir))) throw new Error(`sqlite3 built in ${dir} but ${runtime.nodeBin} cannot load it`);
-		log(`sqlite3 ${version}: built in ${fmtMs(build.durationMs)}`);
+		const staging = `${dir}.build-${process.pid}`;
+		await rm(staging, { recursive: true, force: true });
+		await cp(dir, staging, { recursive: true });
+		try {
+			log(`sqlite3 ${version}: building from source for ${runtime.nodeBin} with node-gyp (about a minute) ...`);
+			const build = await run(runtime.nodeBin, [nodeGyp, 'rebuild', '--release', '-j', 'max', `--nodedir=${runtime.nodeDir}`], {
+				cwd: staging,
+				env: { ...process.env, PATH: `${dirname(runtime.nodeBin)}${delimiter}${process.env.PATH}`, npm_config_nodedir: runtime.nodeDir },
+				progress: (ms) => log(`  still compiling sqlite3 (${fmtMs(ms)})`),
+			});
+			await mkdir(join(dir, BINARY, '..'), { recursive: true });
+			await rename(join(staging, BINARY), join(dir, BINARY));
+			if (!(await loadsIn(runtime.nodeBin, dir))) throw new Error(`sqlite3 built in ${dir} but ${runtime.nodeBin} cannot load it`);
+			log(`sqlite3 ${version}: built in ${fmtMs(build.durationMs)}`);
+		} finally {
+			await rm(staging, { recursive: true, force: true });
+		}
 	}
 }
