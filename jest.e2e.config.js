@@ -11,6 +11,8 @@ module.exports = {
 	roots: ['<rootDir>/test/e2e'],
 	testMatch: ['**/*.test.ts'],
 	testPathIgnorePatterns: ['/node_modules/'],
+	// a relative import written with ".js" (tools/engine/nodeTypes.ts) names its TypeScript source
+	moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', diagnostics: { warnOnly: false } }],
 	},
