@@ -2,8 +2,8 @@
 /**
  * The one module that starts child processes. Each child runs in its own process group and is stopped with the
  * whole group (SIGTERM, then SIGKILL after a grace period), so that a wrapper's children (npm's, n8n's task runner)
- * go with it. Every child still running is killed when this process exits; jest suites call stopAllChildren() in
- * afterAll (test/setup/stopChildren.ts).
+ * go with it. Every child still running is killed when this process exits or is interrupted; jest suites call
+ * stopAllChildren() in afterAll (test/setup/stopChildren.ts).
  */
 import { spawn } from 'child_process';
 import { createWriteStream, type WriteStream } from 'fs';
@@ -209,14 +209,29 @@ function killAllNow(): void {
 	for (const child of running) killGroup(child.pid, 'SIGKILL');
 }
 
-const EXIT_HOOK = Symbol.for('n8n-nodes-highlevel-calendars.processes.exitHook');
-const hooks = process as unknown as Record<symbol, Set<() => void> | undefined>;
-if (!hooks[EXIT_HOOK]) {
-	const hookSet = new Set<() => void>();
-	hooks[EXIT_HOOK] = hookSet;
-	process.once('exit', () => hookSet.forEach((hook) => hook()));
+/**
+ * The last resort, once per process (jest loads this module once per test file): when the process exits, SIGKILL to
+ * every child group still running; likewise on SIGINT, SIGTERM and SIGHUP when nothing else here handles the signal
+ * (a command with its own handler stops its children gracefully), after which the signal takes its default course.
+ */
+const LAST_RESORT = Symbol.for('n8n-nodes-highlevel-calendars.processes.lastResort');
+const registry = process as unknown as Record<symbol, Set<() => void> | undefined>;
+if (!registry[LAST_RESORT]) {
+	const killers = new Set<() => void>();
+	registry[LAST_RESORT] = killers;
+	const killAll = () => killers.forEach((kill) => kill());
+	process.once('exit', killAll);
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+		const onSignal = () => {
+			if (process.listenerCount(signal) > 1) return;
+			killAll();
+			process.removeListener(signal, onSignal);
+			process.kill(process.pid, signal);
+		};
+		process.on(signal, onSignal);
+	}
 }
-hooks[EXIT_HOOK].add(killAllNow);
+registry[LAST_RESORT].add(killAllNow);
 
 export function describeExit(exit: Exit): string {
 	if (exit.error) return exit.error.message;

@@ -13,6 +13,7 @@ import { join } from 'path';
 
 import { startScriptedServer, type ScriptedServer } from '../../tools/engine/scriptedServer';
 import { fakeToken } from '../../tools/fakeToken';
+import { killLeftovers } from '../../tools/leftovers';
 import { runN8n } from '../../tools/n8n/command';
 import { startEditor, type Editor, type RestAnswer } from '../../tools/n8n/editor';
 import { executeWorkflow, itemsOf, rawItemsOf, type Execution } from '../../tools/n8n/execute';
@@ -51,7 +52,7 @@ type Group = GroupRecord;
 /** The node sends up to Max Requests In Flight items at once, so the order groups are created in may vary. */
 const bySlugOrder = (groups: Group[]) => [...groups].sort((a, b) => a.slug.localeCompare(b.slug));
 
-/** Removes run-<pid>-<time> folders of runs whose process is gone (killed before their clean-up). */
+/** Removes run-<pid>-<time> folders of runs whose process is gone (killed before their clean-up), and what still runs in them. */
 async function removeStaleRuns(parentDir: string): Promise<string[]> {
 	const stale = (await readdir(parentDir).catch(() => [] as string[])).filter((name) => {
 		const pid = Number(/^run-(\d+)-\d+$/.exec(name)?.[1]);
@@ -63,7 +64,10 @@ async function removeStaleRuns(parentDir: string): Promise<string[]> {
 			return (error as NodeJS.ErrnoException).code !== 'EPERM';
 		}
 	});
-	await Promise.all(stale.map(async (name) => await rm(join(parentDir, name), { recursive: true, force: true })));
+	for (const name of stale) {
+		await killLeftovers(join(parentDir, name), (message) => process.stderr.write(`[e2e] ${message}\n`));
+		await rm(join(parentDir, name), { recursive: true, force: true });
+	}
 	return stale;
 }
 

@@ -12,7 +12,7 @@ import { join } from 'path';
 import { fmtMs } from '../duration';
 import { freePort } from '../freePort';
 import { run, start, tail } from '../processes';
-import { killLeftovers } from './leftovers';
+import { killLeftovers } from '../leftovers';
 
 /** pg's Client, as far as the queue run uses it */
 export interface PgClient {

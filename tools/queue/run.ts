@@ -23,7 +23,7 @@ import { DEFAULT_CACHE_DIR, REPO_ROOT } from '../paths';
 import { start, stopAllChildren, type Child } from '../processes';
 import { DEFAULT_TOKENS, startSandbox } from '../sandbox/server';
 import { parseQueueArgs, type QueueOptions } from './args';
-import { killLeftovers } from './leftovers';
+import { killLeftovers } from '../leftovers';
 import { startPostgres, type PgClient } from './postgres';
 import { startRedis } from './redis';
 import { report, type ExecutionRow } from './report';

@@ -3,7 +3,7 @@ import { readdir, readlink } from 'fs/promises';
 
 /**
  * Ends (SIGKILL, by pid) the processes whose working directory lies inside dir: left by an earlier run that was killed
- * before it could stop them (every process the queue run starts has its cwd in its run directory).
+ * before it could stop them (every process the queue run and the e2e suite start has its cwd in their run folder).
  */
 export async function killLeftovers(dir: string, log: (message: string) => void): Promise<number[]> {
 	const ended: number[] = [];
