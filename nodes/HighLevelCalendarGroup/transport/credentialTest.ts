@@ -1,6 +1,6 @@
 import type { ICredentialTestRequest } from 'n8n-workflow';
 
-import { DEFAULT_API_VERSION } from '../shared/apiVersion';
+import { DEFAULT_API_VERSION } from './requestSettings';
 
 /**
  * The credentials' test: list the location's groups, which proves token, read scope and location in
