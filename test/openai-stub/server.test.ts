@@ -41,3 +41,8 @@ test('a request without the credential\'s API key is refused as OpenAI refuses i
 	expect(status).toBe(401);
 	expect(body).toEqual({ error: { message: 'Incorrect API key provided', type: 'invalid_request_error' } });
 });
+
+test('the model list (what the editor\'s Model field loads) names the stub\'s model', async () => {
+	const response = await fetch(`${stub.url}/models`, { headers: { authorization: `Bearer ${apiKey}` } });
+	expect(await response.json()).toEqual({ object: 'list', data: [{ id: STUB_MODEL, object: 'model', created: 0, owned_by: 'stub' }] });
+});
