@@ -7,7 +7,8 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { searchGroups } from './listSearch/searchGroups';
-import { calendarGroupDescription, operationHandlers } from './resources/calendarGroup';
+import { calendarGroupDescription, operationField, operationHandlers } from './resources/calendarGroup';
+import { optionNameSubtitle } from './shared/subtitle';
 import { runItems } from './execution/runItems';
 
 export class HighLevelCalendarGroup implements INodeType {
@@ -17,7 +18,7 @@ export class HighLevelCalendarGroup implements INodeType {
 		icon: { light: 'file:../../icons/highlevel.svg', dark: 'file:../../icons/highlevel.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": calendar group" }}',
+		subtitle: optionNameSubtitle(operationField),
 		description: 'Create, read, update, enable, disable and delete HighLevel calendar groups',
 		defaults: { name: 'HighLevel Calendar Group' },
 		usableAsTool: true,

@@ -21,7 +21,7 @@ export const operationHandlers: Record<string, ItemHandler> = {
 	checkSlug: checkSlug.execute,
 };
 
-const operation: INodeProperties = {
+export const operationField: INodeProperties = {
 	displayName: 'Operation',
 	name: 'operation',
 	type: 'options',
@@ -41,7 +41,7 @@ const operation: INodeProperties = {
 };
 
 export const calendarGroupDescription: INodeProperties[] = [
-	operation,
+	operationField,
 	{ ...locationField, displayOptions: { show: { resource: ['calendarGroup'] } } },
 	...create.description,
 	...get.description,
