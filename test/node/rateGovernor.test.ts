@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node-only tooling: runs in Node, never inside n8n */
 import { RateGovernor } from '../../nodes/HighLevelCalendarGroup/transport/rateGovernor';
 
 const limit = (max: number, intervalMs: number, remaining?: number) => ({

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
 import * as http from 'http';
 import { API_VERSIONS } from '../../tools/contract/openapi';
 import { fakeToken } from '../../tools/fakeToken';

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
 /**
  * Runs n8n's CLI headless: `<nodeBin> <n8nEntry> <command>` in the user folder, with the embedded SQLite database
  * (or whatever the install's baseEnv names) under <userFolder>/.n8n.

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
 /**
  * `n8n start` (editor and REST API) in its own process group, ready once /rest/settings answers JSON (while n8n starts
  * it answers 200 with an HTML "n8n is starting up" page), with the owner set up on first use or logged in after.

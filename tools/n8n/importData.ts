@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
 /**
  * Imports credentials and workflows into n8n through its CLI (`import:credentials`, `import:workflow`), one n8n
  * process per kind. Credentials' `data` is given in plain text and encrypted by n8n with the user folder's key.

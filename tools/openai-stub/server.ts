@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
 /**
  * A scripted OpenAI-compatible server on 127.0.0.1, for the OpenAI credential's Base URL (`<url>`, ending in /v1):
  * POST /v1/chat/completions answers as the script says; GET /v1/models (the editor's model list) lists one model.

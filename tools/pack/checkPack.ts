@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node-only tooling: runs in Node, never inside n8n */
 /** `npm run check:pack`: fails unless `npm pack` would ship only dist/, README.md, LICENSE and package.json, all it needs. */
 import { REPO_ROOT } from '../paths';
 import { run } from '../processes';

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
 /** Builds the package and packs it as npm would publish it: the tarball n8n installs. */
 import { mkdir, readdir, rm } from 'fs/promises';
 import { join } from 'path';

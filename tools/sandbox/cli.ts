@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node-only tooling: runs in Node, never inside n8n */
 /**
  * Runs the sandbox until SIGINT / SIGTERM:
  *   node --import tsx tools/sandbox/cli.ts   (npm run sandbox --) [--port 8787] [--latency 0] [--max 100] [--interval 10000] [--daily 200000]

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node-only tooling: runs in Node, never inside n8n */
 /** Test helper: real HTTP calls to a sandbox; every answer is checked against the contract on the way back. */
 import { API_VERSIONS, ApiVersion, matchOperation, validateResponse } from '../contract/openapi';
 import { DEFAULT_TOKENS, Sandbox } from './server';
