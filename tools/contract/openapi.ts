@@ -55,7 +55,7 @@ export type RequestIssueKind =
 export interface RequestIssue {
 	kind: RequestIssueKind;
 	message: string;
-	/** dotted property path for query / body issues */
+	/** dotted property path for query / body issues; the accepted media types for content-type issues */
 	field?: string;
 }
 
@@ -138,7 +138,7 @@ function checkBody(op: SpecOperation, document: SpecDocument, req: RecordedReque
 	const type = mediaType(headers);
 	const issues: RequestIssue[] = [];
 	if (!accepted.includes(type)) {
-		issues.push({ kind: 'content-type', message: `content-type must be ${accepted.join(' or ')} when a body is sent (got "${headers['content-type'] ?? ''}")` });
+		issues.push({ kind: 'content-type', field: accepted.join(' or '), message: `content-type must be ${accepted.join(' or ')} when a body is sent (got "${headers['content-type'] ?? ''}")` });
 	}
 	const schema = (content[type] ?? content[accepted[0]])?.schema;
 	if (schema) {

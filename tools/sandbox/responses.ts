@@ -19,7 +19,6 @@ export const MESSAGES = {
 	bodyRequired: 'Request body is required',
 	bodyNotAllowed: 'This operation takes no request body',
 	invalidJson: 'Request body is not valid JSON',
-	contentType: 'Content-Type must be application/json',
 	tooManyRequests: 'Too many requests',
 	dailyLimit: 'Daily request limit exceeded',
 	notFound: 'Not found',
