@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
 /**
  * The agency routes behind IAM (oauth-iam.ts): minting a location token from a Company token, the app's installed
  * locations, and the sub-account search. Each in its 2021-07-28 form and, where it has one, its v3 form.

@@ -29,7 +29,7 @@ export interface AuthorizeDeps {
 	installDefaults: InstallDefaults;
 }
 
-export const AUTHORIZE_PATH = '/oauth/chooselocation';
+export const CHOOSE_LOCATION_PATH = '/oauth/chooselocation';
 
 function installChoice(deps: AuthorizeDeps, app: AppRecord, query: Record<string, string>): InstallChoice {
 	const defaults = deps.installDefaults;

@@ -5,7 +5,7 @@
  */
 import { RecordedRequest, routeRequest } from '../contract/openapi';
 import { installedLocations, mintLocationToken, searchLocations } from './agency-routes';
-import { AUTHORIZE_PATH, AuthorizeDeps, authorize, token } from './oauth-authorize';
+import { CHOOSE_LOCATION_PATH, AuthorizeDeps, authorize, token } from './oauth-authorize';
 import { OAuthDeps, admit } from './oauth-iam';
 import { Grant } from './oauth-tokens';
 import { Answer, MESSAGES, unauthorized } from './responses';
@@ -28,7 +28,7 @@ export function isOAuthRoute(path: string): boolean {
 
 export function handleOAuthRequest(deps: OAuthRouteDeps, req: RecordedRequest, invalidJson: boolean): Answer {
 	const peeked = (answer: Answer): Answer => ({ ...answer, headers: { ...deps.limiter.peek(), ...answer.headers } });
-	if (req.method === 'GET' && req.path === AUTHORIZE_PATH) return peeked(authorize(deps, req));
+	if (req.method === 'GET' && req.path === CHOOSE_LOCATION_PATH) return peeked(authorize(deps, req));
 	const operation = routeRequest(req.method, req.path, req.headers.version);
 	if (operation?.operationId === 'get-access-token') return peeked(token(deps, req, invalidJson));
 	const handler = operation && AGENCY_HANDLERS[operation.operationId];

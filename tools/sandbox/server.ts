@@ -1,10 +1,6 @@
 /**
- * A local stand-in for HighLevel's calendar-group API (Version 2021-04-15 and v3) and its OAuth server (authorize
- * page, token endpoint, location tokens, installed locations, sub-account search) on 127.0.0.1.
+ * A local stand-in for HighLevel's calendar-group API (Version 2021-04-15 and v3) on 127.0.0.1.
  * This file is the HTTP plumbing only; the decisions are in pipeline.ts and the modules it uses.
- *
- * Admin routes (no auth): GET /__sandbox/state; POST /__sandbox/locations (JSON `{companyId?, id?, name?, withApp?}`:
- * a new sub-account, 201 `{location}`).
  */
 import * as http from 'http';
 import { AddressInfo } from 'net';
@@ -74,6 +70,12 @@ export interface Sandbox {
 }
 
 const HOST = '127.0.0.1';
+/**
+ * Admin routes, no auth. HighLevel's OAuth server (authorize page, token endpoint, location tokens, installed
+ * locations, sub-account search) is served beside the group routes.
+ *   GET  /__sandbox/state       groups per location, companies / sub-accounts / apps (no secrets) / installs, OAuth counters
+ *   POST /__sandbox/locations   JSON {companyId?, id?, name?, withApp?}: a new sub-account, 201 {location}
+ */
 const SANDBOX_PREFIX = '/__sandbox';
 const MAX_BODY_BYTES = 1024 * 1024;
 
