@@ -34,7 +34,8 @@ async function resolveExpressions<T>(value: T, additionalKeys: IDataObject, self
  */
 export async function resolveCredentialData(type: ICredentialType, data: ICredentialDataDecryptedObject): Promise<ICredentialDataDecryptedObject> {
 	const withDefaults = NodeHelpers.getNodeParameters(type.properties, data as INodeParameters, true, false, null, null) as INodeParameters;
-	return { ...(await resolveExpressions(withDefaults, {}, withDefaults)), ...(data.oauthTokenData ? { oauthTokenData: data.oauthTokenData } : {}) };
+	// the fields of the parent type (oAuth2Api: clientId, clientSecret, oauthTokenData …) pass through as given
+	return { ...data, ...(await resolveExpressions(withDefaults as ICredentialDataDecryptedObject, {}, withDefaults)) };
 }
 
 /** The credential's test request with its `$credentials` expressions resolved, as n8n's routing node does. */
