@@ -39,6 +39,8 @@ export interface SandboxOptions {
 	agency?: AgencySeed;
 	/** access-token lifetime, refresh-token reuse detection, and what the authorize page picks (query parameters win) */
 	oauth?: OAuthTokenOptions & { install?: InstallDefaults };
+	/** epoch ms for token expiry and the rate-limit windows (a fake clock in tests); default Date.now */
+	clock?: () => number;
 }
 
 export interface SandboxState {
@@ -158,10 +160,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 	const deps = {
 		tokens,
 		store: new GroupStore([...new Set(tokens.map((t) => t.locationId))]),
-		limiter: new RateLimiter(rateLimitConfig(opts.rateLimit)),
+		limiter: new RateLimiter(rateLimitConfig(opts.rateLimit), opts.clock),
 		faults: new FaultInjector(opts.faults),
 		directory: new AgencyDirectory(opts.agency),
-		oauth: new OAuthTokens(opts.oauth),
+		oauth: new OAuthTokens(opts.oauth, opts.clock),
 		installDefaults: opts.oauth?.install ?? {},
 	};
 	const log = new RequestLog(() => [...tokens.map((t) => t.token), ...deps.directory.appList().map((a) => a.clientSecret), ...deps.oauth.secrets()]);
