@@ -2,17 +2,23 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { CalendarGroupsApi } from '../calendarGroups/api';
-import { DEFAULT_API_VERSION, type ApiVersion } from '../shared/apiVersion';
-import type { Authentication, Connection } from '../transport/connection';
-import { loadConnection } from '../transport/connection';
-import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from '../shared/descriptions';
 import { GroupDirectory } from '../calendarGroups/groupDirectory';
-import type { ItemTarget } from '../calendarGroups/types';
+import type { Authentication, Connection, RequestContext } from '../transport/connection';
+import { loadConnection } from '../transport/connection';
+import { sendToHighLevel } from '../transport/request';
+import { requestSettings, type RequestOptions, type RequestSettings } from '../transport/requestSettings';
 
-interface RequestOptions {
-	apiVersion?: ApiVersion;
-	maxRetries?: number;
-	timeoutMs?: number;
+/** The location an item names, else the credential's. */
+export function locationOf(connection: Connection, override: unknown): string {
+	return String(override ?? '').trim() || connection.defaultLocationId;
+}
+
+/** The API client whose calls go through the connection's credential. */
+export function calendarGroupsApi(ctx: RequestContext, connection: Connection): CalendarGroupsApi {
+	return new CalendarGroupsApi(
+		async (settings, call) => await sendToHighLevel(ctx, connection, settings, call),
+		ctx.getNode(),
+	);
 }
 
 /** What the items of one execution share: the API client and the groups listed so far. */
@@ -25,7 +31,7 @@ export class ExecutionSession {
 		private readonly ctx: IExecuteFunctions,
 		private readonly connection: Connection,
 	) {
-		this.api = new CalendarGroupsApi(ctx, connection);
+		this.api = calendarGroupsApi(ctx, connection);
 		this.directory = new GroupDirectory(this.api);
 	}
 
@@ -34,22 +40,15 @@ export class ExecutionSession {
 		return new ExecutionSession(ctx, await loadConnection(ctx, authentication));
 	}
 
-	target(itemIndex: number): ItemTarget {
-		const override = this.ctx.getNodeParameter('locationId', itemIndex, '') as string;
-		const locationId = String(override ?? '').trim() || this.connection.defaultLocationId;
+	/** Where and how the item's requests go: its location and its Options. */
+	settings(itemIndex: number): RequestSettings {
+		const locationId = locationOf(this.connection, this.ctx.getNodeParameter('locationId', itemIndex, ''));
 		if (!locationId) {
 			throw new NodeOperationError(this.ctx.getNode(), `Location ID is empty in item ${itemIndex}`, {
 				itemIndex,
 				description: "Set Location ID in the node, or the Location ID of the credential",
 			});
 		}
-		const options = this.ctx.getNodeParameter('options', itemIndex, {}) as RequestOptions;
-		return {
-			itemIndex,
-			locationId,
-			version: options.apiVersion ?? DEFAULT_API_VERSION,
-			maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
-			timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-		};
+		return requestSettings(locationId, this.ctx.getNodeParameter('options', itemIndex, {}) as RequestOptions);
 	}
 }

@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { API_VERSIONS, DEFAULT_API_VERSION } from './apiVersion';
+import {
+	API_VERSIONS,
+	DEFAULT_API_VERSION,
+	DEFAULT_MAX_RETRIES,
+	DEFAULT_TIMEOUT_MS,
+} from '../transport/requestSettings';
 
 export const locationField: INodeProperties = {
 	displayName: 'Location ID',
@@ -55,8 +60,6 @@ export const apiVersionOption: INodeProperties = {
 };
 
 export const DEFAULT_MAX_IN_FLIGHT = 16;
-export const DEFAULT_MAX_RETRIES = 5;
-export const DEFAULT_TIMEOUT_MS = 30_000;
 
 const requestOptions: INodeProperties[] = [
 	{

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { checkBaseUrl } from './baseUrl';
@@ -16,19 +16,23 @@ export interface Connection {
 	credentialType: string;
 	baseUrl: string;
 	defaultLocationId: string;
+	/** The credential's tokens, to keep them out of errors. */
+	tokens: string[];
 }
 
-export async function loadConnection(
-	ctx: RequestContext,
-	authentication: Authentication,
-	itemIndex = 0,
-): Promise<Connection> {
+function tokensOf(credentials: IDataObject): string[] {
+	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
+	return [credentials.accessToken, tokenData.access_token, tokenData.refresh_token].filter(
+		(token): token is string => typeof token === 'string' && token !== '',
+	);
+}
+
+export async function loadConnection(ctx: RequestContext, authentication: Authentication): Promise<Connection> {
 	const credentialType = credentialTypeFor(authentication);
-	const credentials = await ctx.getCredentials(credentialType, itemIndex);
+	const credentials = await ctx.getCredentials(credentialType);
 	const target = checkBaseUrl(credentials.baseUrl);
 	if ('refused' in target) {
 		throw new NodeOperationError(ctx.getNode(), target.refused, {
-			itemIndex,
 			description: 'Fix the Base URL in the credential, or leave it empty for HighLevel itself',
 		});
 	}
@@ -38,5 +42,6 @@ export async function loadConnection(
 		credentialType,
 		baseUrl: target.url,
 		defaultLocationId: typeof location === 'string' ? location.trim() : '',
+		tokens: tokensOf(credentials),
 	};
 }

@@ -1,6 +1,6 @@
 import type { ICredentialTestRequest } from 'n8n-workflow';
 
-import { DEFAULT_API_VERSION } from '../shared/apiVersion';
+import { DEFAULT_API_VERSION } from './requestSettings';
 
 /** The Version HighLevel's OAuth routes take (/oauth/locationToken, /oauth/installedLocations). */
 export const LOCATION_TOKEN_API_VERSION = '2021-07-28';
