@@ -189,7 +189,7 @@ describe('OAuth: authorize page and token endpoint', () => {
 
 	it('refuses the v3 token request it does not simulate', async () => {
 		const v3 = await call(sandbox, 'POST', '/oauth/token', { token: null, version: 'v3', form: { clientId: 'a', clientSecret: 'b', grantType: 'refresh_token', refreshToken: 'r' } });
-		expect(v3).toMatchObject(badRequest('The sandbox simulates /oauth/token with the 2021-07-28 fields only (no Version v3)'));
+		expect(v3).toMatchObject(badRequest('The sandbox simulates /oauth/token as the 2021-07-28 spec has it: no Version header (v3 is not simulated)'));
 	});
 
 	it('picks the install from the configuration when the query does not', async () => {
@@ -212,7 +212,9 @@ describe('OAuth: authorize page and token endpoint', () => {
 
 		const state = await (await fetch(`${sandbox.url}/__sandbox/state`)).text();
 		const everything = [JSON.stringify(sandbox.requests()), JSON.stringify(sandbox.state()), state];
-		const secrets = [first.access_token, first.refresh_token, second.access_token, second.refresh_token, agency.access_token, agency.refresh_token, app.clientSecret, agencyApp().clientSecret, 'made-up-refresh-value'];
+		const secrets = [first.access_token, first.refresh_token, second.access_token, second.refresh_token, agency.access_token, agency.refresh_token, app.clientSecret, agencyApp().clientSecret];
+		expect(sandbox.issuedSecrets()).toEqual(expect.arrayContaining(secrets));
+		secrets.push('made-up-refresh-value');
 		for (const secret of secrets) for (const text of everything) expect(text).not.toContain(secret);
 		const tokenCalls = sandbox.requests().filter((r) => r.path === '/oauth/token');
 		expect(tokenCalls[0].body).toEqual(expect.objectContaining({ client_secret: '[REDACTED]', code: '[REDACTED]', grant_type: 'authorization_code' }));

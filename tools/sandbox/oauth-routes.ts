@@ -18,7 +18,7 @@ type AgencyHandler = (deps: OAuthDeps, req: RecordedRequest, grant: Grant, v3: b
 const AGENCY_HANDLERS: Record<string, AgencyHandler> = {
 	'get-location-access-token': mintLocationToken,
 	'get-installed-location': installedLocations,
-	'search-locations': (deps, req, grant) => searchLocations(deps, req, grant),
+	'search-locations': searchLocations,
 };
 
 /** The paths this module answers (everything else is a group route or unknown). */
