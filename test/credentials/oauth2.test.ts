@@ -61,7 +61,7 @@ describe('OAuth2 credential', () => {
 
 	test("the node sends the OAuth2 access token and uses the token's location", async () => {
 		const server = await startScriptedServer(() => ({ status: 200, body: { groups: [] } }));
-		const accessToken = `oauth-access-${Date.now().toString(16)}`;
+		const accessToken = 'oauth-access-token-0123456789abcdef';
 		const workflow = singleNodeWorkflow({ authentication: 'oAuth2', operation: 'getAll', returnAll: true });
 		const run = await runWorkflow(workflow, {
 			highLevelCalendarsOAuth2Api: {

@@ -101,6 +101,18 @@ describe('agency routes: location tokens, installed locations, sub-account searc
 		await start();
 	});
 
+	it('takes injected faults on the agency routes too: a mint whose answer is lost still counts', async () => {
+		await start({ faults: { lostAfterStore: 1 } });
+		const lostToken = await agencyToken();
+		await expect(mintFor(lostToken, LOCATION)).rejects.toThrow();
+		expect(sandbox.state().oauth.mintsByLocation).toEqual({ [LOCATION]: 1 });
+		expect(sandbox.requests().find((r) => r.path === '/oauth/locationToken')).toMatchObject({ status: 0, dropped: 'lostAfterStore' });
+		await start({ faults: { error5xx: 1 } });
+		expect((await mintFor(await agencyToken(), LOCATION)).status).toBeGreaterThanOrEqual(500);
+		expect(sandbox.state().oauth.mints).toBe(0);
+		await start();
+	});
+
 	it('lists the installed locations with their install state, filtered and paged (v2 and v3)', async () => {
 		const token = await agencyToken({ sandbox_locations: `${LOCATION},${THIRD_LOCATION}`, sandbox_future: 'false' });
 		const appId = sandbox.app('Company').appId;

@@ -1,6 +1,6 @@
 import { validateResponse } from '../../tools/contract/openapi';
 import { DEFAULT_COMPANY } from '../../tools/sandbox/agency';
-import { LOCATION, OTHER_LOCATION, call, groupBody, sleep } from '../../tools/sandbox/harness';
+import { LOCATION, OTHER_LOCATION, call, groupBody } from '../../tools/sandbox/harness';
 import { REDIRECT_URI, approve, authorizeUrl, connect, exchangeCode, refresh, tokenRequest } from '../../tools/sandbox/oauth-client';
 import { Sandbox, SandboxOptions, startSandbox } from '../../tools/sandbox/server';
 
@@ -156,16 +156,40 @@ describe('OAuth: authorize page and token endpoint', () => {
 	});
 
 	it('expires access tokens after the configured lifetime; a refresh brings a working one', async () => {
-		await start({ oauth: { accessTokenLifetimeSeconds: 1 } });
+		let now = Date.now();
+		await start({ oauth: { accessTokenLifetimeSeconds: 5 }, clock: () => now });
 		const app = subAccountApp();
 		const first = await connect(sandbox.url, app);
-		expect(first.expires_in).toBe(1);
+		expect(first.expires_in).toBe(5);
+		now += 4999;
 		expect((await listGroups(first.access_token)).status).toBe(200);
-		await sleep(1100);
+		now += 1;
 		expect(await listGroups(first.access_token)).toMatchObject(unauthorized('Invalid token: access token is invalid'));
 		const next = (await refresh(sandbox.url, app, first.refresh_token)).body;
 		expect((await listGroups(next.access_token)).status).toBe(200);
 		await start();
+	});
+
+	it('expires minted location tokens and codes too', async () => {
+		let now = Date.now();
+		await start({ oauth: { accessTokenLifetimeSeconds: 60 }, clock: () => now });
+		const agency = await connect(sandbox.url, agencyApp());
+		const minted = await call(sandbox, 'POST', '/oauth/locationToken', { token: agency.access_token, version: '2021-07-28', form: { companyId: DEFAULT_COMPANY, locationId: LOCATION } });
+		expect(minted.body.expires_in).toBe(60);
+		const code = (await approve(authorizeUrl(sandbox.url, subAccountApp()))).searchParams.get('code')!;
+		now += 60_000;
+		expect(await listGroups(minted.body.access_token)).toMatchObject(unauthorized('Invalid token: access token is invalid'));
+		expect(await exchangeCode(sandbox.url, subAccountApp(), code)).toMatchObject({ status: 200 });
+		now += 10 * 60_000;
+		const stale = (await approve(authorizeUrl(sandbox.url, subAccountApp()))).searchParams.get('code')!;
+		now += 10 * 60_000;
+		expect(await exchangeCode(sandbox.url, subAccountApp(), stale)).toEqual(badRequest('Invalid grant: authorization code is invalid'));
+		await start();
+	});
+
+	it('refuses the v3 token request it does not simulate', async () => {
+		const v3 = await call(sandbox, 'POST', '/oauth/token', { token: null, version: 'v3', form: { clientId: 'a', clientSecret: 'b', grantType: 'refresh_token', refreshToken: 'r' } });
+		expect(v3).toMatchObject(badRequest('The sandbox simulates /oauth/token as the 2021-07-28 spec has it: no Version header (v3 is not simulated)'));
 	});
 
 	it('picks the install from the configuration when the query does not', async () => {
@@ -188,7 +212,9 @@ describe('OAuth: authorize page and token endpoint', () => {
 
 		const state = await (await fetch(`${sandbox.url}/__sandbox/state`)).text();
 		const everything = [JSON.stringify(sandbox.requests()), JSON.stringify(sandbox.state()), state];
-		const secrets = [first.access_token, first.refresh_token, second.access_token, second.refresh_token, agency.access_token, agency.refresh_token, app.clientSecret, agencyApp().clientSecret, 'made-up-refresh-value'];
+		const secrets = [first.access_token, first.refresh_token, second.access_token, second.refresh_token, agency.access_token, agency.refresh_token, app.clientSecret, agencyApp().clientSecret];
+		expect(sandbox.issuedSecrets()).toEqual(expect.arrayContaining(secrets));
+		secrets.push('made-up-refresh-value');
 		for (const secret of secrets) for (const text of everything) expect(text).not.toContain(secret);
 		const tokenCalls = sandbox.requests().filter((r) => r.path === '/oauth/token');
 		expect(tokenCalls[0].body).toEqual(expect.objectContaining({ client_secret: '[REDACTED]', code: '[REDACTED]', grant_type: 'authorization_code' }));

@@ -106,7 +106,7 @@ function tokenAnswer(deps: AuthorizeDeps, pair: TokenPair): Answer {
 
 /** `POST /oauth/token`: the contract's checks (400 / 422), the client (401), then the grant (400). */
 export function token(deps: AuthorizeDeps, req: RecordedRequest, invalidJson: boolean): Answer {
-	if (req.headers.version !== undefined && req.headers.version !== '2021-07-28') return badRequest(MESSAGES.v3TokenNotSimulated);
+	if (req.headers.version !== undefined && req.headers.version !== '2021-07-28') return badRequest(MESSAGES.tokenVersionNotSimulated);
 	const invalid = validationAnswer(req, invalidJson);
 	if (invalid) return invalid;
 	const form = req.body as Record<string, string>;

@@ -1,14 +1,14 @@
 /**
  * IAM for the routes that take OAuth tokens beside the group routes (/oauth/locationToken, /oauth/installedLocations,
  * /locations/search): which kind of token the spec's security block allows (Agency-Access-Only = a Company token),
- * its scope, the Version header, then the rate limit of the company or location the token acts for.
+ * its scope, the Version header; and the rate-limit bucket of the company or location the token acts for.
  */
 import { MatchedOperation, RecordedRequest, checkRequest, securityOf } from '../contract/openapi';
 import { AgencyDirectory } from './agency';
 import { SandboxToken, bearerToken } from './auth';
 import { Grant, OAuthTokens } from './oauth-tokens';
 import { RateLimiter, rateKey } from './rate-limiter';
-import { Answer, MESSAGES, tooManyRequests, unauthorized } from './responses';
+import { Answer, MESSAGES, unauthorized } from './responses';
 
 export interface OAuthDeps {
 	directory: AgencyDirectory;
@@ -18,7 +18,8 @@ export interface OAuthDeps {
 	tokens: SandboxToken[];
 }
 
-export type Admission = { ok: true; grant: Grant; headers: Record<string, string> } | { ok: false; answer: Answer };
+/** Past IAM: the grant and its rate-limit bucket; or IAM's 401 (with the bucket's headers, not counted). */
+export type Admission = { ok: true; grant: Grant; key: string } | { ok: false; answer: Answer };
 
 /** The grant a bearer token stands for: an OAuth token, or a PIT seen as a Location grant of its own. */
 export function grantOf(deps: OAuthDeps, token: string | undefined): Grant | undefined {
@@ -39,7 +40,7 @@ function allowedUserTypes(schemes: string[]): string[] {
 	return schemes.map((scheme) => (scheme.startsWith('Agency-Access') ? 'Company' : 'Location'));
 }
 
-/** Token, token kind, scope, Version header (401s, not counted), then the rate limit (429). */
+/** Token, token kind, scope, Version header, in HighLevel's order. */
 export function admit(deps: OAuthDeps, req: RecordedRequest, operation: MatchedOperation): Admission {
 	const grant = grantOf(deps, bearerToken(req.headers.authorization));
 	if (!grant) return { ok: false, answer: withPeek(deps, unauthorized(MESSAGES.invalidToken)) };
@@ -50,12 +51,7 @@ export function admit(deps: OAuthDeps, req: RecordedRequest, operation: MatchedO
 	if (checkRequest(req).issues.some((i) => i.kind === 'version')) {
 		return peek(unauthorized(req.headers.version === undefined ? MESSAGES.versionMissing : MESSAGES.versionInvalid));
 	}
-	const limit = deps.limiter.consume(grantRateKey(grant));
-	if (limit.exceeded) {
-		const answer = tooManyRequests(limit.exceeded === 'daily' ? MESSAGES.dailyLimit : MESSAGES.tooManyRequests);
-		return { ok: false, answer: { ...answer, headers: limit.headers } };
-	}
-	return { ok: true, grant, headers: limit.headers };
+	return { ok: true, grant, key: grantRateKey(grant) };
 }
 
 function withPeek(deps: OAuthDeps, answer: Answer, key?: string): Answer {

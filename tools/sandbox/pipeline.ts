@@ -1,18 +1,18 @@
 /**
  * The order in which the sandbox decides an answer: IAM (401) → rate limit (429) → injected faults →
  * location access (403) → validation (400 / 422) → the operation. Rate-limit headers go on every answer.
- * The OAuth and sub-account routes are decided in oauth-routes.ts. The group routes take PITs, sub-account OAuth
- * tokens and minted location tokens alike, and refuse Company tokens.
+ * The group routes take PITs, sub-account OAuth tokens and minted location tokens alike, and refuse Company tokens;
+ * the OAuth and sub-account routes are routed in oauth-routes.ts and go through the same limits and faults.
  */
 import { RecordedRequest } from '../contract/openapi';
 import { AgencyDirectory } from './agency';
 import { SandboxToken, authenticate, bearerToken, checkLocationAccess } from './auth';
 import { InstallDefaults } from './oauth-authorize';
 import { grantRateKey } from './oauth-iam';
-import { handleOAuthRequest, isOAuthRoute } from './oauth-routes';
+import { Routed, isOAuthRoute, routeOAuthRequest } from './oauth-routes';
 import { OAuthTokens } from './oauth-tokens';
 import { FaultInjector } from './faults';
-import { runOperation } from './operations';
+import { OperationResult, runOperation } from './operations';
 import { RateLimiter, rateKey } from './rate-limiter';
 import { Answer, MESSAGES, serverError, tooManyRequests, unauthorized } from './responses';
 import { GroupStore } from './store';
@@ -49,16 +49,24 @@ function knownTokens(deps: PipelineDeps, req: RecordedRequest): SandboxToken[] |
 	return [...deps.tokens, { token: issued.token, locationId: grant.locationId ?? '', scopes: grant.scopes, appId: grant.appId }];
 }
 
-export function handleRequest(deps: PipelineDeps, req: RecordedRequest, invalidJson: boolean): Outcome {
-	if (isOAuthRoute(req.path)) return { answer: handleOAuthRequest(deps, req, invalidJson), extraDelayMs: 0 };
+/** IAM for a group route: PITs, sub-account OAuth tokens and minted location tokens; the location's bucket. */
+function routeGroupRequest(deps: PipelineDeps, req: RecordedRequest, invalidJson: boolean): Routed {
 	const tokens = knownTokens(deps, req);
-	if (!Array.isArray(tokens)) return { answer: tokens, extraDelayMs: 0 };
+	if (!Array.isArray(tokens)) return { answer: tokens };
 	const auth = authenticate(req, tokens);
-	if (!auth.ok) {
-		// rejected by IAM: does not count against the limits
-		return { answer: withHeaders(auth.answer, deps.limiter.peek(auth.token && locationKey(auth.token))), extraDelayMs: 0 };
-	}
-	const key = locationKey(auth.token);
+	// rejected by IAM: does not count against the limits
+	if (!auth.ok) return { answer: withHeaders(auth.answer, deps.limiter.peek(auth.token && locationKey(auth.token))) };
+	const run = (): OperationResult => {
+		const rejection = checkLocationAccess(req, auth.token) ?? validationAnswer(req, invalidJson);
+		return rejection ? { answer: rejection, mutated: false } : runOperation(auth.operation, req, deps.store, auth.token);
+	};
+	return { key: locationKey(auth.token), run };
+}
+
+export function handleRequest(deps: PipelineDeps, req: RecordedRequest, invalidJson: boolean): Outcome {
+	const routed = isOAuthRoute(req.path) ? routeOAuthRequest(deps, req, invalidJson) : routeGroupRequest(deps, req, invalidJson);
+	if ('answer' in routed) return { answer: routed.answer, extraDelayMs: 0 };
+	const { key } = routed;
 	const limit = deps.limiter.consume(key);
 	if (limit.exceeded) {
 		const message = limit.exceeded === 'daily' ? MESSAGES.dailyLimit : MESSAGES.tooManyRequests;
@@ -73,10 +81,7 @@ export function handleRequest(deps: PipelineDeps, req: RecordedRequest, invalidJ
 		return { answer: withHeaders(tooManyRequests(MESSAGES.tooManyRequests), deps.limiter.exhausted(key)), extraDelayMs };
 	}
 
-	const rejection = checkLocationAccess(req, auth.token) ?? validationAnswer(req, invalidJson);
-	if (rejection) return { answer: withHeaders(rejection, limit.headers), extraDelayMs };
-
-	const result = runOperation(auth.operation, req, deps.store, auth.token);
+	const result = routed.run();
 	if (fault.kind === 'lostAfterStore' && result.mutated) return { drop: 'lostAfterStore', extraDelayMs };
 	return { answer: withHeaders(result.answer, limit.headers), extraDelayMs };
 }

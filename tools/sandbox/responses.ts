@@ -36,7 +36,7 @@ export const MESSAGES = {
 	unknownClient: 'Invalid client_id',
 	invalidRedirectUri: 'redirect_uri must be an absolute http(s) URL',
 	responseTypeCode: 'response_type must be code',
-	v3TokenNotSimulated: 'The sandbox simulates /oauth/token with the 2021-07-28 fields only (no Version v3)',
+	tokenVersionNotSimulated: 'The sandbox simulates /oauth/token as the 2021-07-28 spec has it: no Version header (v3 is not simulated)',
 } as const;
 
 const SERVER_ERRORS: Record<number, string> = {

@@ -39,6 +39,8 @@ export interface SandboxOptions {
 	agency?: AgencySeed;
 	/** access-token lifetime, refresh-token reuse detection, and what the authorize page picks (query parameters win) */
 	oauth?: OAuthTokenOptions & { install?: InstallDefaults };
+	/** epoch ms for token expiry and the rate-limit windows (a fake clock in tests); default Date.now */
+	clock?: () => number;
 }
 
 export interface SandboxState {
@@ -62,6 +64,8 @@ export interface Sandbox {
 	app(distribution: AppRecord['distribution']): AppRecord;
 	/** the "new sub-account" event; withApp defaults to the agency installs' "future sub-accounts" choice */
 	addLocation(input?: NewLocation): LocationRecord;
+	/** every code, access and refresh token issued since the start or reset, and the apps' client secrets (for token searches) */
+	issuedSecrets(): string[];
 	/** installs an app as the authorize page would, without a code */
 	install(clientId: string, choice: InstallChoice): InstallRecord;
 	/** clears store, log, counters, OAuth tokens, installs and added sub-accounts (and restarts the fault sequence) */
@@ -158,13 +162,14 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 	const deps = {
 		tokens,
 		store: new GroupStore([...new Set(tokens.map((t) => t.locationId))]),
-		limiter: new RateLimiter(rateLimitConfig(opts.rateLimit)),
+		limiter: new RateLimiter(rateLimitConfig(opts.rateLimit), opts.clock),
 		faults: new FaultInjector(opts.faults),
 		directory: new AgencyDirectory(opts.agency),
-		oauth: new OAuthTokens(opts.oauth),
+		oauth: new OAuthTokens(opts.oauth, opts.clock),
 		installDefaults: opts.oauth?.install ?? {},
 	};
-	const log = new RequestLog(() => [...tokens.map((t) => t.token), ...deps.directory.appList().map((a) => a.clientSecret), ...deps.oauth.secrets()]);
+	const issuedSecrets = () => [...deps.directory.appList().map((a) => a.clientSecret), ...deps.oauth.secrets()];
+	const log = new RequestLog(() => [...tokens.map((t) => t.token), ...issuedSecrets()]);
 	const timers = new Set<NodeJS.Timeout>();
 
 	const later = (ms: number, fn: () => void): void => {
@@ -253,6 +258,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 			return app;
 		},
 		addLocation: (input) => deps.directory.addLocation(input),
+		issuedSecrets,
 		install: (clientId, choice) => deps.directory.install(appOf(clientId), choice),
 		reset: () => {
 			deps.store.clear();
