@@ -7,6 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { searchGroups } from './listSearch/searchGroups';
+import { searchLocations } from './listSearch/searchLocations';
 import { calendarGroupDescription, operationField, operationHandlers } from './resources/calendarGroup';
 import { optionNameSubtitle } from './shared/subtitle';
 import { runItems } from './execution/runItems';
@@ -35,6 +36,11 @@ export class HighLevelCalendarGroup implements INodeType {
 				required: true,
 				displayOptions: { show: { authentication: ['oAuth2'] } },
 			},
+			{
+				name: 'highLevelCalendarsAgencyOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['agencyOAuth2'] } },
+			},
 		],
 		properties: [
 			{
@@ -44,6 +50,7 @@ export class HighLevelCalendarGroup implements INodeType {
 				options: [
 					{ name: 'Private Integration Token', value: 'privateIntegrationToken' },
 					{ name: 'OAuth2', value: 'oAuth2' },
+					{ name: 'Agency (OAuth2)', value: 'agencyOAuth2' },
 				],
 				default: 'privateIntegrationToken',
 			},
@@ -60,7 +67,7 @@ export class HighLevelCalendarGroup implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchGroups },
+		listSearch: { searchGroups, searchLocations },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -102,7 +102,7 @@ describe('custom tokens', () => {
 		try {
 			expect((await call(sandbox, 'GET', '/calendars/groups', { token: 'pit-custom', query: { locationId: 'customLocation' } })).status).toBe(200);
 			expect(await call(sandbox, 'GET', '/calendars/groups', { query: { locationId: LOCATION } })).toMatchObject(INVALID_TOKEN);
-			expect(sandbox.state()).toEqual({ locations: { customLocation: [] } });
+			expect(sandbox.state().locations).toEqual({ customLocation: [] });
 		} finally {
 			await sandbox.close();
 		}

@@ -12,6 +12,7 @@ export const NODE_NAME = 'Calendar Group';
 const CREDENTIAL_REFERENCE = {
 	highLevelCalendarsApi: { id: '1', name: 'HighLevel Calendars account' },
 	highLevelCalendarsOAuth2Api: { id: '2', name: 'HighLevel Calendars OAuth2' },
+	highLevelCalendarsAgencyOAuth2Api: { id: '3', name: 'HighLevel Calendars Agency' },
 };
 
 /** A workflow JSON file of test/fixtures/workflows, as exported from n8n. */

@@ -7,6 +7,8 @@ export interface SandboxToken {
 	token: string;
 	locationId: string;
 	scopes: string[];
+	/** the marketplace app of an OAuth token (rate limits count per app); PITs have none */
+	appId?: string;
 }
 
 const READ = 'calendars/groups.readonly';

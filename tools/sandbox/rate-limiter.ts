@@ -1,10 +1,15 @@
-/** HighLevel's rate limits: a fixed burst window and a daily budget per (token, location), with its headers. */
+/** HighLevel's rate limits: a fixed burst window and a daily budget per app and location (or company), with its headers. */
 
 export interface RateLimitConfig {
 	max: number;
 	intervalMs: number;
 	daily: number;
 	retryAfter: boolean;
+}
+
+/** The bucket HighLevel counts a request in: the app's (a PIT counts as its own app) per location or per company. */
+export function rateKey(app: string, resource: 'location' | 'company', id: string): string {
+	return `${app}\u0000${resource}:${id}`;
 }
 
 export const DEFAULT_RATE_LIMIT: RateLimitConfig = { max: 100, intervalMs: 10_000, daily: 200_000, retryAfter: true };

@@ -5,12 +5,26 @@ import { CalendarGroupsApi } from '../calendarGroups/api';
 import { GroupDirectory } from '../calendarGroups/groupDirectory';
 import type { Authentication, Connection, RequestContext } from '../transport/connection';
 import { loadConnection } from '../transport/connection';
+import { LocationTokens } from '../transport/locationTokens';
 import { sendToHighLevel } from '../transport/request';
 import { requestSettings, type RequestOptions, type RequestSettings } from '../transport/requestSettings';
 
 /** The location an item names, else the credential's. */
 export function locationOf(connection: Connection, override: unknown): string {
 	return String(override ?? '').trim() || connection.defaultLocationId;
+}
+
+/** An agency connection sends the group calls with location tokens it mints with the agency's token. */
+export function withLocationTokens(ctx: RequestContext, connection: Connection): Connection {
+	if (connection.companyId === undefined) return connection;
+	const credentialId = ctx.getNode().credentials?.[connection.credentialType]?.id ?? connection.credentialType;
+	const locationTokens = new LocationTokens(
+		ctx.getNode(),
+		`${credentialId} ${connection.baseUrl} ${connection.companyId}`,
+		connection.companyId,
+		async (settings, call) => await sendToHighLevel(ctx, connection, settings, call),
+	);
+	return { ...connection, locationTokens };
 }
 
 /** The API client whose calls go through the connection's credential. */
@@ -37,16 +51,21 @@ export class ExecutionSession {
 
 	static async open(ctx: IExecuteFunctions): Promise<ExecutionSession> {
 		const authentication = ctx.getNodeParameter('authentication', 0) as Authentication;
-		return new ExecutionSession(ctx, await loadConnection(ctx, authentication));
+		return new ExecutionSession(ctx, withLocationTokens(ctx, await loadConnection(ctx, authentication)));
 	}
 
 	/** Where and how the item's requests go: its location and its Options. */
 	settings(itemIndex: number): RequestSettings {
-		const locationId = locationOf(this.connection, this.ctx.getNodeParameter('locationId', itemIndex, ''));
+		const locationId = locationOf(
+			this.connection,
+			this.ctx.getNodeParameter('locationId', itemIndex, '', { extractValue: true }),
+		);
 		if (!locationId) {
 			throw new NodeOperationError(this.ctx.getNode(), `Location ID is empty in item ${itemIndex}`, {
 				itemIndex,
-				description: "Set Location ID in the node, or the Location ID of the credential",
+				description: this.connection.companyId
+					? "Map the sub-account's Location ID from the trigger's data, or pick it from the list"
+					: 'Set Location ID in the node, or the Location ID of the credential',
 			});
 		}
 		return requestSettings(locationId, this.ctx.getNodeParameter('options', itemIndex, {}) as RequestOptions);

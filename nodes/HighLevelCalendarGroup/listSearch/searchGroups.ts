@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { calendarGroupsApi, locationOf } from '../execution/session';
+import { calendarGroupsApi, locationOf, withLocationTokens } from '../execution/session';
 import { loadConnection, type Authentication } from '../transport/connection';
 import { requestSettings, type RequestOptions } from '../transport/requestSettings';
 
@@ -9,8 +9,9 @@ export async function searchGroups(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const connection = await loadConnection(this, this.getCurrentNodeParameter('authentication') as Authentication);
-	const locationId = locationOf(connection, this.getCurrentNodeParameter('locationId'));
+	const authentication = this.getCurrentNodeParameter('authentication') as Authentication;
+	const connection = withLocationTokens(this, await loadConnection(this, authentication));
+	const locationId = locationOf(connection, this.getCurrentNodeParameter('locationId', { extractValue: true }));
 	const options = (this.getCurrentNodeParameter('options') ?? {}) as RequestOptions;
 	const groups = await calendarGroupsApi(this, connection).list(requestSettings(locationId, options));
 	const needle = (filter ?? '').trim().toLowerCase();

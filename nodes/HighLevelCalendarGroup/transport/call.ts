@@ -8,8 +8,15 @@ export interface HighLevelCall<T> {
 	path: string;
 	/** The scope HighLevel requires, named when it refuses the token. */
 	scope: string;
+	/** The Version header, when the route takes another than the item's API Version. */
+	version?: string;
 	query?: IDataObject;
+	/** A JSON body. */
 	body?: IDataObject;
+	/** A form-encoded body. */
+	form?: Record<string, string>;
+	/** Whose rate limit the call counts against: the item's location unless named (a company). */
+	limitOwner?: string;
 	/** The result in HighLevel's answer, or undefined when the answer lacks it. */
 	read: (body: unknown) => T | undefined;
 	/** What `read` looks for, named when the answers lacked it (calls whose `read` always finds one omit it). */

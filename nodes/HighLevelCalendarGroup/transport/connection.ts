@@ -2,13 +2,23 @@ import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-
 import { NodeOperationError } from 'n8n-workflow';
 
 import { checkBaseUrl } from './baseUrl';
+import type { RequestSettings } from './requestSettings';
 
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
 
-export type Authentication = 'privateIntegrationToken' | 'oAuth2';
+export type Authentication = 'privateIntegrationToken' | 'oAuth2' | 'agencyOAuth2';
 
 export function credentialTypeFor(authentication: Authentication): string {
-	return authentication === 'oAuth2' ? 'highLevelCalendarsOAuth2Api' : 'highLevelCalendarsApi';
+	if (authentication === 'oAuth2') return 'highLevelCalendarsOAuth2Api';
+	if (authentication === 'agencyOAuth2') return 'highLevelCalendarsAgencyOAuth2Api';
+	return 'highLevelCalendarsApi';
+}
+
+/** Where an agency connection gets each location's token. */
+export interface LocationTokenSource {
+	tokenFor(settings: RequestSettings): Promise<string>;
+	/** HighLevel refused the token. */
+	refused(settings: RequestSettings, token: string): void;
 }
 
 /** What every request of one execution shares: the credential, its base URL and its location. */
@@ -18,6 +28,10 @@ export interface Connection {
 	defaultLocationId: string;
 	/** The credential's tokens, to keep them out of errors. */
 	tokens: string[];
+	/** Agency credentials: the company, whose token mints each location's token. */
+	companyId?: string;
+	/** Agency credentials: the group routes take the location's token, not the credential's. */
+	locationTokens?: LocationTokenSource;
 }
 
 function tokensOf(credentials: IDataObject): string[] {
@@ -36,12 +50,22 @@ export async function loadConnection(ctx: RequestContext, authentication: Authen
 			description: 'Fix the Base URL in the credential, or leave it empty for HighLevel itself',
 		});
 	}
-	const tokenData = (credentials.oauthTokenData ?? {}) as { locationId?: unknown };
-	const location = credentials.locationId ?? tokenData.locationId;
-	return {
+	const tokenData = (credentials.oauthTokenData ?? {}) as { locationId?: unknown; companyId?: unknown; userType?: unknown };
+	const connection: Connection = {
 		credentialType,
 		baseUrl: target.url,
-		defaultLocationId: typeof location === 'string' ? location.trim() : '',
+		defaultLocationId: '',
 		tokens: tokensOf(credentials),
 	};
+	if (authentication !== 'agencyOAuth2') {
+		const location = credentials.locationId ?? tokenData.locationId;
+		return { ...connection, defaultLocationId: typeof location === 'string' ? location.trim() : '' };
+	}
+	if (tokenData.userType !== 'Company' || typeof tokenData.companyId !== 'string' || tokenData.companyId === '') {
+		throw new NodeOperationError(ctx.getNode(), 'The agency credential holds no agency (Company) token', {
+			description:
+				'Connect it through an agency-level app (Distribution: Agency) installed by the agency. For a single sub-account, choose Authentication "OAuth2" or "Private Integration Token" instead.',
+		});
+	}
+	return { ...connection, companyId: tokenData.companyId };
 }

@@ -9,11 +9,24 @@ import { rateGovernor } from './rateGovernor';
 import type { RequestSettings } from './requestSettings';
 import { isAmbiguous, retryDelayMs } from './retryPolicy';
 
-type Attempt<T> = { result: T } | { failure: HttpFailure };
+/** The attempt's result or failure, and the location token it was sent with, if any. */
+type Attempt<T> = ({ result: T } | { failure: HttpFailure }) & { bearer?: string };
+
+async function exchange(
+	ctx: RequestContext,
+	connection: Connection,
+	options: IHttpRequestOptions,
+	bearer: string | undefined,
+): Promise<{ headers?: Record<string, unknown>; body: unknown }> {
+	const headers = { ...(options.headers as IDataObject) };
+	if (bearer === undefined) {
+		return await ctx.helpers.httpRequestWithAuthentication.call(ctx, connection.credentialType, { ...options, headers });
+	}
+	return await ctx.helpers.httpRequest({ ...options, headers: { ...headers, Authorization: `Bearer ${bearer}` } });
+}
 
 function httpOptions(connection: Connection, settings: RequestSettings, call: HighLevelCall<unknown>): IHttpRequestOptions {
-	const headers: IDataObject = { Version: settings.version, Accept: 'application/json' };
-	if (call.body) headers['Content-Type'] = 'application/json';
+	const headers: IDataObject = { Version: call.version ?? settings.version, Accept: 'application/json' };
 	const options: IHttpRequestOptions = {
 		method: call.method,
 		url: `${connection.baseUrl}${call.path}`,
@@ -23,41 +36,49 @@ function httpOptions(connection: Connection, settings: RequestSettings, call: Hi
 		timeout: settings.timeoutMs,
 	};
 	if (call.query) options.qs = call.query;
-	if (call.body) options.body = call.body;
+	if (call.body) {
+		headers['Content-Type'] = 'application/json';
+		options.body = call.body;
+	}
+	if (call.form) {
+		headers['Content-Type'] = 'application/x-www-form-urlencoded';
+		options.body = new URLSearchParams(call.form).toString();
+	}
 	return options;
 }
 
 async function attempt<T>(
 	ctx: RequestContext,
 	connection: Connection,
-	options: IHttpRequestOptions,
+	settings: RequestSettings,
 	call: HighLevelCall<T>,
+	options: IHttpRequestOptions,
 	limitKey: string,
 ): Promise<Attempt<T>> {
+	const bearer = await connection.locationTokens?.tokenFor(settings);
 	await rateGovernor.acquire(limitKey);
 	let response: { headers?: Record<string, unknown>; body: unknown };
 	try {
-		response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, connection.credentialType, {
-			...options,
-			headers: { ...options.headers },
-		});
+		response = await exchange(ctx, connection, options, bearer);
 	} catch (error) {
 		const failure = readHttpFailure(error);
 		rateGovernor.observe(limitKey, failure.headers);
-		return { failure };
+		return { failure, bearer };
 	}
 	const headers = lowerCaseHeaders(response.headers);
 	rateGovernor.observe(limitKey, headers);
 	rateGovernor.succeeded(limitKey);
 	const result = call.read(response.body);
-	return result === undefined ? { failure: { body: response.body, headers, lacks: call.expects ?? 'its result' } } : { result };
+	if (result !== undefined) return { result, bearer };
+	return { failure: { body: response.body, headers, lacks: call.expects ?? 'its result' }, bearer };
 }
 
 /**
  * The one place that talks HTTP to HighLevel, and the one retry loop: every attempt paced to the
- * location's rate limit; a 429 waited out and sent again; after a 5xx, timeout, reset or an answer
- * without its result, a call safe to repeat is sent again, and one that is not first looks for its
- * effect. Every attempt, whatever failed, counts against Max Retries.
+ * rate limit it counts against; a 429 waited out and sent again; after a 5xx, timeout, reset or an
+ * answer without its result, a call safe to repeat is sent again, and one that is not first looks
+ * for its effect; a location token HighLevel refuses is minted again, once. Every attempt counts
+ * against Max Retries.
  */
 export async function sendToHighLevel<T>(
 	ctx: RequestContext,
@@ -66,19 +87,25 @@ export async function sendToHighLevel<T>(
 	call: HighLevelCall<T>,
 ): Promise<T> {
 	const options = httpOptions(connection, settings, call);
-	const limitKey = `${connection.credentialType} ${connection.baseUrl} ${settings.locationId}`;
+	const limitKey = `${connection.credentialType} ${connection.baseUrl} ${call.limitOwner ?? settings.locationId}`;
+	let refusedToken: string | undefined;
 	for (let attemptIndex = 0; ; attemptIndex++) {
-		const outcome = await attempt(ctx, connection, options, call, limitKey);
+		const outcome = await attempt(ctx, connection, settings, call, options, limitKey);
 		if ('result' in outcome) return outcome.result;
-		const { failure } = outcome;
+		const { failure, bearer } = outcome;
 		if (attemptIndex > 0 && call.resultIfGone !== undefined && failure.status === 404) return call.resultIfGone;
+		if (failure.status === 401 && bearer !== undefined && refusedToken === undefined) {
+			refusedToken = bearer;
+			connection.locationTokens?.refused(settings, bearer);
+			continue;
+		}
 		const waitMs = attemptIndex < settings.maxRetries ? retryDelayMs(failure, attemptIndex) : undefined;
 		if (waitMs === undefined) {
 			throw apiErrorFromFailure(ctx.getNode(), failure, {
 				scope: call.scope,
 				locationId: settings.locationId,
 				baseUrl: connection.baseUrl,
-				tokens: connection.tokens,
+				tokens: [...connection.tokens, ...[bearer, refusedToken].filter((token): token is string => !!token)],
 			});
 		}
 		if (call.findEffect && isAmbiguous(failure)) {

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { locationField } from '../../shared/descriptions';
+import { agencyLocationField, locationField } from '../../shared/descriptions';
 import type { ItemHandler } from '../../execution/runItems';
 import * as checkSlug from './checkSlug';
 import * as create from './create';
@@ -42,7 +42,8 @@ export const operationField: INodeProperties = {
 
 export const calendarGroupDescription: INodeProperties[] = [
 	operationField,
-	{ ...locationField, displayOptions: { show: { resource: ['calendarGroup'] } } },
+	locationField,
+	agencyLocationField,
 	...create.description,
 	...get.description,
 	...getMany.description,
