@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
 /**
  * The contract: requests and responses checked against the official OpenAPI files in tools/contract/highlevel/
  * (see SOURCE.md there): the six calendar-group operations, HighLevel's OAuth routes and /locations/search.

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
 import { ClientOAuth2, type ClientOAuth2Options, type ClientOAuth2Token, type ClientOAuth2TokenData } from '@n8n/client-oauth2';
 import type { ICredentialDataDecryptedObject, ICredentialType } from 'n8n-workflow';
 
