@@ -159,6 +159,45 @@ describe('agency routes: location tokens, installed locations, sub-account searc
 		expect(await search({}, DEMO)).toMatchObject(unauthorized('The token is not authorized for this scope.'));
 	});
 
+	describe('revoked tokens', () => {
+		const listWith = (token: string, locationId: string) => call(sandbox, 'GET', '/calendars/groups', { token, query: { locationId } });
+		const revokeOverHttp = async (body: unknown) => {
+			const answer = await fetch(`${sandbox.url}/__sandbox/revoke`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+			return { status: answer.status, body: (await answer.json()) as unknown };
+		};
+
+		it("a location's minted tokens get HighLevel's 401 once revoked; the agency token and other locations keep working", async () => {
+			const agency = await agencyToken();
+			const first = (await mintFor(agency, LOCATION)).body.access_token;
+			const second = (await mintFor(agency, LOCATION)).body.access_token;
+			const other = (await mintFor(agency, OTHER_LOCATION)).body.access_token;
+			expect(await revokeOverHttp({ locationId: LOCATION })).toEqual({ status: 200, body: { revoked: 2 } });
+			expect(await listWith(first, LOCATION)).toMatchObject(unauthorized('Invalid token: access token is invalid'));
+			expect(await listWith(second, LOCATION)).toMatchObject(unauthorized('Invalid token: access token is invalid'));
+			expect((await listWith(other, OTHER_LOCATION)).status).toBe(200);
+			const fresh = (await mintFor(agency, LOCATION)).body.access_token;
+			expect((await listWith(fresh, LOCATION)).status).toBe(200);
+		});
+
+		it('alsoLater: the tokens minted afterwards arrive revoked, until reset', async () => {
+			const agency = await agencyToken();
+			expect(sandbox.revokeTokens({ locationId: LOCATION, alsoLater: true })).toBe(0);
+			const minted = await mintFor(agency, LOCATION);
+			expect(minted.status).toBe(200);
+			expect(await listWith(minted.body.access_token, LOCATION)).toMatchObject(unauthorized('Invalid token: access token is invalid'));
+			sandbox.reset();
+			const after = (await mintFor(await agencyToken(), LOCATION)).body.access_token;
+			expect((await listWith(after, LOCATION)).status).toBe(200);
+		});
+
+		it("a company's revocation takes its agency token too; a filter naming nothing is refused", async () => {
+			const agency = await agencyToken();
+			expect(sandbox.revokeTokens({ companyId: DEFAULT_COMPANY })).toBe(1);
+			expect(await mintFor(agency, LOCATION)).toMatchObject(unauthorized('Invalid token: access token is invalid'));
+			expect(await revokeOverHttp({})).toEqual(badRequest('name a locationId or a companyId to revoke'));
+		});
+	});
+
 	describe('new sub-accounts', () => {
 		const addOverHttp = async (body: unknown) => {
 			const answer = await fetch(`${sandbox.url}/__sandbox/locations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -44,6 +44,14 @@ export interface OAuthCounters {
 	mintsByLocation: Record<string, number>;
 }
 
+/** Whose access tokens to revoke: a location's, or every one of a company (its own token included). */
+export interface RevokeFilter {
+	locationId?: string;
+	companyId?: string;
+	/** tokens issued later for the same location or company arrive revoked too (until reset) */
+	alsoLater?: boolean;
+}
+
 export type RefreshRefusal = 'unknown' | 'reused' | 'revoked' | 'client';
 
 interface Family {
@@ -58,6 +66,7 @@ interface Refresh {
 
 interface Access extends IssuedToken {
 	family?: Family;
+	revoked?: boolean;
 }
 
 interface Code {
@@ -75,11 +84,17 @@ function emptyCounters(): OAuthCounters {
 	return { codeExchanges: 0, refreshes: 0, refusedRefreshReuses: 0, mints: 0, mintsByLocation: {} };
 }
 
+function matches(filter: RevokeFilter, grant: Grant): boolean {
+	if (filter.locationId !== undefined) return grant.locationId === filter.locationId;
+	return grant.companyId === filter.companyId;
+}
+
 export class OAuthTokens {
 	private codes = new Map<string, Code>();
 	private accessTokens = new Map<string, Access>();
 	private refreshTokens = new Map<string, Refresh>();
 	private counters = emptyCounters();
+	private revokeOnIssue: RevokeFilter[] = [];
 
 	constructor(
 		private readonly options: OAuthTokenOptions = {},
@@ -132,8 +147,21 @@ export class OAuthTokens {
 	/** The grant behind a bearer token that is issued, unexpired and not revoked. */
 	access(token: string | undefined): IssuedToken | undefined {
 		const access = token === undefined ? undefined : this.accessTokens.get(token);
-		if (!access || access.expiresAt <= this.now() || access.family?.revoked) return undefined;
+		if (!access || access.expiresAt <= this.now() || access.revoked || access.family?.revoked) return undefined;
 		return { token: access.token, grant: access.grant, expiresAt: access.expiresAt };
+	}
+
+	/** Revokes the live access tokens the filter names (HighLevel then answers 401 for them); returns how many. */
+	revoke(filter: RevokeFilter): number {
+		if (filter.locationId === undefined && filter.companyId === undefined) throw new Error('name a locationId or a companyId to revoke');
+		if (filter.alsoLater) this.revokeOnIssue.push(filter);
+		let revoked = 0;
+		for (const access of this.accessTokens.values()) {
+			if (access.revoked || !matches(filter, access.grant)) continue;
+			access.revoked = true;
+			revoked++;
+		}
+		return revoked;
 	}
 
 	/** Every code and token issued so far (what the request log redacts). */
@@ -150,10 +178,12 @@ export class OAuthTokens {
 		this.accessTokens.clear();
 		this.refreshTokens.clear();
 		this.counters = emptyCounters();
+		this.revokeOnIssue = [];
 	}
 
 	private issueAccess(grant: Grant, family?: Family): IssuedToken {
-		const access: Access = { token: secret('oauth-access'), grant, expiresAt: this.now() + this.lifetimeSeconds * 1000, family };
+		const revoked = this.revokeOnIssue.some((filter) => matches(filter, grant));
+		const access: Access = { token: secret('oauth-access'), grant, expiresAt: this.now() + this.lifetimeSeconds * 1000, family, revoked };
 		this.accessTokens.set(access.token, access);
 		return { token: access.token, grant, expiresAt: access.expiresAt };
 	}

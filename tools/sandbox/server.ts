@@ -9,7 +9,7 @@ import { FORM_CONTENT_TYPE, RecordedRequest } from '../contract/openapi';
 import { AgencyDirectory, AgencySeed, AppRecord, InstallChoice, InstallRecord, LocationRecord, NewLocation } from './agency';
 import { DEFAULT_TOKENS, SandboxToken, bearerToken } from './auth';
 import { InstallDefaults } from './oauth-authorize';
-import { OAuthCounters, OAuthTokenOptions, OAuthTokens } from './oauth-tokens';
+import { OAuthCounters, OAuthTokenOptions, OAuthTokens, RevokeFilter } from './oauth-tokens';
 import { FaultInjector, FaultOptions } from './faults';
 import { Outcome, handleRequest } from './pipeline';
 import { DEFAULT_RATE_LIMIT, RateLimitConfig, RateLimiter } from './rate-limiter';
@@ -22,7 +22,7 @@ export type { SandboxToken } from './auth';
 export type { GroupRecord } from './store';
 export type { LoggedRequest, SandboxStats } from './request-log';
 export type { AgencySeed, AppRecord, InstallChoice, InstallRecord, LocationRecord, NewLocation } from './agency';
-export type { OAuthCounters } from './oauth-tokens';
+export type { OAuthCounters, RevokeFilter } from './oauth-tokens';
 export type { InstallDefaults } from './oauth-authorize';
 
 export interface SandboxOptions {
@@ -65,6 +65,8 @@ export interface Sandbox {
 	app(distribution: AppRecord['distribution']): AppRecord;
 	/** the "new sub-account" event; withApp defaults to the agency installs' "future sub-accounts" choice */
 	addLocation(input?: NewLocation): LocationRecord;
+	/** HighLevel revokes tokens (an uninstall, a password reset, its own reasons): their requests get a 401; returns how many */
+	revokeTokens(filter: RevokeFilter): number;
 	/** every code, access and refresh token issued since the start or reset, and the apps' client secrets (for token searches) */
 	issuedSecrets(): string[];
 	/** installs an app as the authorize page would, without a code */
@@ -80,6 +82,7 @@ const HOST = '127.0.0.1';
  * locations, sub-account search) is served beside the group routes.
  *   GET  /__sandbox/state       groups per location, companies / sub-accounts / apps (no secrets) / installs, OAuth counters
  *   POST /__sandbox/locations   JSON {companyId?, id?, name?, withApp?}: a new sub-account, 201 {location}
+ *   POST /__sandbox/revoke      JSON {locationId?, companyId?, alsoLater?}: revokes those access tokens, 200 {revoked}
  */
 const SANDBOX_PREFIX = '/__sandbox';
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -148,11 +151,10 @@ function send(res: http.ServerResponse, answer: Answer): void {
 	res.end(payload);
 }
 
-/** The admin route's "new sub-account" answer. */
-function addLocationAnswer(directory: AgencyDirectory, text: string): Answer {
+/** An admin route's answer: `act` on its JSON body, a 400 with the reason when it throws. */
+function adminAnswer<T>(text: string, status: number, act: (input: T) => unknown): Answer {
 	try {
-		const input = (text ? JSON.parse(text) : {}) as NewLocation;
-		return success(201, { location: directory.addLocation(input) });
+		return success(status, act((text ? JSON.parse(text) : {}) as T));
 	} catch (error) {
 		return badRequest((error as Error).message);
 	}
@@ -202,7 +204,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		const text = await readBody(req);
 		let answer = notFound(MESSAGES.notFound);
 		if (req.method === 'GET' && path === `${SANDBOX_PREFIX}/state`) answer = success(200, state());
-		if (req.method === 'POST' && path === `${SANDBOX_PREFIX}/locations`) answer = addLocationAnswer(deps.directory, text);
+		if (req.method === 'POST' && path === `${SANDBOX_PREFIX}/locations`) {
+			answer = adminAnswer<NewLocation>(text, 201, (input) => ({ location: deps.directory.addLocation(input) }));
+		}
+		if (req.method === 'POST' && path === `${SANDBOX_PREFIX}/revoke`) {
+			answer = adminAnswer<RevokeFilter>(text, 200, (filter) => ({ revoked: deps.oauth.revoke(filter) }));
+		}
 		send(res, { ...answer, headers: deps.limiter.peek() });
 	};
 
@@ -259,6 +266,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 			return app;
 		},
 		addLocation: (input) => deps.directory.addLocation(input),
+		revokeTokens: (filter) => deps.oauth.revoke(filter),
 		issuedSecrets,
 		install: (clientId, choice) => deps.directory.install(appOf(clientId), choice),
 		reset: () => {
