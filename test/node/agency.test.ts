@@ -105,6 +105,51 @@ describe('Agency (OAuth2): one connection for every sub-account', () => {
 		expect(sandbox.state().oauth.mintsByLocation.sandboxLocation0001).toBe(1);
 	});
 
+	describe('a location token HighLevel refuses', () => {
+		const LOCATION = 'sandboxLocation0001';
+		const getMany = { operation: 'getAll', returnAll: true };
+		const groupRequests = () => sandbox.requests().filter((request) => request.path === '/calendars/groups');
+
+		test('is minted again once after a 401 on a group route, and the item succeeds', async () => {
+			await withSandbox();
+			const credentials = await agencyCredentials();
+			await runWorkflow(agencyWorkflow(getMany, [{ locationId: LOCATION }]), credentials);
+			expect(sandbox.revokeTokens({ locationId: LOCATION })).toBe(1);
+			const before = groupRequests().length;
+			const run = await runWorkflow(agencyWorkflow(createGroup, [{ locationId: LOCATION, name: 'After Revoke' }]), credentials);
+			expect(run.output(NODE_NAME)?.[0].json).toMatchObject({ locationId: LOCATION, name: 'After Revoke' });
+			expect(sandbox.state().oauth.mintsByLocation[LOCATION]).toBe(2);
+			expect(groupRequests().slice(before).map((request) => request.status)).toEqual([401, 200, 201]);
+		});
+
+		test('refused again right after the new mint, fails the item with a clear message instead of looping', async () => {
+			await withSandbox();
+			const credentials = await agencyCredentials();
+			sandbox.revokeTokens({ locationId: LOCATION, alsoLater: true });
+			const items = [{ locationId: LOCATION, name: 'Refused' }, { locationId: 'sandboxLocation0002', name: 'Elsewhere' }];
+			const run = await runWorkflow(agencyWorkflow(createGroup, items), credentials);
+			const [refused, other] = run.output(NODE_NAME) ?? [];
+			expect(refused.json).toEqual({
+				error: `HighLevel refused the token of sub-account "${LOCATION}", also the one minted again right after (HighLevel: Invalid token: access token is invalid)`,
+				description: `Check in HighLevel that the agency app is still installed in sub-account "${LOCATION}" (HighLevel Marketplace > the app), then reconnect the agency credential and run the item again.`,
+			});
+			expect(other.json).toMatchObject({ locationId: 'sandboxLocation0002', name: 'Elsewhere' });
+			expect(sandbox.state().oauth.mintsByLocation[LOCATION]).toBe(2);
+			expect(sandbox.state().locations[LOCATION]).toEqual([]);
+			expect(groupRequests().filter((request) => request.query.locationId === LOCATION).map((request) => request.status)).toEqual([401, 401]);
+		});
+	});
+
+	test('many items of one location at once share one mint', async () => {
+		await withSandbox();
+		const credentials = await agencyCredentials();
+		const items = Array.from({ length: 40 }, (_, i) => ({ locationId: 'sandboxLocation0002', name: `Desk ${i}` }));
+		const run = await runWorkflow(agencyWorkflow(createGroup, items), credentials);
+		expect((run.output(NODE_NAME) ?? []).filter((item) => item.json.error !== undefined)).toEqual([]);
+		expect(sandbox.state().oauth).toMatchObject({ mints: 1, mintsByLocation: { sandboxLocation0002: 1 } });
+		expect(sandbox.state().locations.sandboxLocation0002).toHaveLength(40);
+	});
+
 	test('a sub-account token in the agency credential is refused before any request, naming the fix', async () => {
 		await withSandbox();
 		const app = sandbox.app('Location');

@@ -11,10 +11,15 @@ export interface FailedCall {
 	baseUrl: string;
 	/** Taken out of anything HighLevel's answer echoes. */
 	tokens: string[];
+	/** Sent with a location token minted with the agency's token (a refused one is minted again once first). */
+	locationToken?: boolean;
 }
 
 function unauthorizedFix(message: string, call: FailedCall): string {
 	const lower = message.toLowerCase();
+	if (lower.includes('scope') && call.locationToken) {
+		return `The sub-account's token does not have the scope "${call.scope}". Add it to the agency app in the HighLevel Marketplace, then reconnect the agency credential.`;
+	}
 	if (lower.includes('scope')) {
 		return `The token does not have the scope "${call.scope}". Add it to the Private Integration Token (Settings > Private Integrations), or reconnect the OAuth2 credential so it is granted.`;
 	}
@@ -23,6 +28,9 @@ function unauthorizedFix(message: string, call: FailedCall): string {
 	}
 	if (lower.includes('route')) {
 		return `HighLevel does not serve this route at ${call.baseUrl}. Check the credential's Base URL.`;
+	}
+	if (call.locationToken) {
+		return `Check in HighLevel that the agency app is still installed in sub-account "${call.locationId ?? ''}" (HighLevel Marketplace > the app), then reconnect the agency credential and run the item again.`;
 	}
 	return 'The token is invalid, expired or revoked. Paste a current Private Integration Token into the credential, or reconnect the OAuth2 credential.';
 }
@@ -62,11 +70,15 @@ export function apiErrorFromFailure(node: INode, failure: HttpFailure, call: Fai
 		});
 	}
 	const said = highLevelMessage(failure.body);
-	const message = said ? redactTokens(said, call.tokens) : `HighLevel answered with status ${failure.status}`;
+	const answered = said ? redactTokens(said, call.tokens) : `HighLevel answered with status ${failure.status}`;
+	const message =
+		failure.status === 401 && call.locationToken
+			? `HighLevel refused the token of sub-account "${call.locationId ?? ''}", also the one minted again right after (HighLevel: ${answered})`
+			: answered;
 	const response: JsonObject = { statusCode: failure.status, message };
 	return new NodeApiError(node, response, {
 		httpCode: String(failure.status),
 		message,
-		description: describeFix(failure.status, message, failure, call),
+		description: describeFix(failure.status, answered, failure, call),
 	});
 }

@@ -106,6 +106,7 @@ export async function sendToHighLevel<T>(
 				locationId: settings.locationId,
 				baseUrl: connection.baseUrl,
 				tokens: [...connection.tokens, ...[bearer, refusedToken].filter((token): token is string => !!token)],
+				locationToken: bearer !== undefined,
 			});
 		}
 		if (call.findEffect && isAmbiguous(failure)) {
