@@ -150,6 +150,34 @@ describe('Agency (OAuth2): one connection for every sub-account', () => {
 		expect(sandbox.state().locations.sandboxLocation0002).toHaveLength(40);
 	});
 
+	test("minting is paced to the company's limit, group calls to each location's: no 429 while the sandbox counts them apart", async () => {
+		const limit = { max: 5, intervalMs: 1000 };
+		const locations = Array.from({ length: 11 }, (_, i) => `pacedLoc${String(i).padStart(3, '0')}`);
+		await withSandbox({
+			rateLimit: limit,
+			agency: { companies: [{ id: COMPANY, locations: locations.map((id) => ({ id })) }], apps: [{ distribution: 'Company' }] },
+		});
+		const credentials = await agencyCredentials();
+		const [first, ...others] = locations;
+		// the first execution's mint teaches the node the company's limit (its X-RateLimit-* headers)
+		await runWorkflow(agencyWorkflow(createGroup, [{ locationId: first, name: 'First' }]), credentials);
+		const items = others.flatMap((locationId) => [1, 2, 3].map((n) => ({ locationId, name: `Desk ${n}` })));
+		const before = sandbox.requests().length;
+		const run = await runWorkflow(agencyWorkflow(createGroup, items), credentials);
+
+		expect((run.output(NODE_NAME) ?? []).filter((item) => item.json.error !== undefined)).toEqual([]);
+		const sent = sandbox.requests().slice(before);
+		expect(sent.filter((request) => request.status === 429)).toEqual([]);
+		const mints = sent.filter((request) => request.path === '/oauth/locationToken');
+		expect(mints).toHaveLength(others.length);
+		// 10 mints cannot fit in one company window of 5: the later ones waited for the next window
+		expect(mints[mints.length - 1].receivedAt - mints[0].receivedAt).toBeGreaterThanOrEqual(limit.intervalMs - 100);
+		// the group calls did not wait for the company's window: more of them than its limit ran within its first window
+		const groupCallsInFirstWindow = sent.filter((request) => request.path === '/calendars/groups' && request.receivedAt < mints[0].receivedAt + limit.intervalMs);
+		expect(groupCallsInFirstWindow.length).toBeGreaterThan(limit.max);
+		for (const locationId of others) expect(sandbox.state().locations[locationId]).toHaveLength(3);
+	});
+
 	test('a sub-account token in the agency credential is refused before any request, naming the fix', async () => {
 		await withSandbox();
 		const app = sandbox.app('Location');
