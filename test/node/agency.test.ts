@@ -1,43 +1,21 @@
-import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
-import { HighLevelCalendarsAgencyOAuth2Api } from '../../credentials/HighLevelCalendarsAgencyOAuth2Api.credentials';
 import { validateRequest } from '../../tools/contract/openapi';
-import { resolveCredentialData } from '../../tools/engine/credentialData';
+import { AGENCY_PER_ITEM, agencyCredentials as connectAgency } from '../../tools/engine/agency';
 import { runWorkflow } from '../../tools/engine/runWorkflow';
 import { NODE_NAME, singleNodeWorkflow, withContinueOnFail } from '../../tools/engine/workflows';
-import { connect } from '../../tools/sandbox/oauth-client';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../tools/sandbox/server';
 
 const COMPANY = 'sandboxCompany0001';
-const agencyType = new HighLevelCalendarsAgencyOAuth2Api();
 
 let sandbox: Sandbox;
 afterEach(async () => await sandbox?.close());
 
 /** The agency credential as n8n holds it after the OAuth2 dance against the sandbox. */
-async function agencyCredentials(picks: Record<string, string> = {}): Promise<Record<string, ICredentialDataDecryptedObject>> {
-	const app = sandbox.app('Company');
-	const oauthTokenData = await connect(sandbox.url, app, picks);
-	const data = await resolveCredentialData(agencyType, {
-		clientId: app.clientId,
-		clientSecret: app.clientSecret,
-		baseUrl: sandbox.url,
-		oauthTokenData,
-	});
-	return { highLevelCalendarsAgencyOAuth2Api: data };
-}
+const agencyCredentials = async (picks: Record<string, string> = {}) => await connectAgency(sandbox, picks);
 
 function agencyWorkflow(parameters: INodeParameters, items: object[]) {
-	return withContinueOnFail(
-		singleNodeWorkflow(
-			{
-				authentication: 'agencyOAuth2',
-				locationId: { __rl: true, mode: 'id', value: '={{ $json.locationId }}' },
-				...parameters,
-			},
-			items,
-		),
-	);
+	return withContinueOnFail(singleNodeWorkflow({ ...AGENCY_PER_ITEM, ...parameters }, items));
 }
 
 const createGroup = { operation: 'create', name: '={{ $json.name }}', description: 'Booked by the agency' };
@@ -180,11 +158,7 @@ describe('Agency (OAuth2): one connection for every sub-account', () => {
 
 	test('a sub-account token in the agency credential is refused before any request, naming the fix', async () => {
 		await withSandbox();
-		const app = sandbox.app('Location');
-		const oauthTokenData = await connect(sandbox.url, app);
-		const credentials = {
-			highLevelCalendarsAgencyOAuth2Api: await resolveCredentialData(agencyType, { clientId: app.clientId, clientSecret: app.clientSecret, baseUrl: sandbox.url, oauthTokenData }),
-		};
+		const credentials = await connectAgency(sandbox, {}, sandbox.app('Location'));
 		const before = sandbox.requests().length;
 		const run = await runWorkflow(agencyWorkflow({ operation: 'getAll', returnAll: true }, [{ locationId: 'sandboxLocation0001' }]), credentials);
 		expect(run.output(NODE_NAME)?.[0].json).toMatchObject({

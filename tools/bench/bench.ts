@@ -2,7 +2,7 @@
 /**
  * `npm run bench`: the node through n8n-core's execution engine against the local sandbox, in the
  * scenarios of the README's performance section. Prints a table and writes it to docs/bench.md; asserts nothing.
- *   --only=1,2,3   run some scenarios    --in-flight=N   Max Requests In Flight for the node
+ *   --only=1,2,3,4 run some scenarios    --in-flight=N   Max Requests In Flight for the node
  */
 import { writeFileSync } from 'fs';
 import type { INodeParameters } from 'n8n-workflow';
@@ -14,6 +14,7 @@ import { SANDBOX_LOCATION, sandboxCredentials, SANDBOX_TOKEN } from '../engine/c
 import { runWorkflow } from '../engine/runWorkflow';
 import { NODE_NAME, singleNodeWorkflow } from '../engine/workflows';
 import { REPO_ROOT } from '../paths';
+import { agencyScenario } from './agencyScenario';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/server';
 
 const args = new Map(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]));
@@ -137,7 +138,11 @@ async function scenario3() {
 }
 
 async function main() {
-	const scenarios: Record<string, () => Promise<void>> = { '1': scenario1, '2': scenario2, '3': scenario3 };
+	const scenario4 = async () => {
+		const stopSampling = peakMemorySampler();
+		rows.push({ ...(await agencyScenario(inFlight)), peakMemMiB: stopSampling() });
+	};
+	const scenarios: Record<string, () => Promise<void>> = { '1': scenario1, '2': scenario2, '3': scenario3, '4': scenario4 };
 	for (const [id, scenario] of Object.entries(scenarios)) if (!only || only.includes(id)) await scenario();
 	const header = ['scenario', 'wall s', 'requests', '429 received', '429 surfaced', 'groups after', 'duplicates', 'list calls', 'peak mem MiB', 'note'];
 	const lines = rows.map((r) => [r.scenario, r.wallS, r.requests, r.received429, r.surfaced429, r.groups, r.duplicates, r.listCalls, r.peakMemMiB, r.note].map(String));

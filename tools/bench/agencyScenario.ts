@@ -1,0 +1,87 @@
+/**
+ * Bench scenario 4: 1,000 creates spread over 100 sub-accounts with the agency credential, each location's token
+ * minted from the agency token, against limits scaled to 100 requests per second per location and per company and
+ * 100 ms latency. Its wall time is set against the bound those limits and Max Requests In Flight set.
+ */
+import { DEFAULT_MAX_IN_FLIGHT } from '../../nodes/HighLevelCalendarGroup/shared/descriptions';
+import { AGENCY_PER_ITEM, agencyCredentials } from '../engine/agency';
+import { runWorkflow } from '../engine/runWorkflow';
+import { NODE_NAME, singleNodeWorkflow } from '../engine/workflows';
+import { startSandbox } from '../sandbox/server';
+
+const COMPANY = 'benchAgency0000001';
+const LOCATIONS = 100;
+const CREATES = 1000;
+const LATENCY_MS = 100;
+const LIMIT = { max: 100, intervalMs: 1000 };
+
+export interface AgencyBenchRow {
+	scenario: string;
+	wallS: number;
+	requests: number;
+	received429: number;
+	surfaced429: number;
+	groups: number;
+	duplicates: number;
+	listCalls: number;
+	note: string;
+}
+
+/**
+ * The least time the run can take: every request waits the latency, at most `inFlight` at once (each item holds its
+ * slot while it waits for its location's mint and list); and no bucket gets more than its limit per interval.
+ */
+export function agencyBound(inFlight: number): { boundS: number; requests: number; inFlightS: number; rateS: number } {
+	const perLocation = CREATES / LOCATIONS + 1; // its creates and one list call
+	const requests = CREATES + LOCATIONS + LOCATIONS; // + one list call and one mint per location
+	const inFlightS = (requests * LATENCY_MS) / inFlight / 1000;
+	const windowsBeyondFirst = (count: number) => Math.ceil(count / LIMIT.max) - 1;
+	const rateS = (Math.max(windowsBeyondFirst(LOCATIONS), windowsBeyondFirst(perLocation)) * LIMIT.intervalMs + LATENCY_MS) / 1000;
+	return { boundS: Math.max(inFlightS, rateS), requests, inFlightS, rateS };
+}
+
+const locationId = (index: number) => `benchLocation${String(index).padStart(5, '0')}`;
+
+/** Runs scenario 4 once; items go round the sub-accounts, as a trigger reporting many of them would send them. */
+export async function agencyScenario(inFlight?: number): Promise<AgencyBenchRow> {
+	const sandbox = await startSandbox({
+		port: 0,
+		latencyMs: LATENCY_MS,
+		rateLimit: { ...LIMIT, daily: 200_000 },
+		agency: { companies: [{ id: COMPANY, locations: Array.from({ length: LOCATIONS }, (_, i) => ({ id: locationId(i) })) }], apps: [{ distribution: 'Company' }] },
+	});
+	try {
+		const credentials = await agencyCredentials(sandbox);
+		const items = Array.from({ length: CREATES }, (_, i) => ({ locationId: locationId(i % LOCATIONS), name: `Agency ${i}` }));
+		const parameters = { ...AGENCY_PER_ITEM, operation: 'create', name: '={{ $json.name }}', description: 'bench', options: inFlight ? { maxInFlight: inFlight } : {} };
+		const before = sandbox.requests().length;
+		const started = Date.now();
+		const run = await runWorkflow(singleNodeWorkflow(parameters, items), credentials);
+		const wallS = (Date.now() - started) / 1000;
+
+		const sent = sandbox.requests().slice(before);
+		const errors = (run.output(NODE_NAME) ?? []).filter((item) => item.json.error).map((item) => String(item.json.error));
+		const nodeError = run.error(NODE_NAME)?.message;
+		if (nodeError) errors.push(nodeError);
+		const groups = Object.values(sandbox.state().locations).flat();
+		const duplicates = groups.length - new Set(groups.map((group) => `${group.locationId} ${group.name}`)).size;
+		const { mints } = sandbox.state().oauth;
+		const bound = agencyBound(inFlight ?? DEFAULT_MAX_IN_FLIGHT);
+		const ratio = `${(wallS / bound.boundS).toFixed(3)} × the ${bound.boundS.toFixed(2)} s bound`;
+		const boundWhy = `max(in flight: ${bound.requests} requests × ${LATENCY_MS} ms / ${inFlight ?? DEFAULT_MAX_IN_FLIGHT} = ${bound.inFlightS.toFixed(2)} s, limits: ${bound.rateS.toFixed(2)} s)`;
+		const failed = errors.length ? `; errors: ${errors.length} (${errors[0]})` : '';
+		return {
+			scenario: `4. 1,000 creates over 100 sub-accounts, agency credential, 100 ms latency, 100 req/s per location and company`,
+			wallS: Math.round(wallS * 100) / 100,
+			requests: sent.length,
+			received429: sent.filter((request) => request.status === 429).length,
+			surfaced429: errors.filter((error) => /too many|429|limit/i.test(error)).length,
+			groups: groups.length,
+			duplicates,
+			listCalls: sent.filter((request) => request.method === 'GET').length,
+			note: `${ratio} ${boundWhy}; mints: ${mints} (target ${LOCATIONS})${failed}`,
+		};
+	} finally {
+		await sandbox.close();
+	}
+}
