@@ -20,18 +20,23 @@ export interface SandboxStats {
 
 export const REDACTED = '[REDACTED]';
 
-function scrub(text: string, secrets: string[]): string {
-	return secrets.reduce((out, secret) => out.split(secret).join(REDACTED), text);
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** One pattern for all secrets, the longest first (a secret inside another is taken with it). */
+function secretPattern(secrets: string[]): RegExp | undefined {
+	const wanted = [...new Set(secrets.filter((s) => s.length > 0))].sort((a, b) => b.length - a.length);
+	return wanted.length ? new RegExp(wanted.map(escapeRegExp).join('|'), 'g') : undefined;
 }
 
 /** A deep copy of `value` in which every occurrence of a secret, in keys and strings, is replaced. */
 export function redactSecrets<T>(value: T, secrets: string[]): T {
-	const wanted = secrets.filter((s) => s.length > 0);
+	const pattern = secretPattern(secrets);
+	const scrub = (text: string) => (pattern ? text.replace(pattern, REDACTED) : text);
 	const walk = (v: unknown): unknown => {
-		if (typeof v === 'string') return scrub(v, wanted);
+		if (typeof v === 'string') return scrub(v);
 		if (Array.isArray(v)) return v.map(walk);
 		if (v && typeof v === 'object') {
-			return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [scrub(k, wanted), walk(x)]));
+			return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [scrub(k), walk(x)]));
 		}
 		return v;
 	};

@@ -25,6 +25,8 @@ export function highLevelId(): string {
 
 export class GroupStore {
 	private readonly locations = new Map<string, GroupRecord[]>();
+	/** every id handed out since the last clear (a deleted group's id is not handed out again) */
+	private readonly usedIds = new Set<string>();
 
 	constructor(private readonly knownLocations: string[] = []) {
 		this.clear();
@@ -32,6 +34,7 @@ export class GroupStore {
 
 	clear(): void {
 		this.locations.clear();
+		this.usedIds.clear();
 		for (const locationId of this.knownLocations) this.locations.set(locationId, []);
 	}
 
@@ -95,9 +98,9 @@ export class GroupStore {
 	}
 
 	private unusedId(): string {
-		const used = new Set([...this.locations.values()].flat().map((g) => g.id));
 		let id = highLevelId();
-		while (used.has(id)) id = highLevelId();
+		while (this.usedIds.has(id)) id = highLevelId();
+		this.usedIds.add(id);
 		return id;
 	}
 }
