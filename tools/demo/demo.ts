@@ -1,7 +1,9 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
 /**
  * `npm run demo`: the package in real n8n against the local HighLevel sandbox, no account needed.
- *   npm run demo                 build, pack, install into n8n, run the demo workflow headless, print each step
+ *   npm run demo                 build, pack, install into n8n; a new sub-account appears in the sandbox and the demo
+ *                                workflow, run headless with the agency credential, creates its groups; prints each step
+ *   npm run demo -- --pit        the same workflow on one existing sub-account with a Private Integration Token
  *   npm run demo -- --ui         the same set-up, then the n8n editor at http://localhost:5678 (Ctrl-C stops)
  *   options: --line 1|2 (n8n line, default 2), --port N (editor port, default 5678)
  */
@@ -12,22 +14,49 @@ import { parseArgs } from 'util';
 
 import { executeWorkflow, itemsOf } from '../n8n/execute';
 import { startEditor } from '../n8n/editor';
-import { importIntoN8n, type WorkflowToImport } from '../n8n/importData';
+import { importIntoN8n, type CredentialToImport, type WorkflowToImport } from '../n8n/importData';
 import { ensureN8n, type Line } from '../n8n/install';
 import { prepareUserFolder } from '../n8n/userFolder';
 import { packPackage } from '../pack/packageTarball';
 import { DEFAULT_CACHE_DIR } from '../paths';
 import { stopAllChildren } from '../processes';
-import { DEFAULT_TOKENS, startSandbox } from '../sandbox/server';
+import { DEFAULT_TOKENS, startSandbox, type Sandbox } from '../sandbox/server';
+import { agencyCredential, newSubAccount, onAgencyCredential } from './agencyStory';
 
 const { values: args } = parseArgs({
-	options: { ui: { type: 'boolean', default: false }, line: { type: 'string', default: '2' }, port: { type: 'string', default: '5678' } },
+	options: {
+		ui: { type: 'boolean', default: false },
+		pit: { type: 'boolean', default: false },
+		line: { type: 'string', default: '2' },
+		port: { type: 'string', default: '5678' },
+	},
 });
 const [{ token: SANDBOX_TOKEN, locationId: SANDBOX_LOCATION }] = DEFAULT_TOKENS;
 const OWNER = { email: 'demo@example.com', password: `Demo-${randomBytes(6).toString('hex')}-1`, firstName: 'Demo', lastName: 'User' };
 const started = Date.now();
 const say = (text: string) => process.stdout.write(`${text}\n`);
 const log = (message: string) => say(`[demo ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${message}`);
+
+/** What the demo imports and where its groups go: the agency story (default) or one sub-account's PIT (--pit). */
+interface Variant {
+	credential: CredentialToImport;
+	locationId: string;
+	workflow: (template: WorkflowToImport, credentialId: string) => WorkflowToImport;
+}
+
+function pitVariant(sandbox: Sandbox): Variant {
+	log(`Private Integration Token variant: token ${SANDBOX_TOKEN}, location ${SANDBOX_LOCATION}`);
+	const data = { accessToken: SANDBOX_TOKEN, locationId: SANDBOX_LOCATION, baseUrl: sandbox.url };
+	return { credential: { name: 'HighLevel sandbox', type: 'highLevelCalendarsApi', data }, locationId: SANDBOX_LOCATION, workflow: (template) => template };
+}
+
+async function agencyVariant(sandbox: Sandbox): Promise<Variant> {
+	const credential = await agencyCredential(sandbox);
+	log(`agency credential "${credential.name}": token data from the sandbox's OAuth flow (authorize page with the Company app, all sub-accounts and future sub-accounts → code → POST /oauth/token), imported into n8n with it; in the editor, Connect runs the same dance`);
+	const location = await newSubAccount(sandbox, 'Acme Dental');
+	log(`new sub-account event: POST /__sandbox/locations → "${location.name}" (${location.id}); the app reaches it as a future sub-account, no other set-up`);
+	return { credential, locationId: location.id, workflow: onAgencyCredential };
+}
 
 function showStep(name: string, items: Array<Record<string, unknown>>): void {
 	say(`\n▶ ${name}: ${items.length} item${items.length === 1 ? '' : 's'}`);
@@ -42,18 +71,18 @@ async function main(): Promise<number> {
 	const tarball = await packPackage(log);
 	const sandbox = await startSandbox({ port: 0 });
 	try {
-		log(`HighLevel sandbox at ${sandbox.url} (token ${SANDBOX_TOKEN}, location ${SANDBOX_LOCATION})`);
+		log(`HighLevel sandbox at ${sandbox.url}`);
 		const userFolder = join(DEFAULT_CACHE_DIR, 'demo', `n8n-${line}`);
 		await rm(userFolder, { recursive: true, force: true });
 		await prepareUserFolder(n8n, userFolder, tarball, (message) => log(`  ${message}`));
 		const template = await readFile(join(__dirname, 'workflow.json'), 'utf8');
-		const credential = { name: 'HighLevel sandbox', type: 'highLevelCalendarsApi' };
+		const variant = args.pit ? pitVariant(sandbox) : await agencyVariant(sandbox);
+		const { credential } = variant;
 		const {
 			credentialIds: [credentialId],
-		} = await importIntoN8n(n8n, userFolder, {
-			credentials: [{ ...credential, data: { accessToken: SANDBOX_TOKEN, locationId: SANDBOX_LOCATION, baseUrl: sandbox.url } }],
-		});
-		const workflow = JSON.parse(template.replaceAll('__CREDENTIAL_ID__', credentialId).replaceAll('__LOCATION_ID__', SANDBOX_LOCATION)) as WorkflowToImport;
+		} = await importIntoN8n(n8n, userFolder, { credentials: [credential] });
+		const filled = template.replaceAll('__CREDENTIAL_ID__', credentialId).replaceAll('__LOCATION_ID__', variant.locationId);
+		const workflow = variant.workflow(JSON.parse(filled) as WorkflowToImport, credentialId);
 		const {
 			workflowIds: [workflowId],
 		} = await importIntoN8n(n8n, userFolder, { workflows: [workflow] });
@@ -63,6 +92,7 @@ async function main(): Promise<number> {
 			const editor = await startEditor(n8n, userFolder, { port: Number(args.port), owner: OWNER, log });
 			say(`\nOpen ${editor.url}/workflow/${workflowId}\n  sign in: ${OWNER.email} / ${OWNER.password}`);
 			say(`  "HighLevel Calendar Group" is in the nodes panel; the credential "${credential.name}" points at the sandbox.`);
+			say(`  new sub-accounts: POST ${sandbox.url}/__sandbox/locations {"name": "…"}`);
 			say(`  sandbox state: ${sandbox.url}/__sandbox/state\nCtrl-C stops n8n and the sandbox.`);
 			await new Promise<void>((resolve) => ['SIGINT', 'SIGTERM'].forEach((signal) => process.once(signal, () => resolve())));
 			return 0;
@@ -76,7 +106,9 @@ async function main(): Promise<number> {
 			else if (run.error) failedSteps.push(`${name}: ${run.error.message}`);
 			if (run) showStep(name, itemsOf(result, name));
 		}
-		say(`\nSandbox afterwards: ${sandbox.state().locations[SANDBOX_LOCATION].length} groups in ${SANDBOX_LOCATION}`);
+		const state = sandbox.state();
+		const minted = args.pit ? '' : `; location tokens minted for it: ${state.oauth.mintsByLocation[variant.locationId] ?? 0}`;
+		say(`\nSandbox afterwards: ${state.locations[variant.locationId]?.length ?? 0} groups in ${variant.locationId}${minted}`);
 		if (result.ok && !failedSteps.length) {
 			log(`every step succeeded (n8n ${n8n.version})`);
 			return 0;
