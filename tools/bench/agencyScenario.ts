@@ -1,8 +1,11 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
 /**
  * Bench scenario 4: 1,000 creates spread over 100 sub-accounts with the agency credential, each location's token
  * minted from the agency token, against limits scaled to 100 requests per second per location and per company and
  * 100 ms latency. Its wall time is set against the bound those limits and Max Requests In Flight set.
  */
+import { loadavg } from 'os';
+
 import { DEFAULT_MAX_IN_FLIGHT } from '../../nodes/HighLevelCalendarGroup/shared/descriptions';
 import { AGENCY_PER_ITEM, agencyCredentials } from '../engine/agency';
 import { runWorkflow } from '../engine/runWorkflow';
@@ -56,8 +59,12 @@ export async function agencyScenario(inFlight?: number): Promise<AgencyBenchRow>
 		const parameters = { ...AGENCY_PER_ITEM, operation: 'create', name: '={{ $json.name }}', description: 'bench', options: inFlight ? { maxInFlight: inFlight } : {} };
 		const before = sandbox.requests().length;
 		const started = Date.now();
+		const cpuBefore = process.cpuUsage();
 		const run = await runWorkflow(singleNodeWorkflow(parameters, items), credentials);
 		const wallS = (Date.now() - started) / 1000;
+		const cpu = process.cpuUsage(cpuBefore);
+		// a process that used little CPU yet missed its bound was kept waiting by the machine, not by its own work
+		const machine = `process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, load average ${loadavg()[0].toFixed(1)}`;
 
 		const sent = sandbox.requests().slice(before);
 		const errors = (run.output(NODE_NAME) ?? []).filter((item) => item.json.error).map((item) => String(item.json.error));
@@ -79,7 +86,7 @@ export async function agencyScenario(inFlight?: number): Promise<AgencyBenchRow>
 			groups: groups.length,
 			duplicates,
 			listCalls: sent.filter((request) => request.method === 'GET').length,
-			note: `${ratio} ${boundWhy}; mints: ${mints} (target ${LOCATIONS})${failed}`,
+			note: `${ratio} ${boundWhy}; mints: ${mints} (target ${LOCATIONS}); ${machine}${failed}`,
 		};
 	} finally {
 		await sandbox.close();
