@@ -18,23 +18,11 @@ const CREATES = 1000;
 const LATENCY_MS = 100;
 const LIMIT = { max: 100, intervalMs: 1000 };
 
-export interface AgencyBenchRow {
-	scenario: string;
-	wallS: number;
-	requests: number;
-	received429: number;
-	surfaced429: number;
-	groups: number;
-	duplicates: number;
-	listCalls: number;
-	note: string;
-}
-
 /**
- * The least time the run can take: every request waits the latency, at most `inFlight` at once (each item holds its
- * slot while it waits for its location's mint and list); and no bucket gets more than its limit per interval.
+ * The least time the run can take: every request waits the latency, at most `inFlight` at once, and no bucket
+ * (the company's for the mints, each location's for its group calls) takes more than its limit per interval.
  */
-export function agencyBound(inFlight: number): { boundS: number; requests: number; inFlightS: number; rateS: number } {
+function agencyBound(inFlight: number): { boundS: number; requests: number; inFlightS: number; rateS: number } {
 	const perLocation = CREATES / LOCATIONS + 1; // its creates and one list call
 	const requests = CREATES + LOCATIONS + LOCATIONS; // + one list call and one mint per location
 	const inFlightS = (requests * LATENCY_MS) / inFlight / 1000;
@@ -45,8 +33,8 @@ export function agencyBound(inFlight: number): { boundS: number; requests: numbe
 
 const locationId = (index: number) => `benchLocation${String(index).padStart(5, '0')}`;
 
-/** Runs scenario 4 once; items go round the sub-accounts, as a trigger reporting many of them would send them. */
-export async function agencyScenario(inFlight?: number): Promise<AgencyBenchRow> {
+/** Runs scenario 4 once and returns its row of the bench table (without memory); items go round the sub-accounts, as a trigger reporting many of them would send them. */
+export async function agencyScenario(inFlight?: number) {
 	const sandbox = await startSandbox({
 		port: 0,
 		latencyMs: LATENCY_MS,
