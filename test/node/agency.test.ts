@@ -3,6 +3,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { validateRequest } from '../../tools/contract/openapi';
 import { AGENCY_PER_ITEM, agencyCredentials as connectAgency } from '../../tools/engine/agency';
 import { runWorkflow } from '../../tools/engine/runWorkflow';
+import { leakedSecrets } from '../../tools/engine/secrets';
 import { NODE_NAME, singleNodeWorkflow, withContinueOnFail } from '../../tools/engine/workflows';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../tools/sandbox/server';
 
@@ -115,6 +116,11 @@ describe('Agency (OAuth2): one connection for every sub-account', () => {
 			expect(sandbox.state().oauth.mintsByLocation[LOCATION]).toBe(2);
 			expect(sandbox.state().locations[LOCATION]).toEqual([]);
 			expect(groupRequests().filter((request) => request.query.locationId === LOCATION).map((request) => request.status)).toEqual([401, 401]);
+			expect(leakedSecrets(run.output(NODE_NAME), sandbox.issuedSecrets())).toEqual([]);
+
+			const stopped = await runWorkflow(singleNodeWorkflow({ ...AGENCY_PER_ITEM, ...createGroup }, [items[0]]), credentials);
+			expect(stopped.error(NODE_NAME)?.message).toBe(refused.json.error);
+			expect(leakedSecrets(stopped.error(NODE_NAME), sandbox.issuedSecrets())).toEqual([]);
 		});
 	});
 
