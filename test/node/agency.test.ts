@@ -101,6 +101,20 @@ describe('Agency (OAuth2): one connection for every sub-account', () => {
 			expect(groupRequests().slice(before).map((request) => request.status)).toEqual([401, 200, 201]);
 		});
 
+		test('refused for many items of its location at once, is minted again once for all of them', async () => {
+			await withSandbox();
+			const credentials = await agencyCredentials();
+			await runWorkflow(agencyWorkflow(getMany, [{ locationId: LOCATION }]), credentials);
+			sandbox.revokeTokens({ locationId: LOCATION });
+			const items = Array.from({ length: 30 }, (_, i) => ({ locationId: LOCATION, slug: `chair-${i}` }));
+			const before = sandbox.requests().length;
+			const run = await runWorkflow(agencyWorkflow({ operation: 'checkSlug', slug: '={{ $json.slug }}' }, items), credentials);
+			expect((run.output(NODE_NAME) ?? []).map((item) => item.json)).toEqual(items.map(({ slug }) => ({ slug, available: true })));
+			const refusals = sandbox.requests().slice(before).filter((request) => request.status === 401);
+			expect(refusals.length).toBeGreaterThan(1);
+			expect(sandbox.state().oauth.mintsByLocation[LOCATION]).toBe(2);
+		});
+
 		test('refused again right after the new mint, fails the item with a clear message instead of looping', async () => {
 			await withSandbox();
 			const credentials = await agencyCredentials();
