@@ -25,7 +25,8 @@ import { DEFAULT_TOKENS, startSandbox, type Sandbox } from '../../tools/sandbox/
 import { AGENT, agentCreatesGroupWorkflow, FROM_AI_FIELDS, OPENAI_CRED_TYPE, TOOL_FUNCTION, type ToolOnError } from './support/agentWorkflow';
 import { CRED_TYPE } from './support/workflows';
 
-const RUN_DIR = join(DEFAULT_CACHE_DIR, 'e2e', `agent-${process.pid}-${Date.now()}`);
+// named as real-n8n.test.ts names its runs, so that its clean-up of killed runs covers this one too
+const RUN_DIR = join(DEFAULT_CACHE_DIR, 'e2e', `run-${process.pid}-${Date.now()}`);
 const LINES = (process.env.E2E_LINES ?? '1,2').split(',').map((s) => s.trim()).filter(Boolean) as Line[];
 const KEEP = !!process.env.E2E_KEEP;
 const MINUTE = 60_000;
