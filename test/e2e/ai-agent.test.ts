@@ -1,0 +1,159 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
+/**
+ * An AI Agent in REAL n8n (both lines) uses this package's node as a tool: the chat model is n8n's OpenAI Chat Model
+ * whose credential's Base URL is a scripted OpenAI-compatible server on 127.0.0.1 (tools/openai-stub). The model calls
+ * the tool with the arguments it chose ($fromAI fields), then answers quoting the tool's result. What the model gets
+ * when the tool fails (a taken slug) depends on the tool's Settings → On Error, shown here for each choice. Neither the
+ * HighLevel token nor the OpenAI API key appears in what n8n prints of an execution.
+ *
+ *   npm run test:e2e                          both lines (with the rest of the e2e suite)
+ *   E2E_LINES=2 npx jest -c jest.e2e.config.js test/e2e/ai-agent.test.ts
+ */
+import { randomBytes } from 'crypto';
+import { mkdir, rm } from 'fs/promises';
+import { join } from 'path';
+
+import { executeWorkflow, itemsOf, type Execution } from '../../tools/n8n/execute';
+import { importIntoN8n } from '../../tools/n8n/importData';
+import { ensureN8n, stderrLog, type Line, type N8nInstall } from '../../tools/n8n/install';
+import { prepareUserFolder } from '../../tools/n8n/userFolder';
+import type { ChatRequest } from '../../tools/openai-stub/chat';
+import { startOpenAiStub, type OpenAiStub } from '../../tools/openai-stub/server';
+import { packPackage } from '../../tools/pack/packageTarball';
+import { DEFAULT_CACHE_DIR } from '../../tools/paths';
+import { DEFAULT_TOKENS, startSandbox, type Sandbox } from '../../tools/sandbox/server';
+import { AGENT, agentCreatesGroupWorkflow, FROM_AI_FIELDS, OPENAI_CRED_TYPE, TOOL_FUNCTION, type ToolOnError } from './support/agentWorkflow';
+import { CRED_TYPE } from './support/workflows';
+
+// named as real-n8n.test.ts names its runs, so that its clean-up of killed runs covers this one too
+const RUN_DIR = join(DEFAULT_CACHE_DIR, 'e2e', `run-${process.pid}-${Date.now()}`);
+const LINES = (process.env.E2E_LINES ?? '1,2').split(',').map((s) => s.trim()).filter(Boolean) as Line[];
+const KEEP = !!process.env.E2E_KEEP;
+const MINUTE = 60_000;
+
+const [{ token: SANDBOX_TOKEN, locationId: LOCATION }] = DEFAULT_TOKENS;
+const GROUP = { name: 'Agents Team', description: 'Bookings the agent set up', slug: 'agents-team' };
+const PROMPT = 'Create a calendar group called Agents Team with the slug agents-team.';
+const TAKEN = `Slug "${GROUP.slug}" is taken by calendar group "${GROUP.name}"`;
+const TAKEN_FIX = 'Choose another slug, or set Options > If Slug Is Taken';
+
+let tarball: string;
+
+beforeAll(async () => {
+	await mkdir(RUN_DIR, { recursive: true });
+	tarball = await packPackage(stderrLog('e2e agent'));
+}, 10 * MINUTE);
+
+afterAll(async () => {
+	if (!KEEP) await rm(RUN_DIR, { recursive: true, force: true });
+});
+
+describe.each(LINES)('an AI Agent uses the node as its tool, real n8n line %s', (line) => {
+	const log = stderrLog(`e2e agent line ${line}`);
+	const apiKey = `sk-stub-${randomBytes(16).toString('hex')}`;
+	let inst: N8nInstall;
+	let userFolder: string;
+	let sandbox: Sandbox;
+	let stub: OpenAiStub;
+	let workflowIds: Record<ToolOnError, string>;
+
+	beforeAll(async () => {
+		inst = await ensureN8n(line, { log });
+		userFolder = join(RUN_DIR, `line-${line}`);
+		await prepareUserFolder(inst, userFolder, tarball, log);
+		sandbox = await startSandbox({ port: 0 });
+		stub = await startOpenAiStub({ toolArguments: GROUP, answer: (toolResult) => `Done. The calendar tool answered: ${toolResult}` }, apiKey);
+		const highLevel = { id: 'agentHighLevel01', name: 'HighLevel sandbox' };
+		const openAi = { id: 'agentOpenAiStub1', name: 'OpenAI stub' };
+		const settings: ToolOnError[] = ['continueRegularOutput', 'default', 'continueErrorOutput'];
+		const imported = await importIntoN8n(inst, userFolder, {
+			credentials: [
+				{ ...highLevel, type: CRED_TYPE, data: { accessToken: SANDBOX_TOKEN, locationId: LOCATION, baseUrl: sandbox.url } },
+				{ ...openAi, type: OPENAI_CRED_TYPE, data: { apiKey, url: stub.url } },
+			],
+			workflows: settings.map((onError) => agentCreatesGroupWorkflow(`Agent, tool on error: ${onError}`, PROMPT, { highLevel, openAi }, onError)),
+		});
+		workflowIds = Object.fromEntries(settings.map((onError, index) => [onError, imported.workflowIds[index]])) as Record<ToolOnError, string>;
+	}, 15 * MINUTE);
+
+	afterAll(async () => {
+		await stub?.close();
+		await sandbox?.close();
+	});
+
+	/** Runs the agent workflow; resolves with the execution and the model's chat requests during it. */
+	async function runAgent(onError: ToolOnError): Promise<{ execution: Execution; chats: ChatRequest[] }> {
+		const before = stub.chats().length;
+		const execution = await executeWorkflow(inst, userFolder, workflowIds[onError], 3 * MINUTE);
+		log(`agent run (tool on error: ${onError}): ${execution.status ?? 'no status'} in ${(execution.durationMs / 1000).toFixed(1)} s`);
+		// the execution as n8n prints it (run data, the agent's answer, the tool's error): no token, no API key
+		for (const secret of [SANDBOX_TOKEN, apiKey]) expect(execution.stdout + execution.stderr).not.toContain(secret);
+		return { execution, chats: stub.chats().slice(before) };
+	}
+
+	/** What the model received as the tool's result (the tool message of its second request), parsed. */
+	function toolResultSeen(chats: ChatRequest[]): unknown {
+		const message = chats[1]?.messages.find((m) => m.role === 'tool');
+		if (!message) throw new Error(`the model never received a tool result; requests: ${JSON.stringify(chats).slice(0, 2000)}`);
+		return JSON.parse(String(message.content));
+	}
+
+	const answerOf = (execution: Execution) => String(itemsOf(execution, AGENT)[0]?.output);
+
+	test('the model is offered the tool with the $fromAI fields, calls it, the group is created, and the answer carries it', async () => {
+		const { execution, chats } = await runAgent('continueRegularOutput');
+		expect(execution.error?.message).toBeUndefined();
+		expect(execution.ok).toBe(true);
+
+		const offered = chats[0].tools?.map((tool) => tool.function);
+		expect(offered).toEqual([
+			expect.objectContaining({
+				name: TOOL_FUNCTION,
+				parameters: expect.objectContaining({
+					properties: {
+						name: { type: 'string', description: FROM_AI_FIELDS.name },
+						description: { type: 'string', description: FROM_AI_FIELDS.description },
+						slug: { type: 'string', description: FROM_AI_FIELDS.slug },
+					},
+				}),
+			}),
+		]);
+
+		const groups = sandbox.state().locations[LOCATION];
+		expect(groups).toEqual([expect.objectContaining({ ...GROUP, locationId: LOCATION, isActive: true })]);
+		expect(toolResultSeen(chats)).toEqual([groups[0]]);
+		expect(answerOf(execution)).toContain(groups[0].id);
+		expect(answerOf(execution)).toContain(`"slug":"${GROUP.slug}"`);
+	});
+
+	test('a taken slug, tool set to On Error → Continue: the model gets the error and how to fix it, and says so', async () => {
+		const { execution, chats } = await runAgent('continueRegularOutput');
+		expect(execution.ok).toBe(true);
+		const [result] = toolResultSeen(chats) as Array<{ error: string; description: string }>;
+		expect(result.error).toContain(TAKEN);
+		expect(result.description).toBe(TAKEN_FIX);
+		expect(answerOf(execution)).toContain(TAKEN.replace(/"/g, '\\"'));
+		expect(sandbox.state().locations[LOCATION]).toHaveLength(1);
+	});
+
+	test('a taken slug, tool left at On Error → Stop Workflow (the default): n8n 1.x stops the workflow, n8n 2.x gives the model the message only', async () => {
+		const { execution, chats } = await runAgent('default');
+		if (line === '1') {
+			expect(execution.ok).toBe(false);
+			expect(execution.error?.message).toContain(TAKEN);
+			expect(chats).toHaveLength(1);
+		} else {
+			expect(execution.ok).toBe(true);
+			const [result] = toolResultSeen(chats) as Array<Record<string, unknown>>;
+			expect(Object.keys(result)).toEqual(['error']);
+			expect(result.error).toContain(TAKEN);
+			expect(answerOf(execution)).toContain(TAKEN.replace(/"/g, '\\"'));
+		}
+	});
+
+	test('a taken slug, tool set to On Error → Continue (using error output): the model gets an empty result', async () => {
+		const { execution, chats } = await runAgent('continueErrorOutput');
+		expect(execution.ok).toBe(true);
+		expect(toolResultSeen(chats)).toBe('');
+	});
+});

@@ -1,0 +1,78 @@
+/**
+ * Manual Trigger → AI Agent, whose chat model is n8n's OpenAI Chat Model (its credential's Base URL: the OpenAI stub)
+ * and whose one tool is this package's node as a tool (Create), the fields the model fills in written as $fromAI().
+ */
+import type { WorkflowToImport } from '../../../tools/n8n/importData';
+import { STUB_MODEL } from '../../../tools/openai-stub/server';
+import type { CredRef } from './workflows';
+
+export const AGENT = 'AI Agent';
+export const TOOL = 'Create calendar group';
+/** n8n's name for the tool, as the model sees it */
+export const TOOL_FUNCTION = 'Create_calendar_group';
+export const OPENAI_CRED_TYPE = 'openAiApi';
+
+/** The descriptions of the $fromAI() fields: what the model reads about each argument. */
+export const FROM_AI_FIELDS = {
+	name: 'The name of the calendar group',
+	description: 'What the group is for, one sentence',
+	slug: 'The URL slug: lowercase letters, digits and dashes',
+};
+
+/**
+ * The tool node's Settings → On Error. 'default': left at Stop Workflow, which the editor saves as no `onError` at all
+ * (an explicit 'stopWorkflow' behaves otherwise in n8n 2.x: it stops the workflow).
+ */
+export type ToolOnError = 'default' | 'continueRegularOutput' | 'continueErrorOutput';
+
+const fromAi = (field: keyof typeof FROM_AI_FIELDS) => `={{ $fromAI('${field}', '${FROM_AI_FIELDS[field]}', 'string') }}`;
+
+export function agentCreatesGroupWorkflow(name: string, prompt: string, credentials: { highLevel: CredRef; openAi: CredRef }, onError: ToolOnError): WorkflowToImport {
+	return {
+		name,
+		// what the editor gives a new workflow; under the old default (v0) the agent resumes before its tool has run
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{ id: 'trigger', name: 'When clicking Execute', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'agent',
+				name: AGENT,
+				type: '@n8n/n8n-nodes-langchain.agent',
+				typeVersion: 3,
+				position: [220, 0],
+				parameters: { promptType: 'define', text: prompt, options: {} },
+			},
+			{
+				id: 'model',
+				name: 'OpenAI Chat Model',
+				type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
+				typeVersion: 1.2,
+				position: [220, 200],
+				parameters: { model: { __rl: true, mode: 'id', value: STUB_MODEL }, options: {} },
+				credentials: { [OPENAI_CRED_TYPE]: credentials.openAi },
+			},
+			{
+				id: 'tool',
+				name: TOOL,
+				type: 'n8n-nodes-highlevel-calendars.highLevelCalendarGroupTool',
+				typeVersion: 1,
+				position: [440, 200],
+				parameters: {
+					authentication: 'privateIntegrationToken',
+					resource: 'calendarGroup',
+					operation: 'create',
+					name: fromAi('name'),
+					description: fromAi('description'),
+					slug: fromAi('slug'),
+				},
+				credentials: { highLevelCalendarsApi: credentials.highLevel },
+				...(onError === 'default' ? {} : { onError }),
+			},
+		],
+		connections: {
+			'When clicking Execute': { main: [[{ node: AGENT, type: 'main', index: 0 }]] },
+			'OpenAI Chat Model': { ai_languageModel: [[{ node: AGENT, type: 'ai_languageModel', index: 0 }]] },
+			[TOOL]: { ai_tool: [[{ node: AGENT, type: 'ai_tool', index: 0 }]] },
+		},
+	};
+}
