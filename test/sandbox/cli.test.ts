@@ -48,7 +48,7 @@ describe('cli', () => {
 
 	it('prints the URL and the tokens, applies the flags, and stops on SIGTERM', async () => {
 		const port = await freePort();
-		running = run(['--max', '2', '--interval=500'], { SANDBOX_PORT: String(port) });
+		running = run(['--max', '2', '--interval=500', '--window', 'sliding'], { SANDBOX_PORT: String(port) });
 		const url = await waitForUrl(running);
 		expect(url).toBe(`http://127.0.0.1:${port}`);
 		expect(running.output()).toMatch(/pit-sandbox-0000-demo\s+location=sandboxLocation0001\s+scopes=calendars\/groups\.readonly calendars\/groups\.write/);
@@ -63,6 +63,12 @@ describe('cli', () => {
 
 		running.child.kill('SIGTERM');
 		expect(await running.exited).toBe(0);
+	});
+
+	it('refuses a window model it does not know', async () => {
+		running = run(['--window', 'leaky']);
+		expect(await running.exited).toBe(1);
+		expect(running.output()).toContain('--window is fixed or sliding (got "leaky")');
 	});
 
 	it('refuses unknown flags', async () => {

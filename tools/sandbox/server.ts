@@ -8,6 +8,7 @@ import { RecordedRequest } from '../contract/openapi';
 import { DEFAULT_TOKENS, SandboxToken, bearerToken } from './auth';
 import { FaultInjector, FaultOptions } from './faults';
 import { Outcome, handleRequest } from './pipeline';
+import { WindowModel } from './burst-window';
 import { DEFAULT_RATE_LIMIT, RateLimitConfig, RateLimiter } from './rate-limiter';
 import { LoggedRequest, RequestLog, SandboxStats } from './request-log';
 import { Answer, MESSAGES, notFound, serverError, success } from './responses';
@@ -15,6 +16,8 @@ import { GroupRecord, GroupStore } from './store';
 
 export { DEFAULT_TOKENS } from './auth';
 export type { SandboxToken } from './auth';
+export { WINDOW_MODELS } from './burst-window';
+export type { WindowModel } from './burst-window';
 export type { GroupRecord } from './store';
 export type { LoggedRequest, SandboxStats } from './request-log';
 
@@ -23,8 +26,8 @@ export interface SandboxOptions {
 	port?: number;
 	/** default: DEFAULT_TOKENS */
 	tokens?: SandboxToken[];
-	/** default 100 per 10000 ms, daily 200000, Retry-After (seconds, ceil) on 429s */
-	rateLimit?: { max?: number; intervalMs?: number; daily?: number; retryAfter?: boolean };
+	/** default 100 per 10000 ms in a fixed window, daily 200000, Retry-After (seconds, ceil) on 429s */
+	rateLimit?: { max?: number; intervalMs?: number; daily?: number; retryAfter?: boolean; window?: WindowModel };
 	/** added to every answer */
 	latencyMs?: number;
 	/** shares 0..1, deterministic from `seed` */
