@@ -71,7 +71,7 @@ export async function sendToHighLevel(
 					baseUrl: connection.baseUrl,
 				});
 			}
-			if (failure.status === 429) rateGovernor.pause(limitKey, waitMs);
+			if (failure.status === 429) rateGovernor.pause(limitKey);
 			await sleep(waitMs);
 		}
 	}

@@ -1,0 +1,113 @@
+/**
+ * Several n8n processes, each with its own rate governor, sending to one simulated HighLevel location
+ * (the sandbox's RateLimiter) on a FakeClock: the transport's loop of request.ts (acquire, send,
+ * observe, 429 → pause and wait the retry policy's delay) without HTTP. Deterministic for a seed.
+ */
+import type { PacingClock } from '../../nodes/HighLevelCalendarGroup/transport/pacingClock';
+import type { RateGovernor } from '../../nodes/HighLevelCalendarGroup/transport/rateGovernor';
+import { retryDelayMs } from '../../nodes/HighLevelCalendarGroup/transport/retryPolicy';
+import type { WindowModel } from '../sandbox/burst-window';
+import { DEFAULT_RATE_LIMIT, RateLimiter } from '../sandbox/rate-limiter';
+import { FakeClock } from './fakeClock';
+
+export type Pacer = Pick<RateGovernor, 'acquire' | 'observe' | 'pause' | 'succeeded'>;
+
+export interface SimulationOptions {
+	window: WindowModel;
+	clients: number;
+	requestsPerClient: number;
+	/** requests one client has under way at once (its executions × Max Requests In Flight) */
+	inFlightPerClient: number;
+	max: number;
+	intervalMs: number;
+	/** from HighLevel counting a request to its answer arriving */
+	latencyMs: number;
+	/** up to this much more, at random, on the way there and on the way back */
+	jitterMs: number;
+	/** client k starts k × this after the first */
+	startStaggerMs: number;
+	maxRetries: number;
+	seed: number;
+	governor: (clock: PacingClock) => Pacer;
+}
+
+export interface SimulationResult {
+	/** requests HighLevel counted (its 429s are not counted) */
+	counted: number;
+	received429: number;
+	/** requests that failed with a 429 after their retries */
+	surfaced429: number;
+	/** simulated ms from the first counted request to the last one */
+	spanMs: number;
+	/** (counted ÷ the limit's rate) ÷ spanMs */
+	limitUsed: number;
+}
+
+const KEY = 'app location';
+
+/** mulberry32: a small seeded generator, so that a seed gives the same run every time. */
+export function seededRandom(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+function lowerCased(headers: Record<string, string>): Record<string, string> {
+	return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+}
+
+export async function simulatePacing(options: SimulationOptions): Promise<SimulationResult> {
+	const clock = new FakeClock();
+	const random = seededRandom(options.seed);
+	const limiter = new RateLimiter({ ...DEFAULT_RATE_LIMIT, max: options.max, intervalMs: options.intervalMs, window: options.window }, () => clock.now());
+	const countedAt: number[] = [];
+	let received429 = 0;
+	let surfaced429 = 0;
+
+	const send = async (governor: Pacer): Promise<void> => {
+		for (let attempt = 0; ; attempt++) {
+			await governor.acquire(KEY);
+			await clock.sleep(random() * options.jitterMs);
+			const decision = limiter.consume(KEY);
+			if (!decision.exceeded) countedAt.push(clock.now());
+			await clock.sleep(options.latencyMs + random() * options.jitterMs);
+			const headers = lowerCased(decision.headers);
+			governor.observe(KEY, headers);
+			if (!decision.exceeded) {
+				governor.succeeded(KEY);
+				return;
+			}
+			received429++;
+			const waitMs = retryDelayMs({ status: 429, headers }, attempt, { maxRetries: options.maxRetries }, false);
+			if (waitMs === undefined) {
+				surfaced429++;
+				return;
+			}
+			governor.pause(KEY);
+			await clock.sleep(waitMs);
+		}
+	};
+
+	const client = async (index: number): Promise<void> => {
+		const governor = options.governor(clock);
+		await clock.sleep(index * options.startStaggerMs);
+		let left = options.requestsPerClient;
+		const lane = async () => {
+			while (left > 0) {
+				left--;
+				await send(governor);
+			}
+		};
+		await Promise.all(Array.from({ length: options.inFlightPerClient }, lane));
+	};
+
+	await clock.run(Promise.all(Array.from({ length: options.clients }, (_, i) => client(i))));
+	const spanMs = countedAt[countedAt.length - 1] - countedAt[0];
+	const limitUsed = countedAt.length / (options.max / options.intervalMs) / spanMs;
+	return { counted: countedAt.length, received429, surfaced429, spanMs, limitUsed };
+}
