@@ -5,10 +5,13 @@ module.exports = {
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
+	// a relative import written with ".js" (tools/engine/nodeTypes.ts) names its TypeScript source
+	moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', diagnostics: { warnOnly: false } }],
 	},
-	setupFiles: ['<rootDir>/test/setupEnv.js'],
+	setupFiles: ['<rootDir>/test/setup/env.js'],
+	setupFilesAfterEnv: ['<rootDir>/test/setup/stopChildren.ts'],
 	reporters: ['default', '<rootDir>/test/summaryReporter.js'],
 	testTimeout: 30000,
 };

@@ -1,7 +1,7 @@
 /**
  * End-to-end tests in real n8n (both lines) against the local HighLevel sandbox: `npm run test:e2e`.
  * Only test/e2e/**\/*.test.ts; one worker (the n8n processes need both cores); long timeouts (the first run installs
- * n8n, several minutes). The ESM helpers under scripts/ run in a forked plain-Node process (test/e2e/support/bridge-process.mjs).
+ * n8n, several minutes). The tests import tools/n8n directly; every process they start is stopped after each file.
  * @type {import('jest').Config}
  */
 module.exports = {
@@ -11,9 +11,12 @@ module.exports = {
 	roots: ['<rootDir>/test/e2e'],
 	testMatch: ['**/*.test.ts'],
 	testPathIgnorePatterns: ['/node_modules/'],
+	// a relative import written with ".js" (tools/engine/nodeTypes.ts) names its TypeScript source
+	moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', diagnostics: { warnOnly: false } }],
 	},
+	setupFilesAfterEnv: ['<rootDir>/test/setup/stopChildren.ts'],
 	maxWorkers: 1,
 	testTimeout: 5 * 60 * 1000,
 	verbose: true,

@@ -7,7 +7,9 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { searchGroups } from './listSearch/searchGroups';
-import { calendarGroupDescription, operationHandlers } from './resources/calendarGroup';
+import { searchLocations } from './listSearch/searchLocations';
+import { calendarGroupDescription, operationField, operationHandlers } from './resources/calendarGroup';
+import { optionNameSubtitle } from './shared/subtitle';
 import { runItems } from './execution/runItems';
 
 export class HighLevelCalendarGroup implements INodeType {
@@ -17,7 +19,7 @@ export class HighLevelCalendarGroup implements INodeType {
 		icon: { light: 'file:../../icons/highlevel.svg', dark: 'file:../../icons/highlevel.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": calendar group" }}',
+		subtitle: optionNameSubtitle(operationField),
 		description: 'Create, read, update, enable, disable and delete HighLevel calendar groups',
 		defaults: { name: 'HighLevel Calendar Group' },
 		usableAsTool: true,
@@ -34,6 +36,11 @@ export class HighLevelCalendarGroup implements INodeType {
 				required: true,
 				displayOptions: { show: { authentication: ['oAuth2'] } },
 			},
+			{
+				name: 'highLevelCalendarsAgencyOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['agencyOAuth2'] } },
+			},
 		],
 		properties: [
 			{
@@ -43,6 +50,7 @@ export class HighLevelCalendarGroup implements INodeType {
 				options: [
 					{ name: 'Private Integration Token', value: 'privateIntegrationToken' },
 					{ name: 'OAuth2', value: 'oAuth2' },
+					{ name: 'Agency (OAuth2)', value: 'agencyOAuth2' },
 				],
 				default: 'privateIntegrationToken',
 			},
@@ -59,7 +67,7 @@ export class HighLevelCalendarGroup implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchGroups },
+		listSearch: { searchGroups, searchLocations },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,18 +1,30 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
 /**
- * End-to-end: the packed package installed into REAL n8n (both lines, see scripts/n8n/README.md), driven through
- * n8n's own CLI (`import:*`, `execute`) and editor REST API, against the local HighLevel sandbox.
+ * End-to-end: the packed package installed into REAL n8n (both lines, see tools/README.md), driven through n8n's own
+ * CLI (`import:*`, `execute`, `export:credentials`) and editor REST API, against the local HighLevel sandbox.
  *
  *   npm run test:e2e                  both lines
  *   E2E_LINES=2 npm run test:e2e      one line
  *   E2E_KEEP=1 npm run test:e2e       keep the user folders under .cache/e2e/ for inspection
- *
- * The n8n helpers are ESM; the tests run them through bridge.mjs (bridge-process.mjs says why).
  */
 import { randomBytes } from 'crypto';
-import type { GroupRecord } from '../../tools/sandbox/server';
-import { join, resolve } from 'path';
+import { mkdir, readdir, readFile, rm } from 'fs/promises';
+import { join } from 'path';
 
-import { Bridge, Execution, HttpAnswer, Imported, N8nInstall, PreparedFolder, itemsOf, rawItemsOf } from './support/bridge';
+import { startScriptedServer, type ScriptedServer } from '../../tools/engine/scriptedServer';
+import { fakeToken } from '../../tools/fakeToken';
+import { killLeftovers } from '../../tools/leftovers';
+import { runN8n } from '../../tools/n8n/command';
+import { startEditor, type Editor, type RestAnswer } from '../../tools/n8n/editor';
+import { executeWorkflow, itemsOf, rawItemsOf, type Execution } from '../../tools/n8n/execute';
+import { importIntoN8n } from '../../tools/n8n/importData';
+import { ensureN8n, stderrLog, type Line, type N8nInstall } from '../../tools/n8n/install';
+import type { Owner } from '../../tools/n8n/owner';
+import { prepareUserFolder } from '../../tools/n8n/userFolder';
+import { packPackage } from '../../tools/pack/packageTarball';
+import { DEFAULT_CACHE_DIR } from '../../tools/paths';
+import { DEFAULT_TOKENS, startSandbox, type GroupRecord, type Sandbox } from '../../tools/sandbox/server';
+import { scanFiles } from '../../tools/scanFiles';
 import {
 	CRED_TYPE,
 	CredRef,
@@ -22,17 +34,14 @@ import {
 	lifecycleWorkflows,
 } from './support/workflows';
 
-const REPO = resolve(__dirname, '..', '..');
-const RUN_DIR = join(REPO, '.cache', 'e2e', `run-${process.pid}-${Date.now()}`);
-const LINES = (process.env.E2E_LINES ?? '1,2').split(',').map((s) => s.trim()).filter(Boolean) as Array<'1' | '2'>;
+const RUN_DIR = join(DEFAULT_CACHE_DIR, 'e2e', `run-${process.pid}-${Date.now()}`);
+const LINES = (process.env.E2E_LINES ?? '1,2').split(',').map((s) => s.trim()).filter(Boolean) as Line[];
 const KEEP = !!process.env.E2E_KEEP;
 
-const SANDBOX_TOKEN = 'pit-sandbox-0000-demo';
-const READONLY_TOKEN = 'pit-sandbox-0000-readonly';
-const OTHER_TOKEN = 'pit-sandbox-0000-other';
+const [SANDBOX_TOKEN, READONLY_TOKEN, OTHER_TOKEN] = DEFAULT_TOKENS.map((t) => t.token);
 const LOCATION = 'sandboxLocation0001';
 const OTHER_LOCATION = 'sandboxLocation0002';
-const OWNER = { email: 'e2e-owner@example.com', password: 'E2e-Passw0rd-123', firstName: 'E2E', lastName: 'Owner' };
+const OWNER: Owner = { email: 'e2e-owner@example.com', password: `E2e-${randomBytes(9).toString('hex')}-Pw1`, firstName: 'E2E', lastName: 'Owner' };
 
 const MINUTE = 60_000;
 const T0 = Date.now();
@@ -43,40 +52,54 @@ type Group = GroupRecord;
 /** The node sends up to Max Requests In Flight items at once, so the order groups are created in may vary. */
 const bySlugOrder = (groups: Group[]) => [...groups].sort((a, b) => a.slug.localeCompare(b.slug));
 
-let bridge: Bridge;
+/** Removes run-<pid>-<time> folders of runs whose process is gone (killed before their clean-up), and what still runs in them. */
+async function removeStaleRuns(parentDir: string): Promise<string[]> {
+	const stale = (await readdir(parentDir).catch(() => [] as string[])).filter((name) => {
+		const pid = Number(/^run-(\d+)-\d+$/.exec(name)?.[1]);
+		if (!pid || pid === process.pid) return false;
+		try {
+			process.kill(pid, 0);
+			return false;
+		} catch (error) {
+			return (error as NodeJS.ErrnoException).code !== 'EPERM';
+		}
+	});
+	for (const name of stale) {
+		await killLeftovers(join(parentDir, name), (message) => process.stderr.write(`[e2e] ${message}\n`));
+		await rm(join(parentDir, name), { recursive: true, force: true });
+	}
+	return stale;
+}
+
 let tarball: string;
 
 beforeAll(async () => {
-	bridge = new Bridge();
-	const stale = await bridge.call<string[]>('removeStaleRuns', join(RUN_DIR, '..'));
+	const stale = await removeStaleRuns(join(RUN_DIR, '..'));
 	if (stale.length) process.stderr.write(`[e2e] removed user folders of killed runs: ${stale.join(', ')}\n`);
-	await bridge.call('mkdir', RUN_DIR);
+	await mkdir(RUN_DIR, { recursive: true });
 	process.stderr.write(`[e2e] lines ${LINES.join(', ')}; user folders under ${RUN_DIR}\n`);
-	tarball = await bridge.call<string>('pack');
+	tarball = await packPackage(stderrLog('e2e'));
 }, 10 * MINUTE);
 
 afterAll(async () => {
-	if (!bridge) return;
-	try {
-		if (!KEEP) await bridge.call('rm', RUN_DIR);
-	} finally {
-		await bridge.close();
-		process.stderr.write(`[e2e] done in ${secs(Date.now() - T0)}\n`);
-	}
+	if (!KEEP) await rm(RUN_DIR, { recursive: true, force: true });
+	process.stderr.write(`[e2e] done in ${secs(Date.now() - T0)}\n`);
 }, 2 * MINUTE);
 
 describe.each(LINES)('real n8n, line %s', (line) => {
 	const say = (msg: string) => process.stderr.write(`[e2e line ${line}] ${msg}\n`);
 	// A token nobody issued, distinctive enough to grep for: it must never appear anywhere n8n writes.
-	const canary = `pit-e2e-canary-${randomBytes(8).toString('hex')}`;
-	const restCanary = `pit-e2e-restcanary-${randomBytes(8).toString('hex')}`;
+	const canary = fakeToken('e2e-canary');
+	const restCanary = fakeToken('e2e-restcanary');
 	const secrets = [SANDBOX_TOKEN, READONLY_TOKEN, OTHER_TOKEN, canary, restCanary];
 
 	let inst: N8nInstall;
 	let userFolder: string;
-	let sandbox: { handle: string; url: string };
-	let recorder: { handle: string; url: string };
-	let editor: { handle: string; url: string; cookie?: string } | undefined;
+	let sandbox: Sandbox;
+	let recorder: ScriptedServer;
+	/** the recorder's address named 0.0.0.0, which the node must refuse */
+	let recorderUrl: string;
+	let editor: Editor | undefined;
 	let good: CredRef;
 	let wrongToken: CredRef;
 	let plainHttp: CredRef;
@@ -88,7 +111,7 @@ describe.each(LINES)('real n8n, line %s', (line) => {
 
 	async function execute(key: keyof typeof wf, label: string): Promise<Execution> {
 		say(`execute "${label}" …`);
-		const exec = await bridge.call<Execution>('execute', inst, userFolder, wf[key]);
+		const exec = await executeWorkflow(inst, userFolder, wf[key], 3 * MINUTE);
 		executions.push({ name: label, exec });
 		processOutputs.push({ what: `n8n execute (${label})`, text: exec.stdout + exec.stderr });
 		say(`execute "${label}": ${exec.status ?? 'no status'} in ${secs(exec.durationMs)}`);
@@ -105,46 +128,47 @@ describe.each(LINES)('real n8n, line %s', (line) => {
 	}
 
 	async function state(): Promise<Record<string, Group[]>> {
-		const r = await bridge.call<HttpAnswer>('http', { url: `${sandbox.url}/__sandbox/state` });
-		expect(r.status).toBe(200);
-		return r.json.locations;
+		return sandbox.state().locations;
 	}
 
-	async function rest(method: string, path: string, body?: unknown): Promise<HttpAnswer> {
+	async function rest(method: string, path: string, body?: unknown): Promise<RestAnswer> {
 		if (!editor) throw new Error('the editor is not running');
-		return bridge.call<HttpAnswer>('http', { method, url: `${editor.url}${path}`, headers: { cookie: editor.cookie ?? '' }, body });
+		return await editor.rest(method, path, body);
 	}
 
 	beforeAll(async () => {
 		lineStart = Date.now();
 		let t = Date.now();
-		inst = await bridge.call<N8nInstall>('ensureN8n', line, process.env.E2E_N8N_CACHE_DIR);
+		inst = await ensureN8n(line, { cacheDir: process.env.E2E_N8N_CACHE_DIR, log: stderrLog(`e2e line ${line}`) });
 		say(`n8n ${inst.version} on Node ${inst.nodeVersion} (ensureN8n ${secs(Date.now() - t)})`);
 
 		userFolder = join(RUN_DIR, `line-${line}`);
 		t = Date.now();
-		const prepared = await bridge.call<PreparedFolder>('prepareUserFolder', inst, userFolder, tarball);
+		const prepared = await prepareUserFolder(inst, userFolder, tarball, say);
 		expect(prepared.package.nodeTypes).toContain(NODE_TYPE);
 		expect(prepared.package.credentialTypes).toEqual(expect.arrayContaining([CRED_TYPE, 'highLevelCalendarsOAuth2Api']));
 		say(`${prepared.package.name}@${prepared.package.version} installed in ${secs(Date.now() - t)}`);
 
-		sandbox = await bridge.call('startSandbox');
-		recorder = await bridge.call('startRecorder');
-		say(`sandbox ${sandbox.url}; recording server ${recorder.url}`);
+		sandbox = await startSandbox({ port: 0 });
+		recorder = await startScriptedServer(() => ({ status: 200, body: { groups: [] } }));
+		// Linux delivers a connection to 0.0.0.0 to this machine's own listeners, so a request the node wrongly sent
+		// to this plain-http, not-loopback-named address would be recorded here and never leave the machine.
+		recorderUrl = recorder.url.replace('127.0.0.1', '0.0.0.0');
+		say(`sandbox ${sandbox.url}; recording server ${recorderUrl}`);
 
 		good = { id: 'e2eGoodCred00001', name: 'HighLevel sandbox' };
 		wrongToken = { id: 'e2eWrongToken001', name: 'HighLevel wrong token' };
 		plainHttp = { id: 'e2ePlainHttp0001', name: 'HighLevel over plain http' };
 		const lifecycle = lifecycleWorkflows(good);
 		t = Date.now();
-		const imported = await bridge.call<Imported>('importAll', inst, userFolder, {
+		const imported = await importIntoN8n(inst, userFolder, {
 			credentials: [
 				{ ...good, type: CRED_TYPE, data: { accessToken: SANDBOX_TOKEN, locationId: LOCATION, baseUrl: sandbox.url } },
 				{ ...wrongToken, type: CRED_TYPE, data: { accessToken: canary, locationId: LOCATION, baseUrl: sandbox.url } },
 				{
 					...plainHttp,
 					type: CRED_TYPE,
-					data: { accessToken: canary, locationId: LOCATION, baseUrl: recorder.url },
+					data: { accessToken: canary, locationId: LOCATION, baseUrl: recorderUrl },
 				},
 			],
 			workflows: [
@@ -155,17 +179,18 @@ describe.each(LINES)('real n8n, line %s', (line) => {
 				badCredentialsWorkflow(wrongToken, plainHttp),
 			],
 		});
-		for (const o of imported.outputs) processOutputs.push({ what: `n8n ${o.command}`, text: o.stdout + o.stderr });
+		for (const o of imported.outputs) processOutputs.push({ what: `n8n ${o.command}`, text: o.text });
 		const [create, modify, cof, remove, bad] = imported.workflowIds;
 		wf = { create, modify, cof, remove, bad };
 		say(`3 credentials and 5 workflows imported in ${secs(Date.now() - t)}`);
 	}, 20 * MINUTE);
 
 	afterAll(async () => {
-		if (editor) await bridge.call('stop', editor.handle).catch(() => undefined);
-		if (sandbox) await bridge.call('stop', sandbox.handle).catch(() => undefined);
-		if (recorder) await bridge.call('stop', recorder.handle).catch(() => undefined);
-		if (userFolder && !KEEP) await bridge.call('rm', userFolder);
+		await editor?.stop();
+		editor = undefined;
+		await sandbox?.close();
+		await recorder?.close();
+		if (userFolder && !KEEP) await rm(userFolder, { recursive: true, force: true });
 		say(`line ${line} finished in ${secs(Date.now() - lineStart)} (ensureN8n and package install included)`);
 	}, 2 * MINUTE);
 
@@ -310,7 +335,7 @@ describe.each(LINES)('real n8n, line %s', (line) => {
 		const refused = itemsOf(exec, 'Plain http (continue)');
 		expect(refused).toHaveLength(1);
 		expect(refused[0].error).toMatch(/^The Base URL "http:\/\/[^"]+" is refused: the token is only sent over https/);
-		expect(await bridge.call('recordedRequests', recorder.handle)).toEqual([]);
+		expect(recorder.requests).toEqual([]);
 		expect(await state()).toEqual(before);
 	}, 3 * MINUTE);
 
@@ -320,7 +345,7 @@ describe.each(LINES)('real n8n, line %s', (line) => {
 
 		beforeAll(async () => {
 			const t = Date.now();
-			editor = await bridge.call('startEditor', inst, userFolder, OWNER);
+			editor = await startEditor(inst, userFolder, { owner: OWNER, log: say });
 			say(`editor up at ${editor!.url} in ${secs(Date.now() - t)}`);
 			const make = async (key: string, data: Record<string, string>) => {
 				const body = { name: `REST ${key}`, type: CRED_TYPE, data };
@@ -333,15 +358,8 @@ describe.each(LINES)('real n8n, line %s', (line) => {
 			await make('wrong', { accessToken: restCanary, locationId: LOCATION, baseUrl: sandbox.url });
 			await make('readonly', { accessToken: READONLY_TOKEN, locationId: LOCATION, baseUrl: sandbox.url });
 			await make('otherLocation', { accessToken: OTHER_TOKEN, locationId: LOCATION, baseUrl: sandbox.url });
-			await make('plainHttp', { accessToken: restCanary, locationId: LOCATION, baseUrl: recorder.url });
+			await make('plainHttp', { accessToken: restCanary, locationId: LOCATION, baseUrl: recorderUrl });
 		}, 5 * MINUTE);
-
-		afterAll(async () => {
-			if (!editor) return;
-			const output = await bridge.call<string>('stop', editor.handle);
-			processOutputs.push({ what: 'n8n start (editor)', text: output });
-			editor = undefined;
-		}, 2 * MINUTE);
 
 		async function testCredential(key: string): Promise<{ status: string; message: string }> {
 			const r = await rest('POST', '/rest/credentials/test', { credentials: created[key] });
@@ -376,7 +394,7 @@ describe.each(LINES)('real n8n, line %s', (line) => {
 			const result = await testCredential('plainHttp');
 			expect(result.status).toBe('Error');
 			expect(result.message).toMatch(/^The Base URL "http:\/\/[^"]+" is refused: the token is only sent over https/);
-			expect(await bridge.call('recordedRequests', recorder.handle)).toEqual([]);
+			expect(recorder.requests).toEqual([]);
 		});
 	});
 
@@ -391,6 +409,8 @@ describe.each(LINES)('real n8n, line %s', (line) => {
 		});
 
 		test('not in the stdout/stderr of any n8n process, nor in the REST answers', () => {
+			// the editor still runs (the saved executions are read through it below): its output so far
+			if (editor) processOutputs.push({ what: 'n8n start (editor)', text: editor.output() });
 			// imports, 5 executions, the editor
 			expect(processOutputs.length).toBeGreaterThanOrEqual(8);
 			// the control: the executions' output does hold their data (the run is printed), so a leak would show
@@ -401,47 +421,38 @@ describe.each(LINES)('real n8n, line %s', (line) => {
 			}
 		});
 
-		test('not in the saved executions (execution_data), and credentials are stored encrypted', async () => {
-			const rows = await bridge.call<Array<{ executionId: string; data: string; workflowData: string }>>(
-				'dbQuery',
-				inst,
-				userFolder,
-				'SELECT executionId, data, workflowData FROM execution_data',
-			);
-			// every execution was saved, with its data (the positive control for the search below)
-			expect(rows.length).toBe(executions.length);
-			expect(rows.some((r) => r.data.includes('acme-dental-hygiene'))).toBe(true);
-			expect(rows.some((r) => r.data.includes('Invalid token: access token is invalid'))).toBe(true);
-			for (const r of rows) {
-				for (const s of secrets) {
-					expect({ execution: r.executionId, leaked: (r.data + r.workflowData).includes(s) ? s : null }).toEqual({
-						execution: r.executionId,
-						leaked: null,
-					});
-				}
+		test("not in the saved executions (as n8n's REST API serves them), and credentials are stored encrypted", async () => {
+			const list = await rest('GET', '/rest/executions?limit=100');
+			expect(list.status).toBe(200);
+			const ids = (list.json.data.results as Array<{ id: string }>).map((e) => e.id);
+			// every execution was saved (the positive control for the search below)
+			expect(ids).toHaveLength(executions.length);
+			const saved = await Promise.all(ids.map(async (id) => ({ id, answer: await rest('GET', `/rest/executions/${id}`) })));
+			expect(saved.map(({ answer }) => answer.status)).toEqual(ids.map(() => 200));
+			expect(saved.some(({ answer }) => answer.text.includes('acme-dental-hygiene'))).toBe(true);
+			expect(saved.some(({ answer }) => answer.text.includes('Invalid token: access token is invalid'))).toBe(true);
+			for (const { id, answer } of saved) {
+				for (const s of secrets) expect({ execution: id, leaked: answer.text.includes(s) ? s : null }).toEqual({ execution: id, leaked: null });
 			}
 
-			const creds = await bridge.call<Array<{ name: string; type: string; data: string }>>(
-				'dbQuery',
-				inst,
-				userFolder,
-				`SELECT name, type, data FROM credentials_entity WHERE type = '${CRED_TYPE}'`,
-			);
+			// the credentials as stored (n8n's export without --decrypted gives the encrypted data)
+			const file = join(userFolder, '.export', 'credentials.json');
+			await mkdir(join(userFolder, '.export'), { recursive: true });
+			const exported = await runN8n(inst, userFolder, ['export:credentials', '--all', `--output=${file}`]);
+			processOutputs.push({ what: 'n8n export:credentials', text: exported.stdout + exported.stderr });
+			const creds = (JSON.parse(await readFile(file, 'utf8')) as Array<{ type: string; data: unknown }>).filter((c) => c.type === CRED_TYPE);
+			await rm(file, { force: true });
 			expect(creds).toHaveLength(8); // 3 imported + 5 made through the REST API
 			for (const c of creds) {
+				expect(typeof c.data).toBe('string');
 				expect(c.data).not.toMatch(/accessToken|pit-/);
-				for (const s of secrets) expect(c.data.includes(s)).toBe(false);
+				for (const s of secrets) expect(String(c.data).includes(s)).toBe(false);
 			}
 		});
 
 		test('not in any file n8n wrote (database, WAL, event logs, config)', async () => {
 			const CONTROL = 'Booking calendars of the orthodontics team';
-			const scan = await bridge.call<{ files: string[]; bytes: number; hits: Array<{ file: string; needle: string }> }>(
-				'scanFiles',
-				join(userFolder, '.n8n'),
-				[...secrets, CONTROL],
-				['nodes'],
-			);
+			const scan = await scanFiles(join(userFolder, '.n8n'), [...secrets, CONTROL], ['nodes']);
 			say(`scanned ${scan.files.length} files (${Math.round(scan.bytes / 1024)} KiB) under .n8n/: ${scan.files.join(', ')}`);
 			expect(scan.files).toContain('database.sqlite');
 			// the control: what the executions saved is found in clear text, so a token would be too

@@ -1,6 +1,8 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
 import * as http from 'http';
 import { API_VERSIONS } from '../../tools/contract/openapi';
-import { LOCATION, OTHER, OTHER_LOCATION, READONLY, RATE_LIMIT_HEADERS, call, groupBody } from '../../tools/sandbox/harness';
+import { fakeToken } from '../../tools/fakeToken';
+import { DEMO, LOCATION, OTHER, OTHER_LOCATION, READONLY, RATE_LIMIT_HEADERS, call, groupBody } from '../../tools/sandbox/harness';
 import { Sandbox, startSandbox } from '../../tools/sandbox/server';
 
 const unauthorized = (message: string) => ({ status: 401, body: { statusCode: 401, message, error: 'Unauthorized' } });
@@ -32,10 +34,10 @@ describe.each(API_VERSIONS)('IAM answers, Version %s', (version) => {
 	const list = { query: { locationId: LOCATION } };
 
 	it('401s a missing, malformed or unknown bearer token', async () => {
-		for (const headers of [{} as Record<string, string>, { authorization: 'Bearer ' }, { authorization: 'Basic cGl0Og==' }, { authorization: 'pit-sandbox-0000-demo' }]) {
+		for (const headers of [{} as Record<string, string>, { authorization: 'Bearer ' }, { authorization: 'Basic cGl0Og==' }, { authorization: DEMO }]) {
 			expect(await call(sandbox, 'GET', '/calendars/groups', { ...list, version, token: null, headers })).toMatchObject(INVALID_TOKEN);
 		}
-		expect(await call(sandbox, 'GET', '/calendars/groups', { ...list, version, token: 'pit-sandbox-0000-nope' })).toMatchObject(INVALID_TOKEN);
+		expect(await call(sandbox, 'GET', '/calendars/groups', { ...list, version, token: fakeToken('sandbox-nope') })).toMatchObject(INVALID_TOKEN);
 	});
 
 	it('checks the token before the route', async () => {
@@ -57,7 +59,7 @@ describe.each(API_VERSIONS)('IAM answers, Version %s', (version) => {
 	});
 
 	it('401s an unencoded group id as an unknown route', async () => {
-		const answer = await rawRequest(sandbox, 'DELETE', '/calendars/groups/a|b', { authorization: 'Bearer pit-sandbox-0000-demo', version });
+		const answer = await rawRequest(sandbox, 'DELETE', '/calendars/groups/a|b', { authorization: `Bearer ${DEMO}`, version });
 		expect(answer).toEqual(NOT_SUPPORTED);
 	});
 
@@ -100,7 +102,7 @@ describe('custom tokens', () => {
 		try {
 			expect((await call(sandbox, 'GET', '/calendars/groups', { token: 'pit-custom', query: { locationId: 'customLocation' } })).status).toBe(200);
 			expect(await call(sandbox, 'GET', '/calendars/groups', { query: { locationId: LOCATION } })).toMatchObject(INVALID_TOKEN);
-			expect(sandbox.state()).toEqual({ locations: { customLocation: [] } });
+			expect(sandbox.state().locations).toEqual({ customLocation: [] });
 		} finally {
 			await sandbox.close();
 		}

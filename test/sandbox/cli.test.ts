@@ -1,79 +1,56 @@
-import { ChildProcess, spawn } from 'child_process';
-import * as net from 'net';
-import * as path from 'path';
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
+import { join } from 'path';
 
-const ROOT = path.join(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-const CLI = path.join(ROOT, 'tools', 'sandbox', 'cli.ts');
+import { freePort } from '../../tools/freePort';
+import { REPO_ROOT } from '../../tools/paths';
+import { start, type Child } from '../../tools/processes';
 
-interface Running {
-	child: ChildProcess;
-	output: () => string;
-	exited: Promise<number | null>;
-}
+const CLI = join(REPO_ROOT, 'tools', 'sandbox', 'cli.ts');
 
-function run(args: string[], env: Record<string, string> = {}): Running {
-	const child = spawn(TSX, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-	let output = '';
-	child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-	child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-	const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-	return { child, output: () => output, exited };
-}
-
-async function waitForUrl(running: Running): Promise<string> {
-	for (let i = 0; i < 150; i++) {
-		const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(running.output())?.[1];
-		if (url) return url;
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
-	throw new Error(`sandbox did not start:\n${running.output()}`);
-}
-
-function freePort(): Promise<number> {
-	return new Promise((resolve) => {
-		const server = net.createServer().listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as net.AddressInfo;
-			server.close(() => resolve(port));
-		});
-	});
+/** The sandbox CLI as `npm run sandbox` runs it: node itself, no wrapper process. */
+function runCli(args: string[], env: Record<string, string> = {}): Child {
+	return start('sandbox cli', process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
 }
 
 describe('cli', () => {
-	let running: Running | undefined;
-	afterEach(() => {
-		if (running && running.child.exitCode === null) running.child.kill('SIGKILL');
+	let running: Child | undefined;
+	afterEach(async () => {
+		await running?.stop();
 		running = undefined;
 	});
 
-	it('prints the URL and the tokens, applies the flags, and stops on SIGTERM', async () => {
+	it('prints the URL and the tokens it made, applies the flags, and stops on SIGTERM', async () => {
 		const port = await freePort();
-		running = run(['--max', '2', '--interval=500', '--window', 'sliding'], { SANDBOX_PORT: String(port) });
-		const url = await waitForUrl(running);
-		expect(url).toBe(`http://127.0.0.1:${port}`);
-		expect(running.output()).toMatch(/pit-sandbox-0000-demo\s+location=sandboxLocation0001\s+scopes=calendars\/groups\.readonly calendars\/groups\.write/);
-		expect(running.output()).toMatch(/pit-sandbox-0000-readonly\s+location=sandboxLocation0001\s+scopes=calendars\/groups\.readonly\n/);
+		running = runCli(['--max', '2', '--interval=500', '--window', 'sliding'], { SANDBOX_PORT: String(port) });
+		// the whole banner, however the output is chunked
+		await running.waitFor(/^Ready\.$/m, 20000);
+		const output = running.output();
+		expect(/listening on (http:\S+)/.exec(output)?.[1]).toBe(`http://127.0.0.1:${port}`);
+		const demo = /^ {2}(pit-sandbox-demo-[0-9a-f]{24}) {2}location=sandboxLocation0001 {2}scopes=calendars\/groups\.readonly calendars\/groups\.write$/m.exec(output);
+		expect(output).toMatch(/^ {2}pit-sandbox-readonly-[0-9a-f]{24} {2}location=sandboxLocation0001 {2}scopes=calendars\/groups\.readonly$/m);
+		expect(output).toMatch(/^ {2}pit-sandbox-other-[0-9a-f]{24} {2}location=sandboxLocation0002 {2}scopes=calendars\/groups\.readonly calendars\/groups\.write$/m);
+		expect(demo).not.toBeNull();
 
-		const answer = await fetch(`${url}/calendars/groups?locationId=sandboxLocation0001`, {
-			headers: { authorization: 'Bearer pit-sandbox-0000-demo', version: '2021-04-15' },
+		const answer = await fetch(`http://127.0.0.1:${port}/calendars/groups?locationId=sandboxLocation0001`, {
+			headers: { authorization: `Bearer ${demo![1]}`, version: '2021-04-15' },
 		});
 		expect(answer.status).toBe(200);
 		expect(answer.headers.get('x-ratelimit-max')).toBe('2');
 		expect(answer.headers.get('x-ratelimit-interval-milliseconds')).toBe('500');
 
-		running.child.kill('SIGTERM');
-		expect(await running.exited).toBe(0);
+		expect(await running.stop()).toEqual({ code: 0, signal: null });
+		expect(running.output()).toContain('SIGTERM received, stopping');
 	});
 
 	it('refuses a window model it does not know', async () => {
-		running = run(['--window', 'leaky']);
-		expect(await running.exited).toBe(1);
+		running = runCli(['--window', 'leaky']);
+		expect((await running.exited).code).toBe(1);
 		expect(running.output()).toContain('--window is fixed or sliding (got "leaky")');
 	});
 
 	it('refuses unknown flags', async () => {
-		running = run(['--prot', '1']);
-		expect(await running.exited).toBe(1);
+		running = runCli(['--prot', '1']);
+		expect((await running.exited).code).toBe(1);
 		expect(running.output()).toContain('unknown argument "--prot"');
 	});
 });

@@ -121,7 +121,7 @@ describe('reset()', () => {
 			await call(sandbox, 'GET', '/calendars/groups', { query: { locationId: LOCATION } });
 			expect((await call(sandbox, 'GET', '/calendars/groups', { query: { locationId: LOCATION } })).status).toBe(429);
 			sandbox.reset();
-			expect(sandbox.state()).toEqual({ locations: { [LOCATION]: [], [OTHER_LOCATION]: [] } });
+			expect(sandbox.state().locations).toEqual({ [LOCATION]: [], [OTHER_LOCATION]: [] });
 			expect(sandbox.requests()).toEqual([]);
 			expect(sandbox.stats()).toEqual({ total: 0, byStatus: {}, resets: 0 });
 			expect((await call(sandbox, 'GET', '/calendars/groups', { query: { locationId: LOCATION } })).status).toBe(200);

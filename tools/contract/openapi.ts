@@ -1,15 +1,30 @@
 /**
- * Contract for the six HighLevel calendar-group operations, read from the official OpenAPI files in
- * tools/contract/highlevel/ (see SOURCE.md there). Requests and responses are validated with Ajv.
+ * The contract: requests and responses checked against the official OpenAPI files in tools/contract/highlevel/
+ * (see SOURCE.md there): the six calendar-group operations, HighLevel's OAuth routes and /locations/search.
+ * specs.ts says which file holds which route, schemas.ts turns their schemas into Ajv validators.
  *
- * Request bodies are validated as if every object schema had `additionalProperties: false` (HighLevel answers
- * undocumented fields with 422). Responses follow the spec as written (extra properties allowed).
+ * Request bodies (JSON or form-encoded) are validated as if every object schema had `additionalProperties: false`
+ * (HighLevel answers undocumented fields with 422). Responses follow the spec as written (extra properties allowed).
  */
-import * as fs from 'fs';
-import * as path from 'path';
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import { ErrorObject, ValidateFunction } from 'ajv';
+import { compileInline, compileSchema, hasCommonSchema, toJsonSchema } from './schemas';
+import {
+	ContractVersion,
+	DOCUMENTS,
+	Json,
+	MatchedOperation,
+	SpecContent,
+	SpecDocument,
+	SpecOperation,
+	SpecParameter,
+	acceptedVersions,
+	findOperation,
+	routeRequest,
+	versionEnum,
+} from './specs';
 
-export type ApiVersion = '2021-04-15' | 'v3';
+export { API_VERSIONS, matchOperation, routeRequest } from './specs';
+export type { ApiVersion, ContractVersion, MatchedOperation } from './specs';
 
 export interface RecordedRequest {
 	method: string;
@@ -18,17 +33,8 @@ export interface RecordedRequest {
 	query: Record<string, string>;
 	/** lower-case names */
 	headers: Record<string, string>;
-	/** parsed JSON or undefined */
+	/** parsed JSON, the fields of a form-encoded body (or its raw text), or undefined */
 	body?: unknown;
-}
-
-export interface MatchedOperation {
-	operationId: string;
-	pathTemplate: string;
-	method: string;
-	/** decoded */
-	pathParams: Record<string, string>;
-	version: ApiVersion;
 }
 
 /** One problem found by `checkRequest`; `validateRequest` reports only the messages. */
@@ -49,225 +55,17 @@ export type RequestIssueKind =
 export interface RequestIssue {
 	kind: RequestIssueKind;
 	message: string;
-	/** dotted property path for query / body issues */
+	/** dotted property path for query / body issues; the accepted media types for content-type issues */
 	field?: string;
 }
 
-export const API_VERSIONS: readonly ApiVersion[] = ['2021-04-15', 'v3'];
-
-// ---------------------------------------------------------------------------------------------------------------
-// Loading the spec files
-
-type Json = Record<string, unknown>;
-
-interface SpecParameter {
-	name: string;
-	in: string;
-	required?: boolean;
-	schema?: Json;
-}
-
-interface SpecOperation {
-	operationId: string;
-	parameters?: SpecParameter[];
-	requestBody?: { required?: boolean; content?: Record<string, { schema?: Json }> };
-	responses: Record<string, { content?: Record<string, { schema?: Json }> }>;
-	security?: Array<Record<string, string[]>>;
-}
-
-interface OperationEntry {
-	operationId: string;
-	pathTemplate: string;
-	method: string;
-	version: ApiVersion;
-	spec: SpecOperation;
-}
-
-const FIXTURES = path.join(__dirname, 'highlevel');
-const GROUP_PATH_PREFIX = '/calendars/groups';
-const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'];
-const FILES: Record<ApiVersion, { app: string; common: string }> = {
-	'2021-04-15': { app: 'calendars.openapi.json', common: 'common-schemas.json' },
-	v3: { app: 'calendars-v3.openapi.json', common: 'common-schemas-v3.json' },
-};
-
-function readJson(file: string): Json {
-	return JSON.parse(fs.readFileSync(path.join(FIXTURES, file), 'utf8')) as Json;
-}
-
-const documents: Record<ApiVersion, { app: Json; common: Json }> = {
-	'2021-04-15': { app: readJson(FILES['2021-04-15'].app), common: readJson(FILES['2021-04-15'].common) },
-	v3: { app: readJson(FILES.v3.app), common: readJson(FILES.v3.common) },
-};
-
-function loadOperations(version: ApiVersion): OperationEntry[] {
-	const paths = documents[version].app.paths as Record<string, Record<string, SpecOperation>>;
-	const entries: OperationEntry[] = [];
-	for (const [pathTemplate, item] of Object.entries(paths)) {
-		if (pathTemplate !== GROUP_PATH_PREFIX && !pathTemplate.startsWith(`${GROUP_PATH_PREFIX}/`)) continue;
-		for (const method of HTTP_METHODS) {
-			const spec = item[method];
-			if (spec) entries.push({ operationId: spec.operationId, pathTemplate, method: method.toUpperCase(), version, spec });
-		}
-	}
-	// literal segments win over parameters (validate-slug before {groupId})
-	return entries.sort((a, b) => paramCount(a.pathTemplate) - paramCount(b.pathTemplate));
-}
-
-function paramCount(template: string): number {
-	return (template.match(/\{/g) ?? []).length;
-}
-
-const operations: Record<ApiVersion, OperationEntry[]> = {
-	'2021-04-15': loadOperations('2021-04-15'),
-	v3: loadOperations('v3'),
-};
-
-function findOperation(operationId: string, version: ApiVersion): OperationEntry | undefined {
-	return operations[version]?.find((op) => op.operationId === operationId);
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Ajv: each spec's components and its common file are registered under URLs that keep the upstream layout
-// (apps/… next to common/…), so the spec's own `../common/common-schemas.json#/…` refs resolve unchanged.
-
-type SchemaMode = 'request' | 'response';
-const SCHEMA_BASE = 'https://highlevel-contract.invalid';
-
-function documentUrl(version: ApiVersion, mode: SchemaMode, doc: 'app' | 'common'): string {
-	const file = doc === 'app' ? 'apps/calendars.json' : 'common/common-schemas.json';
-	return `${SCHEMA_BASE}/${version}/${mode}/${file}`;
-}
-
-const OPENAPI_ONLY_KEYWORDS = ['example', 'examples', 'xml', 'externalDocs', 'discriminator'];
-const SCHEMA_MAPS = ['properties', 'patternProperties', 'definitions'];
-const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf'];
-const SCHEMA_SINGLES = ['items', 'not', 'additionalProperties'];
-
-/** Copies an OpenAPI schema into a JSON-Schema one: drops OpenAPI-only keywords and, for requests, closes objects. */
-function toJsonSchema(schema: unknown, mode: SchemaMode): unknown {
-	if (Array.isArray(schema)) return schema.map((s) => toJsonSchema(s, mode));
-	if (!schema || typeof schema !== 'object') return schema;
-	const out: Json = {};
-	for (const [key, value] of Object.entries(schema as Json)) {
-		if (OPENAPI_ONLY_KEYWORDS.includes(key)) continue;
-		if (SCHEMA_MAPS.includes(key) && value && typeof value === 'object') {
-			out[key] = Object.fromEntries(Object.entries(value as Json).map(([k, v]) => [k, toJsonSchema(v, mode)]));
-		} else if (SCHEMA_LISTS.includes(key) || SCHEMA_SINGLES.includes(key)) {
-			out[key] = toJsonSchema(value, mode);
-		} else {
-			out[key] = value;
-		}
-	}
-	const isComposed = SCHEMA_LISTS.some((k) => k in out);
-	if (mode === 'request' && out.properties && !('additionalProperties' in out) && !isComposed) {
-		out.additionalProperties = false;
-	}
-	return out;
-}
-
-function toJsonSchemaDocument(doc: Json, id: string, mode: SchemaMode): Json {
-	const components = (doc.components ?? {}) as Json;
-	const schemas = (components.schemas ?? {}) as Json;
-	const converted = Object.fromEntries(Object.entries(schemas).map(([k, v]) => [k, toJsonSchema(v, mode)]));
-	return { $id: id, components: { schemas: converted } };
-}
-
-const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, logger: false });
-for (const version of API_VERSIONS) {
-	for (const mode of ['request', 'response'] as SchemaMode[]) {
-		ajv.addSchema(toJsonSchemaDocument(documents[version].app, documentUrl(version, mode, 'app'), mode));
-		ajv.addSchema(toJsonSchemaDocument(documents[version].common, documentUrl(version, mode, 'common'), mode));
-	}
-}
-
-const validators = new Map<string, ValidateFunction>();
-
-function compileRef(ref: string, version: ApiVersion, mode: SchemaMode): ValidateFunction {
-	const absolute = new URL(ref, documentUrl(version, mode, 'app')).href;
-	let validate = validators.get(absolute);
-	if (!validate) {
-		validate = ajv.compile({ $ref: absolute });
-		validators.set(absolute, validate);
-	}
-	return validate;
-}
-
-function compileInline(key: string, schema: Json): ValidateFunction {
-	let validate = validators.get(key);
-	if (!validate) {
-		validate = ajv.compile(schema);
-		validators.set(key, validate);
-	}
-	return validate;
-}
-
-function jsonSchemaOf(content: Record<string, { schema?: Json }> | undefined): Json | undefined {
-	return content?.['application/json']?.schema;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Routing
-
-/** RFC 3986 pchar: unreserved / sub-delims / ":" / "@" / pct-encoded. */
-const RAW_SEGMENT = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})+$/;
-
-function decodeSegment(raw: string): string | undefined {
-	if (!RAW_SEGMENT.test(raw)) return undefined;
-	try {
-		const decoded = decodeURIComponent(raw);
-		return decoded === '' || decoded === '.' || decoded === '..' ? undefined : decoded;
-	} catch {
-		return undefined;
-	}
-}
-
-function matchTemplate(template: string, pathname: string): Record<string, string> | undefined {
-	const want = template.split('/');
-	const got = pathname.split('/');
-	if (want.length !== got.length) return undefined;
-	const params: Record<string, string> = {};
-	for (let i = 0; i < want.length; i++) {
-		const name = /^\{(.+)\}$/.exec(want[i])?.[1];
-		if (name === undefined) {
-			if (want[i] !== got[i]) return undefined;
-			continue;
-		}
-		const value = decodeSegment(got[i]);
-		if (value === undefined) return undefined;
-		params[name] = value;
-	}
-	return params;
-}
-
-/** Finds which of the six group operations a method + raw (still encoded) pathname addresses. */
-export function matchOperation(method: string, path: string, version: ApiVersion): MatchedOperation | undefined {
-	const wanted = method.toUpperCase();
-	for (const op of operations[version] ?? []) {
-		if (op.method !== wanted) continue;
-		const pathParams = matchTemplate(op.pathTemplate, path);
-		if (pathParams) {
-			return { operationId: op.operationId, pathTemplate: op.pathTemplate, method: op.method, pathParams, version };
-		}
-	}
-	return undefined;
-}
+export const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Requests
 
-function versionEnum(op: SpecOperation): string[] {
-	const param = op.parameters?.find((p) => p.in === 'header' && p.name.toLowerCase() === 'version');
-	return ((param?.schema?.enum as string[] | undefined) ?? []).map(String);
-}
-
 function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
 	return Object.fromEntries(Object.entries(headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-}
-
-/** The API version a request's Version header selects, if it is one of the spec files'. */
-function versionOf(header: string | undefined): ApiVersion | undefined {
-	return API_VERSIONS.find((v) => v === header);
 }
 
 function joinPath(prefix: string, instancePath: string): string {
@@ -294,6 +92,14 @@ function bodyIssue(error: ErrorObject): RequestIssue {
 	};
 }
 
+/** A query value as its schema types it ("true" is a boolean where the spec says boolean). */
+function queryValue(value: string, param: SpecParameter): unknown {
+	const type = param.schema?.type;
+	if (type === 'boolean') return value === 'true' ? true : value === 'false' ? false : value;
+	if ((type === 'number' || type === 'integer') && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+	return value;
+}
+
 function checkQuery(op: SpecOperation, query: Record<string, string>): RequestIssue[] {
 	const documented = (op.parameters ?? []).filter((p) => p.in === 'query');
 	const issues: RequestIssue[] = [];
@@ -306,27 +112,38 @@ function checkQuery(op: SpecOperation, query: Record<string, string>): RequestIs
 		const value = query?.[param.name];
 		if (value === undefined) {
 			if (param.required) issues.push({ kind: 'query-missing', field: param.name, message: `missing required query parameter "${param.name}"` });
-		} else if (param.schema && !compileInline(`query:${JSON.stringify(param.schema)}`, toJsonSchema(param.schema, 'request') as Json)(value)) {
+		} else if (param.schema && !compileInline(`query:${JSON.stringify(param.schema)}`, toJsonSchema(param.schema, 'request') as Json)(queryValue(value, param))) {
 			issues.push({ kind: 'query-invalid', field: param.name, message: `query parameter "${param.name}" does not match its schema` });
 		}
 	}
 	return issues;
 }
 
-function checkBody(op: SpecOperation, version: ApiVersion, req: RecordedRequest, headers: Record<string, string>): RequestIssue[] {
-	const schema = jsonSchemaOf(op.requestBody?.content);
+function mediaType(headers: Record<string, string>): string {
+	return (headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+}
+
+/** A form-encoded body as its fields (as the sandbox parses it), whether recorded parsed or as text. */
+function formFields(body: unknown): unknown {
+	return typeof body === 'string' ? Object.fromEntries(new URLSearchParams(body)) : body;
+}
+
+function checkBody(op: SpecOperation, document: SpecDocument, req: RecordedRequest, headers: Record<string, string>): RequestIssue[] {
 	if (req.body === undefined) {
 		return op.requestBody?.required ? [{ kind: 'body-missing', message: 'request body is required' }] : [];
 	}
 	if (!op.requestBody) return [{ kind: 'body-not-allowed', message: `${op.operationId} takes no request body` }];
+	const content: SpecContent = op.requestBody.content ?? {};
+	const accepted = Object.keys(content);
+	const type = mediaType(headers);
 	const issues: RequestIssue[] = [];
-	const contentType = (headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-	if (contentType !== 'application/json') {
-		issues.push({ kind: 'content-type', message: `content-type must be application/json when a body is sent (got "${headers['content-type'] ?? ''}")` });
+	if (!accepted.includes(type)) {
+		issues.push({ kind: 'content-type', field: accepted.join(' or '), message: `content-type must be ${accepted.join(' or ')} when a body is sent (got "${headers['content-type'] ?? ''}")` });
 	}
+	const schema = (content[type] ?? content[accepted[0]])?.schema;
 	if (schema) {
-		const validate = typeof schema.$ref === 'string' ? compileRef(schema.$ref, version, 'request') : compileInline(`body:${op.operationId}`, toJsonSchema(schema, 'request') as Json);
-		if (!validate(req.body)) issues.push(...(validate.errors ?? []).map(bodyIssue));
+		const validate = compileSchema(schema, document, 'request', `body:${op.operationId}`);
+		if (!validate(type === FORM_CONTENT_TYPE ? formFields(req.body) : req.body)) issues.push(...(validate.errors ?? []).map(bodyIssue));
 	}
 	return issues;
 }
@@ -335,24 +152,24 @@ function checkBody(op: SpecOperation, version: ApiVersion, req: RecordedRequest,
 export function checkRequest(req: RecordedRequest): { operation?: MatchedOperation; issues: RequestIssue[] } {
 	const headers = lowerCaseKeys(req.headers);
 	const headerVersion = headers.version;
-	const version = versionOf(headerVersion) ?? API_VERSIONS[0];
-	const operation = matchOperation(req.method, req.path, version);
+	const operation = routeRequest(req.method, req.path, headerVersion);
 	if (!operation) {
-		return { issues: [{ kind: 'route', message: `unknown route: ${req.method.toUpperCase()} ${req.path} is not one of the calendar-group operations` }] };
+		return { issues: [{ kind: 'route', message: `unknown route: ${req.method.toUpperCase()} ${req.path} is not one of the contract's operations` }] };
 	}
-	const spec = findOperation(operation.operationId, version)!.spec;
+	const entry = findOperation(operation.operationId, operation.version)!;
 	const issues: RequestIssue[] = [];
 
-	if (!/^Bearer \S+$/.test(headers.authorization ?? '')) {
+	if (entry.spec.security && !/^Bearer \S+$/.test(headers.authorization ?? '')) {
 		issues.push({ kind: 'auth', message: 'Authorization header must be "Bearer <token>"' });
 	}
-	const allowed = versionEnum(spec);
-	if (headerVersion === undefined) {
-		issues.push({ kind: 'version', message: `Version header is missing (expected one of ${API_VERSIONS.join(', ')})` });
-	} else if (!allowed.includes(headerVersion)) {
-		issues.push({ kind: 'version', message: `Version header "${headerVersion}" is not one of ${API_VERSIONS.join(', ')}` });
+	const allowed = versionEnum(entry.spec);
+	const expected = acceptedVersions(req.method, req.path).join(', ');
+	if (allowed && headerVersion === undefined) {
+		issues.push({ kind: 'version', message: `Version header is missing (expected one of ${expected})` });
+	} else if (allowed && !allowed.includes(headerVersion)) {
+		issues.push({ kind: 'version', message: `Version header "${headerVersion}" is not one of ${expected}` });
 	}
-	issues.push(...checkQuery(spec, req.query), ...checkBody(spec, version, req, headers));
+	issues.push(...checkQuery(entry.spec, req.query), ...checkBody(entry.spec, entry.document, req, headers));
 	return { operation, issues };
 }
 
@@ -382,17 +199,12 @@ const GENERIC_ERROR_SCHEMA: Json = {
 	},
 };
 
-function hasCommonSchema(version: ApiVersion, name: string): boolean {
-	const schemas = ((documents[version].common.components ?? {}) as Json).schemas as Json | undefined;
-	return Boolean(schemas && name in schemas);
-}
-
-/** The common schema for an undocumented status: the version's own common file first, then the v3 one. */
-function undocumentedStatusValidator(version: ApiVersion, status: number): ValidateFunction | undefined {
+/** The common schema for an undocumented status: the spec file's own common file first, then the others'. */
+function undocumentedStatusValidator(document: SpecDocument, status: number): ValidateFunction | undefined {
 	const name = UNDOCUMENTED_ERROR_SCHEMAS[String(status)];
 	if (name) {
-		const owner = [version, ...API_VERSIONS].find((v) => hasCommonSchema(v, name));
-		if (owner) return compileRef(`../common/common-schemas.json#/components/schemas/${name}`, owner, 'response');
+		const owner = [document, ...DOCUMENTS].find((d) => hasCommonSchema(d, name));
+		if (owner) return compileSchema({ $ref: `../common/common-schemas.json#/components/schemas/${name}` }, owner, 'response', name);
 	}
 	if (status === 429 || (status >= 500 && status <= 599)) return compileInline('generic-error', GENERIC_ERROR_SCHEMA);
 	return undefined;
@@ -404,17 +216,17 @@ function responseIssue(error: ErrorObject): string {
 }
 
 /** Checks a response status and body against the spec for that operation and version. */
-export function validateResponse(op: Pick<MatchedOperation, 'operationId' | 'version'>, status: number, body: unknown): string[] {
+export function validateResponse(op: { operationId: string; version: ContractVersion }, status: number, body: unknown): string[] {
 	const entry = findOperation(op.operationId, op.version);
 	if (!entry) return [`unknown operation ${op.operationId} for Version ${op.version}`];
 	const documented = entry.spec.responses[String(status)];
 	let validate: ValidateFunction | undefined;
 	if (documented) {
-		const schema = jsonSchemaOf(documented.content);
+		const schema = documented.content?.['application/json']?.schema;
 		if (!schema) return [];
-		validate = typeof schema.$ref === 'string' ? compileRef(schema.$ref, op.version, 'response') : compileInline(`response:${op.operationId}:${status}`, toJsonSchema(schema, 'response') as Json);
+		validate = compileSchema(schema, entry.document, 'response', `${op.operationId}:${status}`);
 	} else {
-		validate = undocumentedStatusValidator(op.version, status);
+		validate = undocumentedStatusValidator(entry.document, status);
 		if (!validate) {
 			const listed = Object.keys(entry.spec.responses).join(', ');
 			return [`status ${status} is not documented for ${op.operationId} (documented: ${listed}; also allowed: 403, 404, 422, 429, 5xx)`];
@@ -427,10 +239,15 @@ export function validateResponse(op: Pick<MatchedOperation, 'operationId' | 'ver
 // ---------------------------------------------------------------------------------------------------------------
 // Scopes
 
+/** The scopes the spec's security block asks for, with the kind of token each scheme names (e.g. Agency-Access-Only). */
+export function securityOf(operationId: string): Array<{ scheme: string; scopes: string[] }> {
+	const op = findOperation(operationId);
+	return (op?.spec.security ?? []).flatMap((s) => Object.entries(s).map(([scheme, scopes]) => ({ scheme, scopes })));
+}
+
 /** The OAuth / PIT scope the spec's security block asks for, e.g. 'calendars/groups.write'. */
 export function requiredScope(operationId: string): string {
-	const op = findOperation(operationId, API_VERSIONS[0]) ?? findOperation(operationId, 'v3');
-	const scope = op?.spec.security?.flatMap((s) => Object.values(s).flat())[0];
+	const scope = securityOf(operationId).flatMap((s) => s.scopes)[0];
 	if (!scope) throw new Error(`no scope documented for operation "${operationId}"`);
 	return scope;
 }

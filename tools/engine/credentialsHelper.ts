@@ -7,11 +7,13 @@ import type {
 import { ICredentialsHelper } from 'n8n-workflow';
 
 import { HighLevelCalendarsApi } from '../../credentials/HighLevelCalendarsApi.credentials';
+import { HighLevelCalendarsAgencyOAuth2Api } from '../../credentials/HighLevelCalendarsAgencyOAuth2Api.credentials';
 import { HighLevelCalendarsOAuth2Api } from '../../credentials/HighLevelCalendarsOAuth2Api.credentials';
 
 const credentialTypes: Record<string, ICredentialType> = {
 	highLevelCalendarsApi: new HighLevelCalendarsApi(),
 	highLevelCalendarsOAuth2Api: new HighLevelCalendarsOAuth2Api(),
+	highLevelCalendarsAgencyOAuth2Api: new HighLevelCalendarsAgencyOAuth2Api(),
 };
 
 /** Hands the node the credentials a test gives, and applies the credential type's own `authenticate`. */

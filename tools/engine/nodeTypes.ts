@@ -8,7 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { HighLevelCalendarGroup } from '../../nodes/HighLevelCalendarGroup/HighLevelCalendarGroup.node';
+// ".js" names the TypeScript source: without an extension, Node (under tsx) would load the codex HighLevelCalendarGroup.node.json
+import { HighLevelCalendarGroup } from '../../nodes/HighLevelCalendarGroup/HighLevelCalendarGroup.node.js';
 
 export const PACKAGE_NODE_TYPE = 'n8n-nodes-highlevel-calendars.highLevelCalendarGroup';
 
@@ -21,6 +22,7 @@ class FixtureItems implements INodeType {
 		version: 1,
 		description: 'Test stand-in for a trigger or a node that produces data',
 		defaults: { name: 'Fixture Items' },
+		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],

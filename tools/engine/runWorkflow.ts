@@ -49,7 +49,7 @@ function assertNoTokenIn(run: IRun, credentials: Record<string, ICredentialDataD
  * the engine may call (as the jest mock in n8n's own node test harness does, usable outside jest).
  */
 export function stubbedAdditionalData(fields: Partial<IWorkflowExecuteAdditionalData>): IWorkflowExecuteAdditionalData {
-	const known: Record<string | symbol, unknown> = { currentNodeParameters: undefined, encryptedRunnerIdentity: undefined, ...fields };
+	const known: Record<string | symbol, unknown> = { currentNodeParameters: undefined, encryptedRunnerIdentity: undefined, ssrfBridge: undefined, ...fields };
 	return new Proxy(known, {
 		get: (target, property) => (property in target ? target[property] : () => undefined),
 	}) as unknown as IWorkflowExecuteAdditionalData;

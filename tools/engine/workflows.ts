@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -11,6 +12,7 @@ export const NODE_NAME = 'Calendar Group';
 const CREDENTIAL_REFERENCE = {
 	highLevelCalendarsApi: { id: '1', name: 'HighLevel Calendars account' },
 	highLevelCalendarsOAuth2Api: { id: '2', name: 'HighLevel Calendars OAuth2' },
+	highLevelCalendarsAgencyOAuth2Api: { id: '3', name: 'HighLevel Calendars Agency' },
 };
 
 /** A workflow JSON file of test/fixtures/workflows, as exported from n8n. */

@@ -83,7 +83,7 @@ export async function simulatePacing(options: SimulationOptions): Promise<Simula
 				return;
 			}
 			received429++;
-			const waitMs = retryDelayMs({ status: 429, headers }, attempt, { maxRetries: options.maxRetries }, false);
+			const waitMs = attempt < options.maxRetries ? retryDelayMs({ status: 429, headers }, attempt) : undefined;
 			if (waitMs === undefined) {
 				surfaced429++;
 				return;

@@ -1,21 +1,24 @@
 /** The IAM side: bearer tokens, routes, scopes, Version header, and which location a token may touch. */
 import { API_VERSIONS, ApiVersion, MatchedOperation, RecordedRequest, matchOperation, requiredScope } from '../contract/openapi';
+import { fakeToken } from '../fakeToken';
 import { Answer, MESSAGES, forbidden, unauthorized } from './responses';
 
 export interface SandboxToken {
 	token: string;
 	locationId: string;
 	scopes: string[];
+	/** the marketplace app of an OAuth token (rate limits count per app); PITs have none */
+	appId?: string;
 }
 
 const READ = 'calendars/groups.readonly';
 const WRITE = 'calendars/groups.write';
 
-/** Fake sandbox tokens (printing them is fine; they work only here). */
+/** Fake sandbox tokens, made when the process starts (printing them is fine; they work only here). */
 export const DEFAULT_TOKENS: SandboxToken[] = [
-	{ token: 'pit-sandbox-0000-demo', locationId: 'sandboxLocation0001', scopes: [READ, WRITE] },
-	{ token: 'pit-sandbox-0000-readonly', locationId: 'sandboxLocation0001', scopes: [READ] },
-	{ token: 'pit-sandbox-0000-other', locationId: 'sandboxLocation0002', scopes: [READ, WRITE] },
+	{ token: fakeToken('sandbox-demo'), locationId: 'sandboxLocation0001', scopes: [READ, WRITE] },
+	{ token: fakeToken('sandbox-readonly'), locationId: 'sandboxLocation0001', scopes: [READ] },
+	{ token: fakeToken('sandbox-other'), locationId: 'sandboxLocation0002', scopes: [READ, WRITE] },
 ];
 
 export type AuthResult =

@@ -1,8 +1,10 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node-only tooling: runs in Node, never inside n8n */
 /**
  * Runs the sandbox until SIGINT / SIGTERM:
- *   npx tsx tools/sandbox/cli.ts [--port 8787] [--latency 0] [--max 100] [--interval 10000] [--daily 200000]
- *                                [--window fixed|sliding]
+ *   node --import tsx tools/sandbox/cli.ts   (npm run sandbox --) [--port 8787] [--latency 0] [--max 100] [--interval 10000] [--daily 200000]
+ *     [--window fixed|sliding]
  * The port may also come from the environment variable SANDBOX_PORT (a --port flag wins).
+ * It prints its URL, then the tokens it made for this run (fake, sandbox only), then "Ready.".
  */
 import { DEFAULT_TOKENS, SandboxOptions, WINDOW_MODELS, WindowModel, startSandbox } from './server';
 
@@ -40,13 +42,15 @@ async function main(): Promise<void> {
 	const sandbox = await startSandbox(options);
 	const tokens = options.tokens ?? DEFAULT_TOKENS;
 
-	console.log(`HighLevel calendar-groups sandbox listening on ${sandbox.url}`);
-	console.log(`State: GET ${sandbox.url}/__sandbox/state`);
-	console.log('Tokens (fake, sandbox only):');
-	for (const t of tokens) console.log(`  ${t.token}  location=${t.locationId}  scopes=${t.scopes.join(' ')}`);
+	const say = (line: string) => process.stdout.write(`${line}\n`);
+	say(`HighLevel calendar-groups sandbox listening on ${sandbox.url}`);
+	say(`State: GET ${sandbox.url}/__sandbox/state`);
+	say('Tokens (fake, made for this run, sandbox only):');
+	for (const t of tokens) say(`  ${t.token}  location=${t.locationId}  scopes=${t.scopes.join(' ')}`);
+	say('Ready.');
 
 	const stop = (signal: string) => {
-		console.log(`${signal} received, stopping`);
+		say(`${signal} received, stopping`);
 		sandbox.close().then(
 			() => process.exit(0),
 			() => process.exit(1),
@@ -57,6 +61,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: Error) => {
-	console.error(error.message);
+	process.stderr.write(`${error.message}\n`);
 	process.exit(1);
 });

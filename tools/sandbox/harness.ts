@@ -1,10 +1,9 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node-only tooling: runs in Node, never inside n8n */
 /** Test helper: real HTTP calls to a sandbox; every answer is checked against the contract on the way back. */
-import { API_VERSIONS, ApiVersion, matchOperation, validateResponse } from '../contract/openapi';
-import { Sandbox } from './server';
+import { API_VERSIONS, FORM_CONTENT_TYPE, routeRequest, validateResponse } from '../contract/openapi';
+import { DEFAULT_TOKENS, Sandbox } from './server';
 
-export const DEMO = 'pit-sandbox-0000-demo';
-export const READONLY = 'pit-sandbox-0000-readonly';
-export const OTHER = 'pit-sandbox-0000-other';
+export const [DEMO, READONLY, OTHER] = DEFAULT_TOKENS.map((t) => t.token);
 export const LOCATION = 'sandboxLocation0001';
 export const OTHER_LOCATION = 'sandboxLocation0002';
 
@@ -24,6 +23,8 @@ export interface CallOptions {
 	query?: Record<string, string>;
 	/** sent as JSON with content-type application/json */
 	body?: unknown;
+	/** sent form-encoded (the OAuth routes) */
+	form?: Record<string, string>;
 	/** raw body text (content-type only from `headers`) */
 	rawBody?: string;
 	headers?: Record<string, string>;
@@ -47,6 +48,10 @@ export async function call(sandbox: Sandbox, method: string, path: string, optio
 		body = JSON.stringify(options.body);
 		headers['content-type'] = 'application/json';
 	}
+	if (options.form !== undefined) {
+		body = new URLSearchParams(options.form).toString();
+		headers['content-type'] = FORM_CONTENT_TYPE;
+	}
 	const query = options.query ? `?${new URLSearchParams(options.query).toString()}` : '';
 	const response = await fetch(`${sandbox.url}${path}${query}`, { method, headers: { ...headers, ...options.headers }, body });
 	const text = await response.text();
@@ -59,10 +64,9 @@ export async function call(sandbox: Sandbox, method: string, path: string, optio
 function expectValidAnswer(method: string, path: string, version: string | null, result: CallResult): void {
 	for (const name of RATE_LIMIT_HEADERS) expect(result.headers.get(name)).toMatch(/^\d+$/);
 	expect(result.headers.get('content-type')).toMatch(/^application\/json/);
-	const apiVersion: ApiVersion = API_VERSIONS.find((v) => v === version) ?? API_VERSIONS[0];
-	const operation = matchOperation(method, path, apiVersion);
+	const operation = routeRequest(method, path, version ?? undefined);
 	if (operation) {
-		expect(validateResponse({ operationId: operation.operationId, version: apiVersion }, result.status, result.body)).toEqual([]);
+		expect(validateResponse(operation, result.status, result.body)).toEqual([]);
 	} else {
 		expect(result.status).toBe(401);
 		expect(result.body).toEqual({ statusCode: 401, message: expect.any(String), error: 'Unauthorized' });

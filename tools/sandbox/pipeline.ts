@@ -1,13 +1,20 @@
 /**
  * The order in which the sandbox decides an answer: IAM (401) → rate limit (429) → injected faults →
  * location access (403) → validation (400 / 422) → the operation. Rate-limit headers go on every answer.
+ * The group routes take PITs, sub-account OAuth tokens and minted location tokens alike, and refuse Company tokens;
+ * the OAuth and sub-account routes are routed in oauth-routes.ts and go through the same limits and faults.
  */
 import { RecordedRequest } from '../contract/openapi';
-import { SandboxToken, authenticate, checkLocationAccess } from './auth';
+import { AgencyDirectory } from './agency';
+import { SandboxToken, authenticate, bearerToken, checkLocationAccess } from './auth';
+import { InstallDefaults } from './oauth-authorize';
+import { grantRateKey } from './oauth-iam';
+import { Routed, isOAuthRoute, routeOAuthRequest } from './oauth-routes';
+import { OAuthTokens } from './oauth-tokens';
 import { FaultInjector } from './faults';
-import { runOperation } from './operations';
-import { RateLimiter } from './rate-limiter';
-import { Answer, MESSAGES, serverError, tooManyRequests } from './responses';
+import { OperationResult, runOperation } from './operations';
+import { RateLimiter, rateKey } from './rate-limiter';
+import { Answer, MESSAGES, serverError, tooManyRequests, unauthorized } from './responses';
 import { GroupStore } from './store';
 import { validationAnswer } from './validation';
 
@@ -16,27 +23,50 @@ export interface PipelineDeps {
 	store: GroupStore;
 	limiter: RateLimiter;
 	faults: FaultInjector;
+	directory: AgencyDirectory;
+	oauth: OAuthTokens;
+	installDefaults: InstallDefaults;
 }
 
 export type Outcome =
 	| { answer: Answer; drop?: undefined; extraDelayMs: number }
 	| { drop: 'reset' | 'lostAfterStore'; extraDelayMs: number };
 
-function rateKey(token: SandboxToken): string {
-	return `${token.token}\u0000${token.locationId}`;
+function locationKey(token: SandboxToken): string {
+	return rateKey(token.appId ?? `pit:${token.token}`, 'location', token.locationId);
 }
 
 function withHeaders(answer: Answer, headers: Record<string, string>): Answer {
 	return { ...answer, headers: { ...headers, ...answer.headers } };
 }
 
+/** The PITs, plus the presented token when it is a live OAuth Location token; an answer for a Company token. */
+function knownTokens(deps: PipelineDeps, req: RecordedRequest): SandboxToken[] | Answer {
+	const issued = deps.oauth.access(bearerToken(req.headers.authorization));
+	if (!issued) return deps.tokens;
+	const { grant } = issued;
+	if (grant.userType === 'Company') return { ...unauthorized(MESSAGES.authClassNotAllowed), headers: deps.limiter.peek(grantRateKey(grant)) };
+	return [...deps.tokens, { token: issued.token, locationId: grant.locationId ?? '', scopes: grant.scopes, appId: grant.appId }];
+}
+
+/** IAM for a group route: PITs, sub-account OAuth tokens and minted location tokens; the location's bucket. */
+function routeGroupRequest(deps: PipelineDeps, req: RecordedRequest, invalidJson: boolean): Routed {
+	const tokens = knownTokens(deps, req);
+	if (!Array.isArray(tokens)) return { answer: tokens };
+	const auth = authenticate(req, tokens);
+	// rejected by IAM: does not count against the limits
+	if (!auth.ok) return { answer: withHeaders(auth.answer, deps.limiter.peek(auth.token && locationKey(auth.token))) };
+	const run = (): OperationResult => {
+		const rejection = checkLocationAccess(req, auth.token) ?? validationAnswer(req, invalidJson);
+		return rejection ? { answer: rejection, mutated: false } : runOperation(auth.operation, req, deps.store, auth.token);
+	};
+	return { key: locationKey(auth.token), run };
+}
+
 export function handleRequest(deps: PipelineDeps, req: RecordedRequest, invalidJson: boolean): Outcome {
-	const auth = authenticate(req, deps.tokens);
-	if (!auth.ok) {
-		// rejected by IAM: does not count against the limits
-		return { answer: withHeaders(auth.answer, deps.limiter.peek(auth.token && rateKey(auth.token))), extraDelayMs: 0 };
-	}
-	const key = rateKey(auth.token);
+	const routed = isOAuthRoute(req.path) ? routeOAuthRequest(deps, req, invalidJson) : routeGroupRequest(deps, req, invalidJson);
+	if ('answer' in routed) return { answer: routed.answer, extraDelayMs: 0 };
+	const { key } = routed;
 	const limit = deps.limiter.consume(key);
 	if (limit.exceeded) {
 		const message = limit.exceeded === 'daily' ? MESSAGES.dailyLimit : MESSAGES.tooManyRequests;
@@ -51,10 +81,7 @@ export function handleRequest(deps: PipelineDeps, req: RecordedRequest, invalidJ
 		return { answer: withHeaders(tooManyRequests(MESSAGES.tooManyRequests), deps.limiter.exhausted(key)), extraDelayMs };
 	}
 
-	const rejection = checkLocationAccess(req, auth.token) ?? validationAnswer(req, invalidJson);
-	if (rejection) return { answer: withHeaders(rejection, limit.headers), extraDelayMs };
-
-	const result = runOperation(auth.operation, req, deps.store, auth.token);
+	const result = routed.run();
 	if (fault.kind === 'lostAfterStore' && result.mutated) return { drop: 'lostAfterStore', extraDelayMs };
 	return { answer: withHeaders(result.answer, limit.headers), extraDelayMs };
 }

@@ -1,4 +1,4 @@
-/** HighLevel's rate limits: a burst window and a daily budget per (token, location), with their headers. */
+/** HighLevel's rate limits: a burst window and a daily budget per app and location (or company), with their headers. */
 import { BurstWindow, WindowModel, burstWindow } from './burst-window';
 
 export interface RateLimitConfig {
@@ -7,6 +7,11 @@ export interface RateLimitConfig {
 	daily: number;
 	retryAfter: boolean;
 	window: WindowModel;
+}
+
+/** The bucket HighLevel counts a request in: the app's (a PIT counts as its own app) per location or per company. */
+export function rateKey(app: string, resource: 'location' | 'company', id: string): string {
+	return `${app}\u0000${resource}:${id}`;
 }
 
 export const DEFAULT_RATE_LIMIT: RateLimitConfig = { max: 100, intervalMs: 10_000, daily: 200_000, retryAfter: true, window: 'fixed' };

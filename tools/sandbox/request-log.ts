@@ -45,16 +45,26 @@ function redactAuthorization(headers: Record<string, string>): Record<string, st
 	return { ...headers, authorization: scheme ? `${scheme} ${REDACTED}` : REDACTED };
 }
 
+/** Form and JSON fields that carry a credential whatever their value (a stray or made-up one included). */
+const SECRET_FIELDS = ['client_secret', 'clientSecret', 'code', 'refresh_token', 'refreshToken', 'access_token', 'accessToken'];
+
+function redactSecretFields(body: unknown): unknown {
+	if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
+	return Object.fromEntries(Object.entries(body as Record<string, unknown>).map(([k, v]) => [k, SECRET_FIELDS.includes(k) ? REDACTED : v]));
+}
+
 export class RequestLog {
 	private log: LoggedRequest[] = [];
 	private counters: SandboxStats = { total: 0, byStatus: {}, resets: 0 };
 
-	/** `secrets`: the configured tokens; the presented bearer value is redacted as well. */
-	constructor(private readonly secrets: string[]) {}
+	/** `secrets`: the configured tokens (a list, or read at each request: OAuth tokens are issued as it runs); the presented bearer value is redacted as well. */
+	constructor(private readonly secrets: string[] | (() => string[])) {}
 
 	add(entry: LoggedRequest, presentedToken?: string): void {
-		const secrets = presentedToken ? [...this.secrets, presentedToken] : this.secrets;
-		this.log.push(redactSecrets({ ...entry, headers: redactAuthorization(entry.headers) }, secrets));
+		const known = typeof this.secrets === 'function' ? this.secrets() : this.secrets;
+		const secrets = presentedToken ? [...known, presentedToken] : known;
+		const headers = redactAuthorization(entry.headers);
+		this.log.push(redactSecrets({ ...entry, headers, body: redactSecretFields(entry.body) }, secrets));
 		this.counters.total++;
 		if (entry.dropped) this.counters.resets++;
 		else this.counters.byStatus[entry.status] = (this.counters.byStatus[entry.status] ?? 0) + 1;

@@ -2,6 +2,7 @@
 
 export interface Answer {
 	status: number;
+	/** undefined: an empty body (redirects) */
 	body: unknown;
 	headers?: Record<string, string>;
 }
@@ -18,10 +19,24 @@ export const MESSAGES = {
 	bodyRequired: 'Request body is required',
 	bodyNotAllowed: 'This operation takes no request body',
 	invalidJson: 'Request body is not valid JSON',
-	contentType: 'Content-Type must be application/json',
 	tooManyRequests: 'Too many requests',
 	dailyLimit: 'Daily request limit exceeded',
 	notFound: 'Not found',
+	// OAuth: the token server's messages follow node-oauth2-server, whose "Invalid token: access token is invalid"
+	// HighLevel answers too; the other texts are UNVERIFIED.
+	authClassNotAllowed: 'This authClass type is not allowed to access this scope. Please reach out to the Platform team to get it added.',
+	invalidClient: 'Invalid client: client is invalid',
+	invalidCode: 'Invalid grant: authorization code is invalid',
+	invalidRefreshToken: 'Invalid grant: refresh token is invalid',
+	unsupportedGrant: 'Unsupported grant type: `grant_type` is invalid',
+	companyForbidden: 'The token does not have access to this company',
+	appForbidden: 'The token does not have access to this app',
+	locationNotInCompany: 'Location not found in this company',
+	appNotInstalled: 'The app is not installed in this location',
+	unknownClient: 'Invalid client_id',
+	invalidRedirectUri: 'redirect_uri must be an absolute http(s) URL',
+	responseTypeCode: 'response_type must be code',
+	tokenVersionNotSimulated: 'The sandbox simulates /oauth/token as the 2021-07-28 spec has it: no Version header (v3 is not simulated)',
 } as const;
 
 const SERVER_ERRORS: Record<number, string> = {
@@ -61,4 +76,14 @@ export function tooManyRequests(message: string): Answer {
 
 export function serverError(status: number): Answer {
 	return { status, body: { statusCode: status, message: SERVER_ERRORS[status] ?? SERVER_ERRORS[500] } };
+}
+
+/** 302 to `location` (the authorize page sends the browser back to the app). */
+export function redirect(location: string): Answer {
+	return { status: 302, body: undefined, headers: { Location: location } };
+}
+
+/** `Missing parameter: \`code\`` and the like. */
+export function missingParameter(name: string): Answer {
+	return badRequest(`Missing parameter: \`${name}\``);
 }

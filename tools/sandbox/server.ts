@@ -1,17 +1,21 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
 /**
  * A local stand-in for HighLevel's calendar-group API (Version 2021-04-15 and v3) on 127.0.0.1.
  * This file is the HTTP plumbing only; the decisions are in pipeline.ts and the modules it uses.
  */
 import * as http from 'http';
 import { AddressInfo } from 'net';
-import { RecordedRequest } from '../contract/openapi';
+import { FORM_CONTENT_TYPE, RecordedRequest } from '../contract/openapi';
+import { AgencyDirectory, AgencySeed, AppRecord, InstallChoice, InstallRecord, LocationRecord, NewLocation } from './agency';
 import { DEFAULT_TOKENS, SandboxToken, bearerToken } from './auth';
+import { InstallDefaults } from './oauth-authorize';
+import { OAuthCounters, OAuthTokenOptions, OAuthTokens } from './oauth-tokens';
 import { FaultInjector, FaultOptions } from './faults';
 import { Outcome, handleRequest } from './pipeline';
 import { WindowModel } from './burst-window';
 import { DEFAULT_RATE_LIMIT, RateLimitConfig, RateLimiter } from './rate-limiter';
 import { LoggedRequest, RequestLog, SandboxStats } from './request-log';
-import { Answer, MESSAGES, notFound, serverError, success } from './responses';
+import { Answer, MESSAGES, badRequest, notFound, serverError, success } from './responses';
 import { GroupRecord, GroupStore } from './store';
 
 export { DEFAULT_TOKENS } from './auth';
@@ -20,6 +24,9 @@ export { WINDOW_MODELS } from './burst-window';
 export type { WindowModel } from './burst-window';
 export type { GroupRecord } from './store';
 export type { LoggedRequest, SandboxStats } from './request-log';
+export type { AgencySeed, AppRecord, InstallChoice, InstallRecord, LocationRecord, NewLocation } from './agency';
+export type { OAuthCounters } from './oauth-tokens';
+export type { InstallDefaults } from './oauth-authorize';
 
 export interface SandboxOptions {
 	/** 0 = random free port; host is always 127.0.0.1 */
@@ -32,20 +39,51 @@ export interface SandboxOptions {
 	latencyMs?: number;
 	/** shares 0..1, deterministic from `seed` */
 	faults?: FaultOptions;
+	/** companies, sub-accounts and apps; default: DEFAULT_COMPANY with three sub-accounts, a sub-account app and an agency app */
+	agency?: AgencySeed;
+	/** access-token lifetime, refresh-token reuse detection, and what the authorize page picks (query parameters win) */
+	oauth?: OAuthTokenOptions & { install?: InstallDefaults };
+	/** epoch ms for token expiry and the rate-limit windows (a fake clock in tests); default Date.now */
+	clock?: () => number;
+}
+
+export interface SandboxState {
+	/** calendar groups per location */
+	locations: Record<string, GroupRecord[]>;
+	/** companies with their sub-accounts, apps (no secrets), installs */
+	agency: ReturnType<AgencyDirectory['snapshot']>;
+	/** code exchanges, refreshes, refused refresh reuses, mints (per location) */
+	oauth: OAuthCounters;
 }
 
 export interface Sandbox {
 	url: string;
 	port: number;
-	state(): { locations: Record<string, GroupRecord[]> };
+	state(): SandboxState;
 	requests(): LoggedRequest[];
 	stats(): SandboxStats;
-	/** clears store, log, counters (and restarts the fault sequence) */
+	/** the marketplace apps with their client ids and secrets (in process only) */
+	apps(): AppRecord[];
+	/** the app of that distribution (the first one) */
+	app(distribution: AppRecord['distribution']): AppRecord;
+	/** the "new sub-account" event; withApp defaults to the agency installs' "future sub-accounts" choice */
+	addLocation(input?: NewLocation): LocationRecord;
+	/** every code, access and refresh token issued since the start or reset, and the apps' client secrets (for token searches) */
+	issuedSecrets(): string[];
+	/** installs an app as the authorize page would, without a code */
+	install(clientId: string, choice: InstallChoice): InstallRecord;
+	/** clears store, log, counters, OAuth tokens, installs and added sub-accounts (and restarts the fault sequence) */
 	reset(): void;
 	close(): Promise<void>;
 }
 
 const HOST = '127.0.0.1';
+/**
+ * Admin routes, no auth. HighLevel's OAuth server (authorize page, token endpoint, location tokens, installed
+ * locations, sub-account search) is served beside the group routes.
+ *   GET  /__sandbox/state       groups per location, companies / sub-accounts / apps (no secrets) / installs, OAuth counters
+ *   POST /__sandbox/locations   JSON {companyId?, id?, name?, withApp?}: a new sub-account, 201 {location}
+ */
 const SANDBOX_PREFIX = '/__sandbox';
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -76,9 +114,12 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 	});
 }
 
-/** JSON when it parses; otherwise the raw text (invalidJson tells whether it claimed to be JSON). */
+/** Form fields for a form-encoded body; JSON when it parses; otherwise the raw text (invalidJson tells whether it claimed to be JSON). */
 function parseBody(text: string, contentType: string | undefined): { body: unknown; invalidJson: boolean } {
 	if (text.length === 0) return { body: undefined, invalidJson: false };
+	if ((contentType ?? '').split(';')[0].trim().toLowerCase() === FORM_CONTENT_TYPE) {
+		return { body: Object.fromEntries(new URLSearchParams(text)), invalidJson: false };
+	}
 	try {
 		return { body: JSON.parse(text), invalidJson: false };
 	} catch {
@@ -96,6 +137,11 @@ function splitTarget(target: string): { path: string; query: Record<string, stri
 }
 
 function send(res: http.ServerResponse, answer: Answer): void {
+	if (answer.body === undefined) {
+		res.writeHead(answer.status, { ...answer.headers, 'Content-Length': 0 });
+		res.end();
+		return;
+	}
 	const payload = JSON.stringify(answer.body);
 	res.writeHead(answer.status, {
 		...answer.headers,
@@ -105,15 +151,29 @@ function send(res: http.ServerResponse, answer: Answer): void {
 	res.end(payload);
 }
 
+/** The admin route's "new sub-account" answer. */
+function addLocationAnswer(directory: AgencyDirectory, text: string): Answer {
+	try {
+		const input = (text ? JSON.parse(text) : {}) as NewLocation;
+		return success(201, { location: directory.addLocation(input) });
+	} catch (error) {
+		return badRequest((error as Error).message);
+	}
+}
+
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
 	const tokens = opts.tokens ?? DEFAULT_TOKENS;
 	const deps = {
 		tokens,
 		store: new GroupStore([...new Set(tokens.map((t) => t.locationId))]),
-		limiter: new RateLimiter(rateLimitConfig(opts.rateLimit)),
+		limiter: new RateLimiter(rateLimitConfig(opts.rateLimit), opts.clock),
 		faults: new FaultInjector(opts.faults),
+		directory: new AgencyDirectory(opts.agency),
+		oauth: new OAuthTokens(opts.oauth, opts.clock),
+		installDefaults: opts.oauth?.install ?? {},
 	};
-	const log = new RequestLog(tokens.map((t) => t.token));
+	const issuedSecrets = () => [...deps.directory.appList().map((a) => a.clientSecret), ...deps.oauth.secrets()];
+	const log = new RequestLog(() => [...tokens.map((t) => t.token), ...issuedSecrets()]);
 	const timers = new Set<NodeJS.Timeout>();
 
 	const later = (ms: number, fn: () => void): void => {
@@ -125,7 +185,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		timers.add(timer);
 	};
 
-	const state = () => ({ locations: deps.store.snapshot() });
+	const state = (): SandboxState => ({ locations: deps.store.snapshot(), agency: deps.directory.snapshot(), oauth: deps.oauth.stats() });
+	const appOf = (clientId: string) => {
+		const app = deps.directory.appByClientId(clientId);
+		if (!app) throw new Error(`unknown client id "${clientId}"`);
+		return app;
+	};
 
 	/** A sandbox bug answers 500 rather than leaving the client hanging. */
 	const decide = (request: RecordedRequest, invalidJson: boolean): Outcome => {
@@ -136,8 +201,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		}
 	};
 
-	const serveSandboxRoute = (req: http.IncomingMessage, res: http.ServerResponse, path: string): void => {
-		const answer = req.method === 'GET' && path === `${SANDBOX_PREFIX}/state` ? success(200, state()) : notFound(MESSAGES.notFound);
+	const serveSandboxRoute = async (req: http.IncomingMessage, res: http.ServerResponse, path: string): Promise<void> => {
+		const text = await readBody(req);
+		let answer = notFound(MESSAGES.notFound);
+		if (req.method === 'GET' && path === `${SANDBOX_PREFIX}/state`) answer = success(200, state());
+		if (req.method === 'POST' && path === `${SANDBOX_PREFIX}/locations`) answer = addLocationAnswer(deps.directory, text);
 		send(res, { ...answer, headers: deps.limiter.peek() });
 	};
 
@@ -166,8 +234,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 	const server = http.createServer((req, res) => {
 		const target = splitTarget(req.url ?? '/');
 		if (target.path === SANDBOX_PREFIX || target.path.startsWith(`${SANDBOX_PREFIX}/`)) {
-			req.resume();
-			serveSandboxRoute(req, res, target.path);
+			serveSandboxRoute(req, res, target.path).catch(() => req.socket.destroy());
 			return;
 		}
 		serveApi(req, res, target).catch(() => req.socket.destroy());
@@ -188,8 +255,19 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		state,
 		requests: () => log.entries(),
 		stats: () => log.stats(),
+		apps: () => deps.directory.appList(),
+		app: (distribution) => {
+			const app = deps.directory.appList().find((a) => a.distribution === distribution);
+			if (!app) throw new Error(`no ${distribution} app configured`);
+			return app;
+		},
+		addLocation: (input) => deps.directory.addLocation(input),
+		issuedSecrets,
+		install: (clientId, choice) => deps.directory.install(appOf(clientId), choice),
 		reset: () => {
 			deps.store.clear();
+			deps.directory.clear();
+			deps.oauth.clear();
 			deps.limiter.clear();
 			deps.faults.reseed();
 			log.clear();

@@ -16,7 +16,7 @@ function badRequestMessage(issue: RequestIssue): string {
 		case 'body-not-allowed':
 			return MESSAGES.bodyNotAllowed;
 		case 'content-type':
-			return MESSAGES.contentType;
+			return `Content-Type must be ${issue.field}`;
 		case 'query-missing':
 		case 'body-missing-property':
 			return `${issue.field} is required`;

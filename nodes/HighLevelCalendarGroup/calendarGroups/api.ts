@@ -1,105 +1,97 @@
-import type { IDataObject, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
 
-import type { Connection, RequestContext } from '../transport/connection';
+import type { SendCall } from '../transport/call';
+import type { RequestSettings } from '../transport/requestSettings';
 import { groupPath } from './paths';
-import { sendToHighLevel } from '../transport/request';
-import type { CalendarGroup, ItemTarget } from './types';
+import type { CalendarGroup, GroupFields } from './types';
 
 const READ = 'calendars/groups.readonly';
 const WRITE = 'calendars/groups.write';
 
-export interface GroupFields {
-	name: string;
-	description: string;
-	slug: string;
+function field(body: unknown, name: string): unknown {
+	return typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
 }
 
-function isGroup(value: unknown): value is CalendarGroup {
-	return typeof value === 'object' && value !== null && typeof (value as CalendarGroup).id === 'string';
+function readGroup(body: unknown): CalendarGroup | undefined {
+	const group = field(body, 'group') as CalendarGroup | undefined;
+	return typeof group?.id === 'string' ? group : undefined;
 }
+
+function readGroups(body: unknown): CalendarGroup[] {
+	const groups = field(body, 'groups');
+	return Array.isArray(groups) ? (groups as CalendarGroup[]) : [];
+}
+
+const done = () => true;
 
 /** HighLevel's six calendar-group endpoints, one function each. */
 export class CalendarGroupsApi {
 	constructor(
-		private readonly ctx: RequestContext,
-		private readonly connection: Connection,
+		private readonly send: SendCall,
+		private readonly node: INode,
 	) {}
 
-	async list(target: ItemTarget): Promise<CalendarGroup[]> {
-		const body = await sendToHighLevel(this.ctx, this.connection, target, {
+	async list(settings: RequestSettings): Promise<CalendarGroup[]> {
+		return await this.send(settings, {
 			method: 'GET',
 			path: '/calendars/groups',
 			scope: READ,
-			query: { locationId: target.locationId },
-			safeToRepeat: true,
+			query: { locationId: settings.locationId },
+			read: readGroups,
 		});
-		const groups = ((body ?? {}) as { groups?: CalendarGroup[] }).groups;
-		return Array.isArray(groups) ? groups : [];
 	}
 
-	async create(target: ItemTarget, fields: GroupFields, isActive: boolean): Promise<CalendarGroup> {
-		const group: IDataObject = { locationId: target.locationId, ...fields, isActive };
-		const body = await sendToHighLevel(this.ctx, this.connection, target, {
+	/** Never sent twice blindly: after an ambiguous failure, the location's list tells whether it was made. */
+	async create(settings: RequestSettings, fields: GroupFields, isActive: boolean): Promise<CalendarGroup> {
+		return await this.send(settings, {
 			method: 'POST',
 			path: '/calendars/groups',
 			scope: WRITE,
-			body: group,
-			safeToRepeat: false,
+			body: { locationId: settings.locationId, ...fields, isActive },
+			read: readGroup,
+			expects: 'the calendar group',
+			findEffect: async () => (await this.list(settings)).find((group) => group.slug === fields.slug),
 		});
-		return this.unwrapGroup(body, target);
 	}
 
-	async update(target: ItemTarget, groupId: string, fields: GroupFields): Promise<CalendarGroup> {
-		const body = await sendToHighLevel(this.ctx, this.connection, target, {
+	async update(settings: RequestSettings, groupId: string, fields: GroupFields): Promise<CalendarGroup> {
+		return await this.send(settings, {
 			method: 'PUT',
-			path: groupPath(this.ctx.getNode(), groupId, target.itemIndex),
+			path: groupPath(this.node, groupId),
 			scope: WRITE,
 			body: { ...fields },
-			safeToRepeat: true,
+			read: readGroup,
+			expects: 'the calendar group',
 		});
-		return this.unwrapGroup(body, target);
 	}
 
-	async setActive(target: ItemTarget, groupId: string, isActive: boolean): Promise<void> {
-		await sendToHighLevel(this.ctx, this.connection, target, {
+	async setActive(settings: RequestSettings, groupId: string, isActive: boolean): Promise<void> {
+		await this.send(settings, {
 			method: 'PUT',
-			path: groupPath(this.ctx.getNode(), groupId, target.itemIndex, '/status'),
+			path: groupPath(this.node, groupId, '/status'),
 			scope: WRITE,
 			body: { isActive },
-			safeToRepeat: true,
+			read: done,
 		});
 	}
 
-	async delete(target: ItemTarget, groupId: string): Promise<void> {
-		await sendToHighLevel(this.ctx, this.connection, target, {
+	async delete(settings: RequestSettings, groupId: string): Promise<void> {
+		await this.send(settings, {
 			method: 'DELETE',
-			path: groupPath(this.ctx.getNode(), groupId, target.itemIndex),
+			path: groupPath(this.node, groupId),
 			scope: WRITE,
-			safeToRepeat: true,
-			goneMeansDone: true,
+			read: done,
+			resultIfGone: true,
 		});
 	}
 
-	async isSlugAvailable(target: ItemTarget, slug: string): Promise<boolean> {
-		const body = await sendToHighLevel(this.ctx, this.connection, target, {
+	async isSlugAvailable(settings: RequestSettings, slug: string): Promise<boolean> {
+		return await this.send(settings, {
 			method: 'POST',
 			path: '/calendars/groups/validate-slug',
 			scope: WRITE,
-			body: { locationId: target.locationId, slug },
-			safeToRepeat: true,
-		});
-		return ((body ?? {}) as { available?: unknown }).available === true;
-	}
-
-	/** The `group` of a create or update answer; an answer without one is an error, not an empty item. */
-	private unwrapGroup(body: unknown, target: ItemTarget): CalendarGroup {
-		const group = ((body ?? {}) as { group?: unknown }).group;
-		if (isGroup(group)) return group;
-		throw new NodeApiError(this.ctx.getNode(), { body: JSON.stringify(body ?? null) } as JsonObject, {
-			itemIndex: target.itemIndex,
-			message: 'HighLevel answered without the calendar group',
-			description: 'The request may have succeeded: check the location\'s groups before running the item again',
+			body: { locationId: settings.locationId, slug },
+			read: (body) => field(body, 'available') === true,
 		});
 	}
 }

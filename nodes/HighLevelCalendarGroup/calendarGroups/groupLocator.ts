@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ExecutionSession } from '../execution/session';
-import type { CalendarGroup, ItemTarget } from './types';
+import type { RequestSettings } from '../transport/requestSettings';
+import type { GroupDirectory } from './groupDirectory';
+import type { CalendarGroup } from './types';
 import { requireText } from './validation';
 
 export interface GroupReference {
@@ -21,21 +22,22 @@ export function readGroupReference(ctx: IExecuteFunctions, itemIndex: number): G
 /** The group the item points at, read from the location's list (HighLevel has no get-one call). */
 export async function findReferencedGroup(
 	ctx: IExecuteFunctions,
-	session: ExecutionSession,
-	target: ItemTarget,
+	directory: GroupDirectory,
+	settings: RequestSettings,
 	reference: GroupReference,
+	itemIndex: number,
 ): Promise<CalendarGroup> {
 	const group =
 		reference.by === 'slug'
-			? await session.directory.findBySlug(target, reference.value)
-			: await session.directory.findById(target, reference.value);
+			? await directory.findBySlug(settings, reference.value)
+			: await directory.findById(settings, reference.value);
 	if (!group) {
 		const label = reference.by === 'slug' ? 'slug' : 'ID';
 		throw new NodeOperationError(
 			ctx.getNode(),
-			`No calendar group with ${label} "${reference.value}" in location "${target.locationId}" (item ${target.itemIndex})`,
+			`No calendar group with ${label} "${reference.value}" in location "${settings.locationId}" (item ${itemIndex})`,
 			{
-				itemIndex: target.itemIndex,
+				itemIndex,
 				description: 'Pick the group from the list, or check the Location ID and the value mapped to Calendar Group',
 			},
 		);

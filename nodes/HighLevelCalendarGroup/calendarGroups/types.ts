@@ -1,7 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ApiVersion } from '../shared/apiVersion';
-
 export interface CalendarGroup extends IDataObject {
 	id: string;
 	locationId: string;
@@ -11,11 +9,9 @@ export interface CalendarGroup extends IDataObject {
 	isActive?: boolean;
 }
 
-/** Where and how one item's requests go: its location, API version, retries and timeout. */
-export interface ItemTarget {
-	itemIndex: number;
-	locationId: string;
-	version: ApiVersion;
-	maxRetries: number;
-	timeoutMs: number;
+/** The fields create sends and update replaces. */
+export interface GroupFields {
+	name: string;
+	description: string;
+	slug: string;
 }

@@ -10,9 +10,13 @@ export type ItemHandler = (
 	itemIndex: number,
 ) => Promise<IDataObject[]>;
 
+/** The error as n8n shows it, carrying the index of the item it happened in. */
 function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number) {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+	if (!(error instanceof NodeApiError || error instanceof NodeOperationError)) {
+		return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+	}
+	error.context.itemIndex ??= itemIndex;
+	return error;
 }
 
 function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {

@@ -2,17 +2,37 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { CalendarGroupsApi } from '../calendarGroups/api';
-import { DEFAULT_API_VERSION, type ApiVersion } from '../shared/apiVersion';
-import type { Authentication, Connection } from '../transport/connection';
-import { loadConnection } from '../transport/connection';
-import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from '../shared/descriptions';
 import { GroupDirectory } from '../calendarGroups/groupDirectory';
-import type { ItemTarget } from '../calendarGroups/types';
+import type { Authentication, Connection, RequestContext } from '../transport/connection';
+import { loadConnection } from '../transport/connection';
+import { LocationTokens } from '../transport/locationTokens';
+import { sendToHighLevel } from '../transport/request';
+import { requestSettings, type RequestOptions, type RequestSettings } from '../transport/requestSettings';
 
-interface RequestOptions {
-	apiVersion?: ApiVersion;
-	maxRetries?: number;
-	timeoutMs?: number;
+/** The location an item names, else the credential's. */
+export function locationOf(connection: Connection, override: unknown): string {
+	return String(override ?? '').trim() || connection.defaultLocationId;
+}
+
+/** An agency connection sends the group calls with location tokens it mints with the agency's token. */
+export function withLocationTokens(ctx: RequestContext, connection: Connection): Connection {
+	if (connection.companyId === undefined) return connection;
+	const credentialId = ctx.getNode().credentials?.[connection.credentialType]?.id ?? connection.credentialType;
+	const locationTokens = new LocationTokens(
+		ctx.getNode(),
+		`${credentialId} ${connection.baseUrl} ${connection.companyId}`,
+		connection.companyId,
+		async (settings, call) => await sendToHighLevel(ctx, connection, settings, call),
+	);
+	return { ...connection, locationTokens };
+}
+
+/** The API client whose calls go through the connection's credential. */
+export function calendarGroupsApi(ctx: RequestContext, connection: Connection): CalendarGroupsApi {
+	return new CalendarGroupsApi(
+		async (settings, call) => await sendToHighLevel(ctx, connection, settings, call),
+		ctx.getNode(),
+	);
 }
 
 /** What the items of one execution share: the API client and the groups listed so far. */
@@ -25,31 +45,29 @@ export class ExecutionSession {
 		private readonly ctx: IExecuteFunctions,
 		private readonly connection: Connection,
 	) {
-		this.api = new CalendarGroupsApi(ctx, connection);
+		this.api = calendarGroupsApi(ctx, connection);
 		this.directory = new GroupDirectory(this.api);
 	}
 
 	static async open(ctx: IExecuteFunctions): Promise<ExecutionSession> {
 		const authentication = ctx.getNodeParameter('authentication', 0) as Authentication;
-		return new ExecutionSession(ctx, await loadConnection(ctx, authentication));
+		return new ExecutionSession(ctx, withLocationTokens(ctx, await loadConnection(ctx, authentication)));
 	}
 
-	target(itemIndex: number): ItemTarget {
-		const override = this.ctx.getNodeParameter('locationId', itemIndex, '') as string;
-		const locationId = String(override ?? '').trim() || this.connection.defaultLocationId;
+	/** Where and how the item's requests go: its location and its Options. */
+	settings(itemIndex: number): RequestSettings {
+		const locationId = locationOf(
+			this.connection,
+			this.ctx.getNodeParameter('locationId', itemIndex, '', { extractValue: true }),
+		);
 		if (!locationId) {
 			throw new NodeOperationError(this.ctx.getNode(), `Location ID is empty in item ${itemIndex}`, {
 				itemIndex,
-				description: "Set Location ID in the node, or the Location ID of the credential",
+				description: this.connection.companyId
+					? "Map the sub-account's Location ID from the trigger's data, or pick it from the list"
+					: 'Set Location ID in the node, or the Location ID of the credential',
 			});
 		}
-		const options = this.ctx.getNodeParameter('options', itemIndex, {}) as RequestOptions;
-		return {
-			itemIndex,
-			locationId,
-			version: options.apiVersion ?? DEFAULT_API_VERSION,
-			maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
-			timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-		};
+		return requestSettings(locationId, this.ctx.getNodeParameter('options', itemIndex, {}) as RequestOptions);
 	}
 }

@@ -1,9 +1,8 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { CalendarGroupsApi } from '../calendarGroups/api';
-import { DEFAULT_API_VERSION, type ApiVersion } from '../shared/apiVersion';
+import { calendarGroupsApi, locationOf, withLocationTokens } from '../execution/session';
 import { loadConnection, type Authentication } from '../transport/connection';
-import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from '../shared/descriptions';
+import { requestSettings, type RequestOptions } from '../transport/requestSettings';
 
 /** "From List" of the Calendar Group field: the location's groups, filtered by name or slug. */
 export async function searchGroups(
@@ -11,16 +10,10 @@ export async function searchGroups(
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	const authentication = this.getCurrentNodeParameter('authentication') as Authentication;
-	const connection = await loadConnection(this, authentication);
-	const override = String(this.getCurrentNodeParameter('locationId') ?? '').trim();
-	const options = (this.getCurrentNodeParameter('options') ?? {}) as { apiVersion?: ApiVersion };
-	const groups = await new CalendarGroupsApi(this, connection).list({
-		itemIndex: 0,
-		locationId: override || connection.defaultLocationId,
-		version: options.apiVersion ?? DEFAULT_API_VERSION,
-		maxRetries: DEFAULT_MAX_RETRIES,
-		timeoutMs: DEFAULT_TIMEOUT_MS,
-	});
+	const connection = withLocationTokens(this, await loadConnection(this, authentication));
+	const locationId = locationOf(connection, this.getCurrentNodeParameter('locationId', { extractValue: true }));
+	const options = (this.getCurrentNodeParameter('options') ?? {}) as RequestOptions;
+	const groups = await calendarGroupsApi(this, connection).list(requestSettings(locationId, options));
 	const needle = (filter ?? '').trim().toLowerCase();
 	return {
 		results: groups

@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { API_VERSIONS, DEFAULT_API_VERSION } from './apiVersion';
+import {
+	API_VERSIONS,
+	DEFAULT_API_VERSION,
+	DEFAULT_MAX_RETRIES,
+	DEFAULT_TIMEOUT_MS,
+} from '../transport/requestSettings';
 
 export const locationField: INodeProperties = {
 	displayName: 'Location ID',
@@ -10,6 +15,33 @@ export const locationField: INodeProperties = {
 	placeholder: "e.g. ve9EPM428h8vShlRW1KT (empty: the credential's location)",
 	description:
 		"The sub-account whose calendar groups to use. Leave empty to use the credential's location.",
+	displayOptions: { show: { resource: ['calendarGroup'], authentication: ['privateIntegrationToken', 'oAuth2'] } },
+};
+
+/** With the agency credential every item names its sub-account, usually mapped from the trigger's data. */
+export const agencyLocationField: INodeProperties = {
+	displayName: 'Location ID',
+	name: 'locationId',
+	type: 'resourceLocator',
+	default: { mode: 'id', value: '' },
+	required: true,
+	description: "The agency's sub-account whose calendar groups to use",
+	displayOptions: { show: { resource: ['calendarGroup'], authentication: ['agencyOAuth2'] } },
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select a sub-account...',
+			typeOptions: { searchListMethod: 'searchLocations', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. ve9EPM428h8vShlRW1KT',
+		},
+	],
 };
 
 export const groupLocator: INodeProperties = {
@@ -55,8 +87,6 @@ export const apiVersionOption: INodeProperties = {
 };
 
 export const DEFAULT_MAX_IN_FLIGHT = 16;
-export const DEFAULT_MAX_RETRIES = 5;
-export const DEFAULT_TIMEOUT_MS = 30_000;
 
 const requestOptions: INodeProperties[] = [
 	{

@@ -3,12 +3,14 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { HttpFailure } from './httpFailure';
 import { highLevelMessage } from './httpFailure';
+import { redactTokens } from './redact';
 
 export interface FailedCall {
-	itemIndex: number;
 	scope: string;
 	locationId?: string;
 	baseUrl: string;
+	/** Taken out of anything HighLevel's answer echoes. */
+	tokens: string[];
 }
 
 function unauthorizedFix(message: string, call: FailedCall): string {
@@ -45,18 +47,24 @@ function describeFix(status: number, message: string, failure: HttpFailure, call
 }
 
 export function apiErrorFromFailure(node: INode, failure: HttpFailure, call: FailedCall): NodeApiError {
+	if (failure.lacks !== undefined) {
+		const body = redactTokens(JSON.stringify(failure.body ?? null), call.tokens);
+		return new NodeApiError(node, { body } as JsonObject, {
+			message: `HighLevel answered without ${failure.lacks}`,
+			description: "The request may have succeeded: check the location's groups before running the item again",
+		});
+	}
 	if (failure.status === undefined) {
 		const reason = failure.networkCode ?? 'no answer';
 		return new NodeApiError(node, { reason } as JsonObject, {
-			itemIndex: call.itemIndex,
 			message: `Could not reach HighLevel at ${call.baseUrl}`,
 			description: `The connection failed (${reason}). Check the network and the Base URL of the credential, then run the node again.`,
 		});
 	}
-	const message = highLevelMessage(failure.body) ?? `HighLevel answered with status ${failure.status}`;
+	const said = highLevelMessage(failure.body);
+	const message = said ? redactTokens(said, call.tokens) : `HighLevel answered with status ${failure.status}`;
 	const response: JsonObject = { statusCode: failure.status, message };
 	return new NodeApiError(node, response, {
-		itemIndex: call.itemIndex,
 		httpCode: String(failure.status),
 		message,
 		description: describeFix(failure.status, message, failure, call),

@@ -1,6 +1,9 @@
 import type { ICredentialTestRequest } from 'n8n-workflow';
 
-import { DEFAULT_API_VERSION } from '../shared/apiVersion';
+import { DEFAULT_API_VERSION } from './requestSettings';
+
+/** The Version HighLevel's OAuth routes take (/oauth/locationToken, /oauth/installedLocations). */
+export const LOCATION_TOKEN_API_VERSION = '2021-07-28';
 
 /**
  * The credentials' test: list the location's groups, which proves token, read scope and location in
@@ -43,6 +46,49 @@ export function listGroupsTest(baseURL: string, locationId: string): ICredential
 					message: "The answer is not HighLevel's list of calendar groups: check the Base URL and the Location ID",
 				},
 			},
+		],
+	};
+}
+
+/** Mints for no real sub-account: the probe's location id, which no HighLevel location has. */
+export const PROBE_LOCATION_ID = 'n8n-credential-test';
+
+/**
+ * The agency credential's test: ask for a location token for a sub-account that does not exist. IAM answers first,
+ * so a sub-account token or a token without `oauth.write` gets its 401 and a message naming the cause; an agency
+ * token with the scope gets past IAM and is refused only for the location (no token is minted).
+ */
+export function agencyTokenTest(baseURL: string, companyId: string): ICredentialTestRequest {
+	const tokenRefused =
+		'HighLevel refused the token (401): connect an agency-level app (Company token) with the scope oauth.write';
+	return {
+		request: {
+			baseURL,
+			url: '/oauth/locationToken',
+			method: 'POST',
+			headers: { Version: LOCATION_TOKEN_API_VERSION, Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: { companyId, locationId: PROBE_LOCATION_ID },
+			ignoreHttpStatusErrors: true,
+		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'message',
+					value: 'This authClass type is not allowed to access this scope. Please reach out to the Platform team to get it added.',
+					message:
+						'This is a sub-account (Location) token: the agency credential needs an agency-level app installed by the agency (Company token)',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'message',
+					value: 'The token is not authorized for this scope.',
+					message: 'The agency token lacks the scope oauth.write, which minting location tokens needs: add it to the app and reconnect',
+				},
+			},
+			{ type: 'responseSuccessBody', properties: { key: 'statusCode', value: 401, message: tokenRefused } },
 		],
 	};
 }

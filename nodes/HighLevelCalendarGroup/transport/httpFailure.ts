@@ -1,9 +1,11 @@
-/** What a failed request left behind, read from the error n8n's request helper threw. */
+/** What a failed request left behind: the error n8n's request helper threw, or an answer without its result. */
 export interface HttpFailure {
 	status?: number;
 	body?: unknown;
 	headers: Record<string, string>;
 	networkCode?: string;
+	/** What a successful answer should have carried and did not. */
+	lacks?: string;
 }
 
 interface ResponseLike {

@@ -1,78 +1,118 @@
-import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { apiErrorFromFailure } from './apiError';
+import type { HighLevelCall } from './call';
 import type { Connection, RequestContext } from './connection';
-import { lowerCaseHeaders, readHttpFailure } from './httpFailure';
+import { type HttpFailure, lowerCaseHeaders, readHttpFailure } from './httpFailure';
 import { rateGovernor } from './rateGovernor';
-import { retryDelayMs } from './retryPolicy';
-import type { ItemTarget } from '../calendarGroups/types';
+import type { RequestSettings } from './requestSettings';
+import { isAmbiguous, retryDelayMs } from './retryPolicy';
 
-export interface ApiCall {
-	method: IHttpRequestMethods;
-	path: string;
-	scope: string;
-	query?: IDataObject;
-	body?: IDataObject;
-	/** Whether sending it twice does no harm (all calls but create). */
-	safeToRepeat: boolean;
-	/** Whether a 404 on a repeat means an earlier attempt already did it (delete). */
-	goneMeansDone?: boolean;
-}
+/** The attempt's result or failure, and the location token it was sent with, if any. */
+type Attempt<T> = ({ result: T } | { failure: HttpFailure }) & { bearer?: string };
 
-/**
- * The one place that talks HTTP to HighLevel: paced to the location's rate limit, repeated after a
- * 429, and after a 5xx, timeout or reset when the call is safe to repeat. Resolves to the answer's body.
- */
-export async function sendToHighLevel(
+async function exchange(
 	ctx: RequestContext,
 	connection: Connection,
-	target: ItemTarget,
-	call: ApiCall,
-): Promise<unknown> {
-	const headers: IDataObject = { Version: target.version, Accept: 'application/json' };
+	options: IHttpRequestOptions,
+	bearer: string | undefined,
+): Promise<{ headers?: Record<string, unknown>; body: unknown }> {
+	const headers = { ...(options.headers as IDataObject) };
+	if (bearer === undefined) {
+		return await ctx.helpers.httpRequestWithAuthentication.call(ctx, connection.credentialType, { ...options, headers });
+	}
+	return await ctx.helpers.httpRequest({ ...options, headers: { ...headers, Authorization: `Bearer ${bearer}` } });
+}
+
+function httpOptions(connection: Connection, settings: RequestSettings, call: HighLevelCall<unknown>): IHttpRequestOptions {
+	const headers: IDataObject = { Version: call.version ?? settings.version, Accept: 'application/json' };
 	const options: IHttpRequestOptions = {
 		method: call.method,
 		url: `${connection.baseUrl}${call.path}`,
 		headers,
 		json: true,
 		returnFullResponse: true,
-		timeout: target.timeoutMs,
+		timeout: settings.timeoutMs,
 	};
 	if (call.query) options.qs = call.query;
 	if (call.body) {
 		headers['Content-Type'] = 'application/json';
 		options.body = call.body;
 	}
-	const limitKey = `${connection.credentialType} ${connection.baseUrl} ${target.locationId}`;
-	for (let attempt = 0; ; attempt++) {
-		await rateGovernor.acquire(limitKey);
-		try {
-			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
-				ctx,
-				connection.credentialType,
-				{ ...options, headers: { ...headers } },
-			)) as { headers?: Record<string, unknown>; body: unknown };
-			rateGovernor.observe(limitKey, lowerCaseHeaders(response.headers));
-			rateGovernor.succeeded(limitKey);
-			return response.body;
-		} catch (error) {
-			const failure = readHttpFailure(error);
-			rateGovernor.observe(limitKey, failure.headers);
-			if (attempt > 0 && call.goneMeansDone && failure.status === 404) {
-				return { success: true };
-			}
-			const waitMs = retryDelayMs(failure, attempt, target, call.safeToRepeat);
-			if (waitMs === undefined) {
-				throw apiErrorFromFailure(ctx.getNode(), failure, {
-					itemIndex: target.itemIndex,
-					scope: call.scope,
-					locationId: target.locationId,
-					baseUrl: connection.baseUrl,
-				});
-			}
-			if (failure.status === 429) rateGovernor.pause(limitKey);
-			await sleep(waitMs);
+	if (call.form) {
+		headers['Content-Type'] = 'application/x-www-form-urlencoded';
+		options.body = new URLSearchParams(call.form).toString();
+	}
+	return options;
+}
+
+async function attempt<T>(
+	ctx: RequestContext,
+	connection: Connection,
+	settings: RequestSettings,
+	call: HighLevelCall<T>,
+	options: IHttpRequestOptions,
+	limitKey: string,
+): Promise<Attempt<T>> {
+	const bearer = await connection.locationTokens?.tokenFor(settings);
+	await rateGovernor.acquire(limitKey);
+	let response: { headers?: Record<string, unknown>; body: unknown };
+	try {
+		response = await exchange(ctx, connection, options, bearer);
+	} catch (error) {
+		const failure = readHttpFailure(error);
+		rateGovernor.observe(limitKey, failure.headers);
+		return { failure, bearer };
+	}
+	const headers = lowerCaseHeaders(response.headers);
+	rateGovernor.observe(limitKey, headers);
+	rateGovernor.succeeded(limitKey);
+	const result = call.read(response.body);
+	if (result !== undefined) return { result, bearer };
+	return { failure: { body: response.body, headers, lacks: call.expects ?? 'its result' }, bearer };
+}
+
+/**
+ * The one place that talks HTTP to HighLevel, and the one retry loop: every attempt paced to the
+ * rate limit it counts against; a 429 waited out and sent again; after a 5xx, timeout, reset or an
+ * answer without its result, a call safe to repeat is sent again, and one that is not first looks
+ * for its effect; a location token HighLevel refuses is minted again, once. Every attempt counts
+ * against Max Retries.
+ */
+export async function sendToHighLevel<T>(
+	ctx: RequestContext,
+	connection: Connection,
+	settings: RequestSettings,
+	call: HighLevelCall<T>,
+): Promise<T> {
+	const options = httpOptions(connection, settings, call);
+	const limitKey = `${connection.credentialType} ${connection.baseUrl} ${call.limitOwner ?? settings.locationId}`;
+	let refusedToken: string | undefined;
+	for (let attemptIndex = 0; ; attemptIndex++) {
+		const outcome = await attempt(ctx, connection, settings, call, options, limitKey);
+		if ('result' in outcome) return outcome.result;
+		const { failure, bearer } = outcome;
+		if (attemptIndex > 0 && call.resultIfGone !== undefined && failure.status === 404) return call.resultIfGone;
+		if (failure.status === 401 && bearer !== undefined && refusedToken === undefined) {
+			refusedToken = bearer;
+			connection.locationTokens?.refused(settings, bearer);
+			continue;
 		}
+		const waitMs = attemptIndex < settings.maxRetries ? retryDelayMs(failure, attemptIndex) : undefined;
+		if (waitMs === undefined) {
+			throw apiErrorFromFailure(ctx.getNode(), failure, {
+				scope: call.scope,
+				locationId: settings.locationId,
+				baseUrl: connection.baseUrl,
+				tokens: [...connection.tokens, ...[bearer, refusedToken].filter((token): token is string => !!token)],
+			});
+		}
+		if (call.findEffect && isAmbiguous(failure)) {
+			const effect = await call.findEffect();
+			if (effect !== undefined) return effect;
+		}
+		if (failure.status === 429) rateGovernor.pause(limitKey);
+		await sleep(waitMs);
 	}
 }

@@ -1,14 +1,10 @@
 import type { HttpFailure } from './httpFailure';
 
-export interface RetrySettings {
-	maxRetries: number;
-}
-
 const BASE_BACKOFF_MS = 250;
 const MAX_BACKOFF_MS = 8_000;
 
 /** Exponential backoff with full jitter: a random wait up to 250 ms × 2^attempt (at most 8 s). */
-export function backoffMs(attempt: number): number {
+function backoffMs(attempt: number): number {
 	return Math.round(Math.random() * Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** attempt));
 }
 
@@ -23,20 +19,15 @@ export function isDailyBudgetSpent(failure: HttpFailure): boolean {
 
 /** A failure after which the request may or may not have taken effect. */
 export function isAmbiguous(failure: HttpFailure): boolean {
-	return failure.status === undefined || failure.status >= 500;
+	return failure.lacks !== undefined || failure.status === undefined || failure.status >= 500;
 }
 
 /**
- * How long to wait before trying again, or undefined not to. A 429 means HighLevel did nothing, so
- * any request is tried again; after an ambiguous failure only a request that is safe to repeat is.
+ * How long to wait before sending again, or undefined not to: a 429 (HighLevel did nothing) waits
+ * Retry-After, else the limit's interval, else a backoff; an ambiguous failure backs off; the rest,
+ * and a spent daily budget, are final.
  */
-export function retryDelayMs(
-	failure: HttpFailure,
-	attempt: number,
-	settings: RetrySettings,
-	safeToRepeat: boolean,
-): number | undefined {
-	if (attempt >= settings.maxRetries) return undefined;
+export function retryDelayMs(failure: HttpFailure, attempt: number): number | undefined {
 	if (failure.status === 429) {
 		if (isDailyBudgetSpent(failure)) return undefined;
 		const retryAfterSeconds = Number(failure.headers['retry-after']);
@@ -44,6 +35,5 @@ export function retryDelayMs(
 		const waitMs = Number.isFinite(retryAfterSeconds) && retryAfterSeconds >= 0 ? retryAfterSeconds * 1000 : intervalMs;
 		return waitMs > 0 ? waitMs + jitterMs(waitMs) : backoffMs(attempt);
 	}
-	if (isAmbiguous(failure) && safeToRepeat) return backoffMs(attempt);
-	return undefined;
+	return isAmbiguous(failure) ? backoffMs(attempt) : undefined;
 }

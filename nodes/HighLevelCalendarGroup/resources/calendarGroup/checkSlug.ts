@@ -24,6 +24,6 @@ export async function execute(
 	itemIndex: number,
 ): Promise<IDataObject[]> {
 	const slug = requireSlug(this.getNode(), this.getNodeParameter('slug', itemIndex), itemIndex);
-	const available = await session.api.isSlugAvailable(session.target(itemIndex), slug);
+	const available = await session.api.isSlugAvailable(session.settings(itemIndex), slug);
 	return [{ slug, available }];
 }

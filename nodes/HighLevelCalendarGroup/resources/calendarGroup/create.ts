@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { createExactlyOnce } from '../../calendarGroups/createExactlyOnce';
 import { optionsFor, showFor } from '../../shared/descriptions';
 import type { ExecutionSession } from '../../execution/session';
 import type { CalendarGroup } from '../../calendarGroups/types';
@@ -98,12 +97,6 @@ function chooseSlug(ctx: IExecuteFunctions, itemIndex: number, name: string, opt
 	return generated;
 }
 
-function firstFreeSuffix(slug: string, taken: (slug: string) => boolean): string {
-	let suffix = 2;
-	while (taken(`${slug}-${suffix}`)) suffix++;
-	return `${slug}-${suffix}`;
-}
-
 export async function execute(
 	this: IExecuteFunctions,
 	session: ExecutionSession,
@@ -116,26 +109,20 @@ export async function execute(
 	const options = this.getNodeParameter('options', itemIndex, {}) as CreateOptions;
 	const slug = chooseSlug(this, itemIndex, name, options);
 	const policy = options.onSlugTaken ?? 'fail';
-	const target = session.target(itemIndex);
+	const settings = session.settings(itemIndex);
 
 	for (;;) {
-		const existing = await session.directory.findBySlug(target, slug);
-		if (existing && policy === 'returnExisting') return [existing];
-		if (existing && policy === 'fail') {
+		const holder = await session.directory.findBySlug(settings, slug);
+		if (holder && policy === 'returnExisting') return [holder];
+		if (holder && policy === 'fail') {
 			throw new NodeOperationError(
 				node,
-				`Slug "${slug}" is taken by calendar group "${existing.name}" (${existing.id}) in location "${target.locationId}" (item ${itemIndex})`,
+				`Slug "${slug}" is taken by calendar group "${holder.name}" (${holder.id}) in location "${settings.locationId}" (item ${itemIndex})`,
 				{ itemIndex, description: 'Choose another slug, or set Options > If Slug Is Taken' },
 			);
 		}
-		const group = await session.directory.createWithFreeSlug(
-			target,
-			(taken) => {
-				if (!taken(slug)) return slug;
-				return policy === 'addSuffix' ? firstFreeSuffix(slug, taken) : undefined;
-			},
-			async (free) => await createExactlyOnce(session.api, target, { name, description, slug: free }, isActive),
-		);
+		const free = holder ? await session.directory.firstFreeSuffix(settings, slug) : slug;
+		const group = await session.directory.create(settings, { name, description, slug: free }, isActive);
 		if (group) return [group];
 	}
 }

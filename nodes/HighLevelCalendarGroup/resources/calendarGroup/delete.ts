@@ -15,12 +15,12 @@ export async function execute(
 	itemIndex: number,
 ): Promise<IDataObject[]> {
 	const reference = readGroupReference(this, itemIndex);
-	const target = session.target(itemIndex);
+	const settings = session.settings(itemIndex);
 	const id =
 		reference.by === 'id'
 			? reference.value
-			: (await findReferencedGroup(this, session, target, reference)).id;
-	await session.api.delete(target, id);
-	session.directory.forget(target.locationId, id);
+			: (await findReferencedGroup(this, session.directory, settings, reference, itemIndex)).id;
+	await session.api.delete(settings, id);
+	await session.directory.forget(settings, id);
 	return [{ deleted: true, id }];
 }

@@ -16,5 +16,5 @@ export async function execute(
 	itemIndex: number,
 ): Promise<CalendarGroup[]> {
 	const reference = readGroupReference(this, itemIndex);
-	return [await findReferencedGroup(this, session, session.target(itemIndex), reference)];
+	return [await findReferencedGroup(this, session.directory, session.settings(itemIndex), reference, itemIndex)];
 }

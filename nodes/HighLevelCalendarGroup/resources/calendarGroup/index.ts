@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { locationField } from '../../shared/descriptions';
+import { agencyLocationField, locationField } from '../../shared/descriptions';
 import type { ItemHandler } from '../../execution/runItems';
 import * as checkSlug from './checkSlug';
 import * as create from './create';
@@ -21,7 +21,7 @@ export const operationHandlers: Record<string, ItemHandler> = {
 	checkSlug: checkSlug.execute,
 };
 
-const operation: INodeProperties = {
+export const operationField: INodeProperties = {
 	displayName: 'Operation',
 	name: 'operation',
 	type: 'options',
@@ -41,8 +41,9 @@ const operation: INodeProperties = {
 };
 
 export const calendarGroupDescription: INodeProperties[] = [
-	operation,
-	{ ...locationField, displayOptions: { show: { resource: ['calendarGroup'] } } },
+	operationField,
+	locationField,
+	agencyLocationField,
 	...create.description,
 	...get.description,
 	...getMany.description,

@@ -18,11 +18,11 @@ function statusOperation(operation: 'enable' | 'disable', isActive: boolean) {
 			itemIndex: number,
 		): Promise<CalendarGroup[]> {
 			const reference = readGroupReference(this, itemIndex);
-			const target = session.target(itemIndex);
-			const current = await findReferencedGroup(this, session, target, reference);
-			await session.api.setActive(target, current.id, isActive);
+			const settings = session.settings(itemIndex);
+			const current = await findReferencedGroup(this, session.directory, settings, reference, itemIndex);
+			await session.api.setActive(settings, current.id, isActive);
 			const group: CalendarGroup = { ...current, isActive };
-			await session.directory.update(target, group);
+			await session.directory.remember(settings, group);
 			return [group];
 		},
 	};

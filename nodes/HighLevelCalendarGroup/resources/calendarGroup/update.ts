@@ -1,11 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { GroupFields } from '../../calendarGroups/api';
 import { groupLocator, optionsFor, showFor } from '../../shared/descriptions';
 import { findReferencedGroup, readGroupReference } from '../../calendarGroups/groupLocator';
 import type { ExecutionSession } from '../../execution/session';
-import type { CalendarGroup } from '../../calendarGroups/types';
+import type { CalendarGroup, GroupFields } from '../../calendarGroups/types';
 import { requireSlug, requireText } from '../../calendarGroups/validation';
 
 const show = showFor(['update']);
@@ -61,10 +60,10 @@ export async function execute(
 ): Promise<CalendarGroup[]> {
 	const changes = changedFields(this, itemIndex);
 	const reference = readGroupReference(this, itemIndex);
-	const target = session.target(itemIndex);
-	const current = await findReferencedGroup(this, session, target, reference);
+	const settings = session.settings(itemIndex);
+	const current = await findReferencedGroup(this, session.directory, settings, reference, itemIndex);
 	if (changes.slug && changes.slug !== current.slug) {
-		const holder = await session.directory.findBySlug(target, changes.slug);
+		const holder = await session.directory.findBySlug(settings, changes.slug);
 		if (holder) {
 			throw new NodeOperationError(
 				this.getNode(),
@@ -78,8 +77,8 @@ export async function execute(
 		description: changes.description ?? current.description,
 		slug: changes.slug ?? current.slug,
 	};
-	const answered = await session.api.update(target, current.id, merged);
+	const answered = await session.api.update(settings, current.id, merged);
 	const group: CalendarGroup = { ...current, ...merged, ...answered };
-	await session.directory.update(target, group);
+	await session.directory.remember(settings, group);
 	return [group];
 }

@@ -1,0 +1,47 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
+/**
+ * package.json's repository URL is the one place the public repository is named; every other link a reviewer (or n8n's
+ * node browser) follows must agree with it.
+ */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+
+const root = join(__dirname, '..', '..');
+const read = (path: string) => readFileSync(join(root, path), 'utf8');
+const pkg = JSON.parse(read('package.json')) as {
+	repository: { type: string; url: string };
+	homepage: string;
+	bugs: { url: string };
+	author: { name?: string; email?: string };
+};
+const codex = JSON.parse(read('nodes/HighLevelCalendarGroup/HighLevelCalendarGroup.node.json')) as {
+	resources: Record<string, Array<{ url: string }>>;
+};
+
+const repository = /^git\+(https:\/\/github\.com\/[\w.-]+\/[\w.-]+)\.git$/.exec(pkg.repository.url)?.[1];
+
+test('package.json names a GitHub repository (npm provenance and n8n\'s scanner need one)', () => {
+	expect(pkg.repository.type).toBe('git');
+	expect(repository).toBeDefined();
+});
+
+test('homepage and bugs point into that repository', () => {
+	expect(pkg.homepage).toBe(`${repository}#readme`);
+	expect(pkg.bugs.url).toBe(`${repository}/issues`);
+});
+
+test('the codex documentation links point into that repository', () => {
+	const urls = Object.values(codex.resources).flat().map(({ url }) => url);
+	expect(urls.length).toBeGreaterThan(0);
+	for (const url of urls) expect(url).toMatch(new RegExp(`^${repository}[#/]`));
+});
+
+test.each(['README.md', 'DEVELOPMENT.md'])('every link of %s into a GitHub repository of this package names that repository', (file) => {
+	const ownLinks = read(file).match(/https:\/\/github\.com\/[\w.-]+\/n8n-nodes-highlevel-calendars\b/g) ?? [];
+	for (const link of ownLinks) expect(link).toBe(repository);
+});
+
+test('the author has a name and an email', () => {
+	expect(pkg.author.name).toBeTruthy();
+	expect(pkg.author.email).toMatch(/^[^@\s]+@[^@\s]+$/);
+});
