@@ -75,4 +75,15 @@ describe('rate governor (fake clock)', () => {
 		expect(gaps[gaps.length - 1]).toBeLessThan(1010 / 95);
 		expect(after[0]).toBeGreaterThanOrEqual(before);
 	});
+
+	test('after an idle interval it forgets what it knew and asks first, as at the start', async () => {
+		const clock = new FakeClock();
+		const governor = new RateGovernor(clock);
+		await run(governor, clock, 16, 150, alone(clock));
+		await clock.run(clock.sleep(5000));
+		const resumedAt = clock.now();
+		const sentAt = await run(governor, clock, 16, 3, alone(clock));
+		expect(sentAt[0]).toBe(resumedAt);
+		expect(sentAt[1]).toBeGreaterThanOrEqual(resumedAt + 50);
+	});
 });

@@ -15,16 +15,17 @@ export type Pacer = Pick<RateGovernor, 'acquire' | 'observe' | 'pause' | 'succee
 export interface SimulationOptions {
 	window: WindowModel;
 	clients: number;
-	requestsPerClient: number;
-	/** requests one client has under way at once (its executions × Max Requests In Flight) */
-	inFlightPerClient: number;
+	/** executions, each with its requests and lanes (Max Requests In Flight); execution i runs in client i % clients */
+	executions: number;
+	requestsPerExecution: number;
+	inFlightPerExecution: number;
 	max: number;
 	intervalMs: number;
 	/** from HighLevel counting a request to its answer arriving */
 	latencyMs: number;
 	/** up to this much more, at random, on the way there and on the way back */
 	jitterMs: number;
-	/** client k starts k × this after the first */
+	/** execution i starts i × this after the first */
 	startStaggerMs: number;
 	maxRetries: number;
 	seed: number;
@@ -93,20 +94,21 @@ export async function simulatePacing(options: SimulationOptions): Promise<Simula
 		}
 	};
 
-	const client = async (index: number): Promise<void> => {
-		const governor = options.governor(clock);
+	const governors = Array.from({ length: options.clients }, () => options.governor(clock));
+	const execution = async (index: number): Promise<void> => {
+		const governor = governors[index % options.clients];
 		await clock.sleep(index * options.startStaggerMs);
-		let left = options.requestsPerClient;
+		let left = options.requestsPerExecution;
 		const lane = async () => {
 			while (left > 0) {
 				left--;
 				await send(governor);
 			}
 		};
-		await Promise.all(Array.from({ length: options.inFlightPerClient }, lane));
+		await Promise.all(Array.from({ length: options.inFlightPerExecution }, lane));
 	};
 
-	await clock.run(Promise.all(Array.from({ length: options.clients }, (_, i) => client(i))));
+	await clock.run(Promise.all(Array.from({ length: options.executions }, (_, i) => execution(i))));
 	const spanMs = countedAt[countedAt.length - 1] - countedAt[0];
 	const limitUsed = countedAt.length / (options.max / options.intervalMs) / spanMs;
 	return { counted: countedAt.length, received429, surfaced429, spanMs, limitUsed };

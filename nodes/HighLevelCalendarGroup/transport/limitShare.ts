@@ -48,6 +48,7 @@ export class LimitShare {
 
 	/** How long to wait before a request may go; 0 or less: now. */
 	waitMs(now: number): number {
+		this.forgetIfStale(now);
 		const free = this.free(now);
 		// with nothing under way no answer will tell more: one request goes to ask
 		if (free.all < 1) return this.awaiting.length > 0 ? this.recheckMs() : this.lastAnswerAt + this.intervalMs / 10 - now;
@@ -65,6 +66,7 @@ export class LimitShare {
 	}
 
 	answered(headers: Record<string, string>, now: number): void {
+		this.forgetIfStale(now);
 		this.learnLimit(headers);
 		this.forgetBefore(now);
 		this.lastAnswered = this.awaiting.shift();
@@ -90,6 +92,15 @@ export class LimitShare {
 
 	accepted(): void {
 		this.backoff = Math.min(1, this.backoff + 0.02);
+	}
+
+	/** A count from before the last interval says nothing about now: start again as if new, with one request to ask. */
+	private forgetIfStale(now: number): void {
+		if (!this.last || now - this.last.countedAt <= this.intervalMs + this.marginMs()) return;
+		this.last = undefined;
+		this.firstAnswerAt = undefined;
+		this.share = 1;
+		this.backoff = 1;
 	}
 
 	/** No restart seen for two intervals: `Remaining` then tells what is free for the next interval. */
