@@ -16,7 +16,9 @@ const FORGET_AFTER_MS = 10 * 60_000;
  * HighLevel counts a request when it arrives and answers with the count as of then, so an answer is
  * matched with the oldest request still waiting for one.
  * - Share: what this process's requests make of that count, in the same window (the last
- *   interval, or since a fixed window was seen to restart, i.e. the count dropped at once).
+ *   interval, or since a fixed window was seen to restart, i.e. the count dropped at once), taken
+ *   once the window holds a fifth of the limit or a quarter of an interval; a process that joined
+ *   others already sending weighs its requests over the time it has been sending.
  * - Pacing: requests go evenly at that share of the limit (less a reserve when shared), which keeps
  *   any span of one interval under it, whether HighLevel's window is fixed or sliding.
  * - Gate: no request while the last count, with what this process and (at their rate) the others
@@ -40,6 +42,9 @@ export class LimitShare {
 	/** HighLevel's last count: when it counted, the count, and how much of it others sent */
 	private last?: { countedAt: number; count: number; others: number };
 	private firstAnswerAt?: number;
+	private firstCountedAt?: number;
+	/** when the others' requests in HighLevel's count began: with this process if they were few then, else long before */
+	private othersSince = -Infinity;
 	private lastAnswerAt = -Infinity;
 	/** when HighLevel's window was last seen to restart at once (a fixed window) */
 	private windowStart = -Infinity;
@@ -76,11 +81,29 @@ export class LimitShare {
 		const countedAt = this.lastAnswered ?? now;
 		this.firstAnswerAt ??= now;
 		const count = this.max - remaining;
+		if (this.firstCountedAt === undefined) {
+			this.firstCountedAt = countedAt;
+			this.othersSince = count < MIN_SAMPLE * this.max ? countedAt : -Infinity;
+		}
 		if (this.last && count < this.last.count - this.max / 2 && countedAt >= this.last.countedAt) this.windowStart = countedAt;
 		const from = Math.max(countedAt - this.intervalMs, this.windowStart);
 		const own = this.sendTimes.filter((at) => at >= from && at <= countedAt).length;
 		this.last = { countedAt, count, others: Math.max(0, count - own) };
-		if (count >= MIN_SAMPLE * this.max) this.share = Math.min(1, own / count);
+		// a sample is worth taking once it holds enough requests, or a quarter of the window
+		const sampled = count >= MIN_SAMPLE * this.max || countedAt - Math.max(from, this.firstCountedAt ?? countedAt) >= this.intervalMs / 4;
+		if (count > 0 && sampled) this.share = this.shareOf(own, count - own, countedAt, from);
+	}
+
+	/**
+	 * Own requests against the others', each as a rate over the time it was sent in: a process that
+	 * joined late counts its few requests over its short time, not the whole window, or it would
+	 * keep the small part it started with.
+	 */
+	private shareOf(own: number, others: number, countedAt: number, from: number): number {
+		const spanSince = (start: number) => Math.max(this.marginMs(), countedAt - Math.max(from, start));
+		const ownRate = own / spanSince(this.firstCountedAt ?? countedAt);
+		const othersRate = others / spanSince(this.othersSince);
+		return ownRate + othersRate > 0 ? Math.min(1, ownRate / (ownRate + othersRate)) : 1;
 	}
 
 	/** The last answered request was a 429: it did not count, and this process takes less. */
@@ -99,6 +122,7 @@ export class LimitShare {
 		if (!this.last || now - this.last.countedAt <= this.intervalMs + this.marginMs()) return;
 		this.last = undefined;
 		this.firstAnswerAt = undefined;
+		this.firstCountedAt = undefined;
 		this.share = 1;
 		this.backoff = 1;
 	}
