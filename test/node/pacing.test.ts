@@ -1,5 +1,6 @@
 import { RateGovernor } from '../../nodes/HighLevelCalendarGroup/transport/rateGovernor';
-import { type SimulationOptions, seededRandom, simulatePacing } from '../../tools/pacing/simulation';
+import { type SimulationOptions, simulatePacing } from '../../tools/pacing/simulation';
+import { mulberry32 } from '../../tools/sandbox/faults';
 import { WINDOW_MODELS } from '../../tools/sandbox/burst-window';
 
 /**
@@ -35,7 +36,7 @@ const cases = WINDOW_MODELS.flatMap((window) =>
 describe('pacing against a simulated HighLevel', () => {
 	beforeEach(() => {
 		// the retry policy's jitter
-		jest.spyOn(Math, 'random').mockImplementation(seededRandom(7));
+		jest.spyOn(Math, 'random').mockImplementation(mulberry32(7));
 	});
 	afterEach(() => jest.restoreAllMocks());
 

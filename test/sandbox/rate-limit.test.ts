@@ -106,6 +106,14 @@ describe('RateLimiter windows', () => {
 	const limiterAt = (clock: { now: number }, config: Partial<RateLimitConfig>) =>
 		new RateLimiter({ ...DEFAULT_RATE_LIMIT, ...config }, () => clock.now);
 	const remaining = (decision: RateDecision) => decision.headers['X-RateLimit-Remaining'];
+	/** 3 at most: one at 0 and two at 900 fill it; at 999 it refuses, for a second at most. */
+	const fillBy999 = (limiter: RateLimiter, clock: { now: number }) => {
+		expect(remaining(limiter.consume('k'))).toBe('2');
+		clock.now = 900;
+		expect([limiter.consume('k'), limiter.consume('k')].map(remaining)).toEqual(['1', '0']);
+		clock.now = 999;
+		expect(limiter.consume('k')).toMatchObject({ exceeded: 'burst', headers: { 'X-RateLimit-Remaining': '0', 'Retry-After': '1' } });
+	};
 
 	it('restarts the burst window after intervalMs and the daily budget after 24 h', () => {
 		let now = 1_000_000;
@@ -125,11 +133,7 @@ describe('RateLimiter windows', () => {
 	it('fixed: a full window lets nothing in until it ends, then all of max at once; Remaining counts down in it', () => {
 		const clock = { now: 0 };
 		const limiter = limiterAt(clock, { max: 3, intervalMs: 1000 });
-		expect(remaining(limiter.consume('k'))).toBe('2');
-		clock.now = 900;
-		expect([limiter.consume('k'), limiter.consume('k')].map(remaining)).toEqual(['1', '0']);
-		clock.now = 999;
-		expect(limiter.consume('k')).toMatchObject({ exceeded: 'burst', headers: { 'X-RateLimit-Remaining': '0', 'Retry-After': '1' } });
+		fillBy999(limiter, clock);
 		clock.now = 1000;
 		expect([limiter.consume('k'), limiter.consume('k'), limiter.consume('k')].map(remaining)).toEqual(['2', '1', '0']);
 		expect(limiter.consume('k').exceeded).toBe('burst');
@@ -138,11 +142,7 @@ describe('RateLimiter windows', () => {
 	it('sliding: never more than max in any span of intervalMs; Remaining is what would be let in now', () => {
 		const clock = { now: 0 };
 		const limiter = limiterAt(clock, { max: 3, intervalMs: 1000, window: 'sliding' });
-		expect(remaining(limiter.consume('k'))).toBe('2');
-		clock.now = 900;
-		expect([limiter.consume('k'), limiter.consume('k')].map(remaining)).toEqual(['1', '0']);
-		clock.now = 999;
-		expect(limiter.consume('k')).toMatchObject({ exceeded: 'burst', headers: { 'X-RateLimit-Remaining': '0', 'Retry-After': '1' } });
+		fillBy999(limiter, clock);
 		clock.now = 1000;
 		expect(limiter.peek('k')['X-RateLimit-Remaining']).toBe('1');
 		expect(remaining(limiter.consume('k'))).toBe('0');

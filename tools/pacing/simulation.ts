@@ -7,6 +7,7 @@ import type { PacingClock } from '../../nodes/HighLevelCalendarGroup/transport/p
 import type { RateGovernor } from '../../nodes/HighLevelCalendarGroup/transport/rateGovernor';
 import { retryDelayMs } from '../../nodes/HighLevelCalendarGroup/transport/retryPolicy';
 import type { WindowModel } from '../sandbox/burst-window';
+import { mulberry32 } from '../sandbox/faults';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from '../sandbox/rate-limiter';
 import { FakeClock } from './fakeClock';
 
@@ -46,25 +47,13 @@ export interface SimulationResult {
 
 const KEY = 'app location';
 
-/** mulberry32: a small seeded generator, so that a seed gives the same run every time. */
-export function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 function lowerCased(headers: Record<string, string>): Record<string, string> {
 	return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 }
 
 export async function simulatePacing(options: SimulationOptions): Promise<SimulationResult> {
 	const clock = new FakeClock();
-	const random = seededRandom(options.seed);
+	const random = mulberry32(options.seed);
 	const limiter = new RateLimiter({ ...DEFAULT_RATE_LIMIT, max: options.max, intervalMs: options.intervalMs, window: options.window }, () => clock.now());
 	const countedAt: number[] = [];
 	let received429 = 0;
