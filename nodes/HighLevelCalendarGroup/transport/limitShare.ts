@@ -24,7 +24,8 @@ const FORGET_AFTER_MS = 10 * 60_000;
  * - Gate: no request while the last count, with what this process and (at their rate) the others
  *   sent since, leaves nothing free; if nothing is under way, one goes now and then to ask.
  * - Sliding window (no restart seen): `Remaining` frees slots for good, so this process may also
- *   take its share of them before its paced turn; in a fixed window it would only mean early in it.
+ *   take its share of them before its paced turn, though no faster than the whole limit spread
+ *   evenly; in a fixed window it would only mean early in it.
  * - A 429 takes 20% off until successes win it back, 2% each.
  */
 export class LimitShare {
@@ -48,6 +49,7 @@ export class LimitShare {
 	private lastAnswerAt = -Infinity;
 	/** when HighLevel's window was last seen to restart at once (a fixed window) */
 	private windowStart = -Infinity;
+	private lastSentAt = -Infinity;
 	/** when this process's next paced request may go */
 	private nextSendAt = -Infinity;
 
@@ -58,11 +60,14 @@ export class LimitShare {
 		// with nothing under way no answer will tell more: one request goes to ask
 		if (free.all < 1) return this.awaiting.length > 0 ? this.recheckMs() : this.lastAnswerAt + this.intervalMs / 10 - now;
 		if (this.nextSendAt <= now) return 0;
-		if (this.slidingWindow(now) && free.mine >= 1) return 0;
-		return this.nextSendAt - now;
+		if (!this.slidingWindow(now) || free.mine < 1) return this.nextSendAt - now;
+		// early, but no faster than the whole limit spread evenly: a burst would come back an interval later
+		const earlyAt = this.lastSentAt + (this.intervalMs + this.marginMs()) / this.max;
+		return Math.min(this.nextSendAt, earlyAt) - now;
 	}
 
 	sent(at: number): void {
+		this.lastSentAt = at;
 		this.sendTimes.push(at);
 		this.awaiting.push(at);
 		const gap = this.gapMs();
