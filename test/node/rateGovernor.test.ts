@@ -36,6 +36,20 @@ const alone = (clock: FakeClock) => (sent: number[]) => 100 - Math.min(100, sent
 const busiestSpan = (times: number[], spanMs: number) => Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + spanMs).length));
 
 describe('rate governor (fake clock)', () => {
+	test('lets requests go in the order they asked', async () => {
+		const clock = new FakeClock();
+		const governor = new RateGovernor(clock);
+		const order: number[] = [];
+		const ask = async (i: number) => {
+			await governor.acquire(KEY);
+			order.push(i);
+			await clock.sleep(50);
+			governor.observe(KEY, limitHeaders(100, 1000, 99 - i));
+		};
+		await clock.run(Promise.all([0, 1, 2, 3, 4].map(ask)));
+		expect(order).toEqual([0, 1, 2, 3, 4]);
+	});
+
 	test('sends one request until an answer tells the limit, then paces by what it learnt', async () => {
 		const clock = new FakeClock();
 		const sentAt = await run(new RateGovernor(clock), clock, 4, 3, (sent) => 100 - sent.length);
@@ -47,8 +61,8 @@ describe('rate governor (fake clock)', () => {
 		const clock = new FakeClock();
 		const sentAt = await run(new RateGovernor(clock), clock, 16, 400, alone(clock));
 		expect(busiestSpan(sentAt, 1000)).toBeLessThanOrEqual(100);
-		// 400 requests evenly at 100 per 1010 ms (4.03 s), after the first gap at HighLevel's published 100 per 10 s (101 ms)
-		expect(sentAt[sentAt.length - 1]).toBeLessThanOrEqual(101 + 399 * 10.1);
+		// 400 requests evenly at 100 per 1010 ms (4.03 s) after the first gap at HighLevel's published 100 per 10 s (101 ms), and 1% for held-back requests looking again
+		expect(sentAt[sentAt.length - 1]).toBeLessThan((101 + 399 * 10.1) * 1.01);
 	});
 
 	test('when HighLevel counts as many requests again from others, it takes half the limit less a reserve', async () => {

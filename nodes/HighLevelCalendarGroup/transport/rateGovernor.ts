@@ -10,17 +10,24 @@ import { LimitShare } from './limitShare';
  */
 export class RateGovernor {
 	private readonly limits = new Map<string, LimitShare>();
+	/** per key, the turn of the request that asked last */
+	private readonly queues = new Map<string, Promise<void>>();
 
 	constructor(private readonly clock: PacingClock = realClock) {}
 
+	/** Resolves when a request for `key` may go; requests go in the order they asked. */
 	async acquire(key: string): Promise<void> {
 		const limit = this.limit(key);
-		for (;;) {
-			const waitMs = limit.waitMs(this.clock.now());
-			if (waitMs <= 0) break;
-			await this.clock.sleep(waitMs);
-		}
-		limit.sent(this.clock.now());
+		const turn = (this.queues.get(key) ?? Promise.resolve()).then(async () => {
+			for (;;) {
+				const waitMs = limit.waitMs(this.clock.now());
+				if (waitMs <= 0) break;
+				await this.clock.sleep(waitMs);
+			}
+			limit.sent(this.clock.now());
+		});
+		this.queues.set(key, turn);
+		await turn;
 	}
 
 	/** Learns from an answer's X-RateLimit-* headers; call once per acquire, whatever the answer. */
