@@ -1,47 +1,103 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node-only tooling: runs in Node, never inside n8n */
 import { RateGovernor } from '../../nodes/HighLevelCalendarGroup/transport/rateGovernor';
+import { FakeClock } from '../../tools/pacing/fakeClock';
 
-const limit = (max: number, intervalMs: number, remaining?: number) => ({
+const KEY = 'app location';
+const limitHeaders = (max: number, intervalMs: number, remaining: number) => ({
 	'x-ratelimit-max': String(max),
 	'x-ratelimit-interval-milliseconds': String(intervalMs),
-	...(remaining === undefined ? {} : { 'x-ratelimit-remaining': String(remaining) }),
+	'x-ratelimit-remaining': String(remaining),
 });
 
-/** How many acquires go through within `withinMs`. */
-async function acquiredWithin(governor: RateGovernor, attempts: number, withinMs: number): Promise<number> {
-	let done = 0;
-	const all = Array.from({ length: attempts }, () => governor.acquire('k').then(() => done++));
-	await new Promise((resolve) => setTimeout(resolve, withinMs));
-	const counted = done;
-	await Promise.all(all);
-	return counted;
+/**
+ * `lanes` requests at a time, `total` in all, each answered 50 ms after it went with the headers
+ * `remaining(sentSoFar)` gives; returns when each one was let go.
+ */
+async function run(governor: RateGovernor, clock: FakeClock, lanes: number, total: number, remaining: (sentAt: number[]) => number) {
+	const sentAt: number[] = [];
+	let left = total;
+	const lane = async () => {
+		while (left-- > 0) {
+			await governor.acquire(KEY);
+			sentAt.push(clock.now());
+			const headers = limitHeaders(100, 1000, remaining(sentAt));
+			await clock.sleep(50);
+			governor.observe(KEY, headers);
+			governor.succeeded(KEY);
+		}
+	};
+	await clock.run(Promise.all(Array.from({ length: lanes }, lane)));
+	return sentAt;
 }
 
-describe('rate governor', () => {
-	test('sends at most X-RateLimit-Max in any interval, learnt from the headers', async () => {
-		const governor = new RateGovernor();
-		governor.observe('k', limit(3, 200));
-		const started = Date.now();
-		expect(await acquiredWithin(governor, 4, 100)).toBe(3);
-		expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+/** The most requests let go in any span of `spanMs`. */
+/** HighLevel's Remaining for one process alone, in a sliding window. */
+const alone = (clock: FakeClock) => (sent: number[]) => 100 - Math.min(100, sent.filter((t) => t > clock.now() - 1000).length);
+
+const busiestSpan = (times: number[], spanMs: number) => Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + spanMs).length));
+
+describe('rate governor (fake clock)', () => {
+	test('lets requests go in the order they asked', async () => {
+		const clock = new FakeClock();
+		const governor = new RateGovernor(clock);
+		const order: number[] = [];
+		const ask = async (i: number) => {
+			await governor.acquire(KEY);
+			order.push(i);
+			await clock.sleep(50);
+			governor.observe(KEY, limitHeaders(100, 1000, 99 - i));
+		};
+		await clock.run(Promise.all([0, 1, 2, 3, 4].map(ask)));
+		expect(order).toEqual([0, 1, 2, 3, 4]);
 	});
 
-	test('leaves others the requests HighLevel counted beyond its own', async () => {
-		const governor = new RateGovernor();
-		governor.observe('k', limit(10, 300, 2));
-		expect(await acquiredWithin(governor, 4, 150)).toBe(2);
+	test('sends one request until an answer tells the limit, then paces by what it learnt', async () => {
+		const clock = new FakeClock();
+		const sentAt = await run(new RateGovernor(clock), clock, 4, 3, (sent) => 100 - sent.length);
+		// the others wait the gap of HighLevel's published 100 per 10 s; then the learnt 100 per second lets both go
+		expect(sentAt).toEqual([0, 101, 101]);
 	});
 
-	test('halves its share after a 429 and grows it back with successes', async () => {
-		const governor = new RateGovernor();
-		governor.observe('k', limit(4, 300));
-		governor.pause('k', 0);
-		expect(await acquiredWithin(governor, 4, 150)).toBe(2);
-		const recovered = new RateGovernor();
-		recovered.observe('k', limit(4, 300));
-		recovered.pause('k', 0);
-		recovered.succeeded('k');
-		recovered.succeeded('k');
-		expect(await acquiredWithin(recovered, 5, 150)).toBe(4);
+	test('alone, it takes the whole limit and never more than X-RateLimit-Max in an interval', async () => {
+		const clock = new FakeClock();
+		const sentAt = await run(new RateGovernor(clock), clock, 16, 400, alone(clock));
+		expect(busiestSpan(sentAt, 1000)).toBeLessThanOrEqual(100);
+		// 400 requests evenly at 100 per 1010 ms (4.03 s) after the first gap at HighLevel's published 100 per 10 s (101 ms), and 1% for held-back requests looking again
+		expect(sentAt[sentAt.length - 1]).toBeLessThan((101 + 399 * 10.1) * 1.01);
+	});
+
+	test('when HighLevel counts as many requests again from others, it takes half the limit less a reserve', async () => {
+		const clock = new FakeClock();
+		const doubled = (sent: number[]) => 100 - Math.min(100, 2 * sent.filter((t) => t > clock.now() - 1000).length);
+		const sentAt = await run(new RateGovernor(clock), clock, 16, 200, doubled);
+		// half of (100 less 5), spread evenly over the interval and a 10 ms margin
+		const steady = sentAt.filter((t) => t >= 1000);
+		expect(busiestSpan(steady, 1000)).toBeGreaterThanOrEqual(45);
+		expect(busiestSpan(sentAt, 1000)).toBeLessThanOrEqual(50);
+	});
+
+	test('a 429 makes it take less until successes win the share back', async () => {
+		const clock = new FakeClock();
+		const governor = new RateGovernor(clock);
+		await run(governor, clock, 16, 150, alone(clock));
+		const before = clock.now();
+		governor.observe(KEY, limitHeaders(100, 1000, 0));
+		governor.pause(KEY);
+		const after = await run(governor, clock, 16, 60, alone(clock));
+		const gaps = after.slice(1).map((t, i) => t - after[i]);
+		// 80% of the limit at first, then 2% more with each success
+		expect(gaps[2]).toBeGreaterThan(1010 / 80);
+		expect(gaps[gaps.length - 1]).toBeLessThan(1010 / 95);
+		expect(after[0]).toBeGreaterThanOrEqual(before);
+	});
+
+	test('after an idle interval it forgets what it knew and asks first, as at the start', async () => {
+		const clock = new FakeClock();
+		const governor = new RateGovernor(clock);
+		await run(governor, clock, 16, 150, alone(clock));
+		await clock.run(clock.sleep(5000));
+		const resumedAt = clock.now();
+		const sentAt = await run(governor, clock, 16, 3, alone(clock));
+		expect(sentAt[0]).toBe(resumedAt);
+		expect(sentAt[1]).toBeGreaterThanOrEqual(resumedAt + 50);
 	});
 });

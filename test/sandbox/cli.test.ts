@@ -21,7 +21,7 @@ describe('cli', () => {
 
 	it('prints the URL and the tokens it made, applies the flags, and stops on SIGTERM', async () => {
 		const port = await freePort();
-		running = runCli(['--max', '2', '--interval=500'], { SANDBOX_PORT: String(port) });
+		running = runCli(['--max', '2', '--interval=500', '--window', 'sliding'], { SANDBOX_PORT: String(port) });
 		// the whole banner, however the output is chunked
 		await running.waitFor(/^Ready\.$/m, 20000);
 		const output = running.output();
@@ -40,6 +40,12 @@ describe('cli', () => {
 
 		expect(await running.stop()).toEqual({ code: 0, signal: null });
 		expect(running.output()).toContain('SIGTERM received, stopping');
+	});
+
+	it('refuses a window model it does not know', async () => {
+		running = runCli(['--window', 'leaky']);
+		expect((await running.exited).code).toBe(1);
+		expect(running.output()).toContain('--window is fixed or sliding (got "leaky")');
 	});
 
 	it('refuses unknown flags', async () => {

@@ -1,5 +1,5 @@
 import { DEMO, LOCATION, OTHER, OTHER_LOCATION, READONLY, call, sleep } from '../../tools/sandbox/harness';
-import { RateLimiter } from '../../tools/sandbox/rate-limiter';
+import { DEFAULT_RATE_LIMIT, RateDecision, RateLimitConfig, RateLimiter } from '../../tools/sandbox/rate-limiter';
 import { Sandbox, SandboxOptions, startSandbox } from '../../tools/sandbox/server';
 
 describe('rate limits over HTTP', () => {
@@ -45,6 +45,24 @@ describe('rate limits over HTTP', () => {
 		expect(sb.stats().byStatus).toEqual({ 200: 4, 429: 1 });
 	});
 
+	it('in a sliding window lets a request in only when the oldest one is an interval old', async () => {
+		const sb = await start({ max: 2, intervalMs: 1000, window: 'sliding' });
+		const first = Date.now();
+		expect(limitHeaders(await list(sb)).remaining).toBe('1');
+		await sleep(500);
+		expect(limitHeaders(await list(sb)).remaining).toBe('0');
+		const limited = await list(sb);
+		expect(limited).toMatchObject({ status: 429, body: { statusCode: 429, message: 'Too many requests' } });
+		expect(limitHeaders(limited)).toMatchObject({ remaining: '0', retryAfter: '1' });
+
+		await sleep(first + 1020 - Date.now());
+		const again = await list(sb);
+		expect(again.status).toBe(200);
+		expect(limitHeaders(again).remaining).toBe('0');
+		expect((await list(sb)).status).toBe(429);
+		expect(sb.stats().byStatus).toEqual({ 200: 3, 429: 2 });
+	});
+
 	it('can leave Retry-After out', async () => {
 		const sb = await start({ max: 1, intervalMs: 200, retryAfter: false });
 		await list(sb);
@@ -85,9 +103,21 @@ describe('rate limits over HTTP', () => {
 });
 
 describe('RateLimiter windows', () => {
+	const limiterAt = (clock: { now: number }, config: Partial<RateLimitConfig>) =>
+		new RateLimiter({ ...DEFAULT_RATE_LIMIT, ...config }, () => clock.now);
+	const remaining = (decision: RateDecision) => decision.headers['X-RateLimit-Remaining'];
+	/** 3 at most: one at 0 and two at 900 fill it; at 999 it refuses, for a second at most. */
+	const fillBy999 = (limiter: RateLimiter, clock: { now: number }) => {
+		expect(remaining(limiter.consume('k'))).toBe('2');
+		clock.now = 900;
+		expect([limiter.consume('k'), limiter.consume('k')].map(remaining)).toEqual(['1', '0']);
+		clock.now = 999;
+		expect(limiter.consume('k')).toMatchObject({ exceeded: 'burst', headers: { 'X-RateLimit-Remaining': '0', 'Retry-After': '1' } });
+	};
+
 	it('restarts the burst window after intervalMs and the daily budget after 24 h', () => {
 		let now = 1_000_000;
-		const limiter = new RateLimiter({ max: 2, intervalMs: 1000, daily: 3, retryAfter: true }, () => now);
+		const limiter = new RateLimiter({ max: 2, intervalMs: 1000, daily: 3, retryAfter: true, window: 'fixed' }, () => now);
 		expect([limiter.consume('k'), limiter.consume('k'), limiter.consume('k')].map((d) => d.exceeded)).toEqual([undefined, undefined, 'burst']);
 		now += 1000;
 		expect(limiter.consume('k').exceeded).toBeUndefined();
@@ -98,5 +128,35 @@ describe('RateLimiter windows', () => {
 		const fresh = limiter.consume('k');
 		expect(fresh.exceeded).toBeUndefined();
 		expect(fresh.headers).toMatchObject({ 'X-RateLimit-Daily-Remaining': '2', 'X-RateLimit-Remaining': '1' });
+	});
+
+	it('fixed: a full window lets nothing in until it ends, then all of max at once; Remaining counts down in it', () => {
+		const clock = { now: 0 };
+		const limiter = limiterAt(clock, { max: 3, intervalMs: 1000 });
+		fillBy999(limiter, clock);
+		clock.now = 1000;
+		expect([limiter.consume('k'), limiter.consume('k'), limiter.consume('k')].map(remaining)).toEqual(['2', '1', '0']);
+		expect(limiter.consume('k').exceeded).toBe('burst');
+	});
+
+	it('sliding: never more than max in any span of intervalMs; Remaining is what would be let in now', () => {
+		const clock = { now: 0 };
+		const limiter = limiterAt(clock, { max: 3, intervalMs: 1000, window: 'sliding' });
+		fillBy999(limiter, clock);
+		clock.now = 1000;
+		expect(limiter.peek('k')['X-RateLimit-Remaining']).toBe('1');
+		expect(remaining(limiter.consume('k'))).toBe('0');
+		expect(limiter.consume('k')).toMatchObject({ exceeded: 'burst', headers: { 'Retry-After': '1' } });
+		clock.now = 1900;
+		expect([limiter.consume('k'), limiter.consume('k')].map(remaining)).toEqual(['1', '0']);
+		expect(limiter.consume('k').exceeded).toBe('burst');
+	});
+
+	it('sliding: Retry-After is the whole seconds until the oldest counted request is an interval old', () => {
+		const clock = { now: 0 };
+		const limiter = limiterAt(clock, { max: 1, intervalMs: 10_000, window: 'sliding' });
+		limiter.consume('k');
+		clock.now = 2500;
+		expect(limiter.consume('k').headers['Retry-After']).toBe('8');
 	});
 });

@@ -1,7 +1,8 @@
 /** The queue run's checks and report: what each workflow did, the totals, and PASS/FAIL per check. */
 import { fmtMs } from '../duration';
 import type { N8nInstall } from '../n8n/install';
-import type { GroupRecord, LoggedRequest, SandboxStats } from '../sandbox/server';
+import { limitUsed } from '../pacing/limitUse';
+import type { GroupRecord, LoggedRequest, SandboxStats, WindowModel } from '../sandbox/server';
 import type { QueueOptions } from './args';
 import { table } from './table';
 import { duplicates, itemName, type RunSummary } from './workload';
@@ -24,6 +25,7 @@ export interface WorkflowOutcome {
 
 export interface RunFacts {
 	options: QueueOptions;
+	window: WindowModel;
 	inst: N8nInstall;
 	services: { redis: string; postgres: string };
 	nodeOptions: Record<string, number>;
@@ -42,7 +44,14 @@ export interface Check {
 
 const is429 = (e: { error: string; description?: unknown }) => /429|rate limit|too many/i.test(`${e.error} ${String(e.description ?? '')}`);
 
-export function report(facts: RunFacts): { text: string; checks: Check[] } {
+/** The lines the issue asks for, one per window model: how much of the limit the workers used together, and what it cost. */
+export function limitLine(facts: RunFacts, summary: { failedItems: number; duplicates: number; received429: number; surfaced429: number }): string {
+	const used = limitUsed(facts.requests, facts.options.max, facts.options.interval);
+	return `limit used: ${used.toFixed(2)} (${facts.window} window); failed items ${summary.failedItems}, duplicates ${summary.duplicates}, ` +
+		`429s received ${summary.received429} (${((100 * summary.received429) / facts.requests.length).toFixed(1)}% of ${facts.requests.length} requests), surfaced ${summary.surfaced429}`;
+}
+
+export function report(facts: RunFacts): { text: string; checks: Check[]; limit: string } {
 	const { options, outcomes, groups, requests, stats } = facts;
 	const checks: Check[] = [];
 	const check = (name: string, ok: boolean, detail: unknown) => checks.push({ name, ok, detail: String(detail) });
@@ -69,6 +78,8 @@ export function report(facts: RunFacts): { text: string; checks: Check[] } {
 	const dupSlugs = duplicates(groups as unknown as Array<Record<string, unknown>>, 'slug');
 	const received429 = stats.byStatus['429'] ?? 0;
 	const workersUsed = new Set(outcomes.map((o) => o.worker).filter((k) => k !== undefined));
+
+	const limit = limitLine(facts, { failedItems, duplicates: dupNames.length, received429, surfaced429 });
 
 	for (const o of outcomes) {
 		const first = o.executions[0];
@@ -118,8 +129,12 @@ export function report(facts: RunFacts): { text: string; checks: Check[] } {
 		['effective create rate', `${(groups.length / (facts.wallMs / 1000)).toFixed(1)} groups/s (limit ${((options.max * 1000) / options.interval).toFixed(0)} requests/s)`],
 	];
 	const text = [
+		`## ${facts.window} window`,
+		'',
+		limit,
+		'',
 		`n8n ${facts.inst.version} (Node ${facts.inst.nodeVersion}) queue mode: main + ${options.workers} workers (concurrency ${options.concurrency}), Redis ${facts.services.redis}, PostgreSQL ${facts.services.postgres}`,
-		`sandbox: ${options.max} requests per ${options.interval} ms for the location, ${options.latency} ms latency; node options ${JSON.stringify(facts.nodeOptions)}`,
+		`sandbox: ${options.max} requests per ${options.interval} ms for the location (${facts.window} window), ${options.latency} ms latency; node options ${JSON.stringify(facts.nodeOptions)}`,
 		'',
 		table(['workflow', 'execution', 'worker', 'status', 'items out', 'created', 'failed items', 'of which 429', 'wall time'], perWorkflow),
 		'',
@@ -129,5 +144,5 @@ export function report(facts: RunFacts): { text: string; checks: Check[] } {
 		'checks:',
 		...checks.map((c) => `  ${c.ok ? 'PASS' : 'FAIL'}  ${c.name}: ${c.detail}`),
 	].join('\n');
-	return { text, checks };
+	return { text, checks: checks.map((c) => ({ ...c, name: `${facts.window} window: ${c.name}` })), limit };
 }

@@ -21,7 +21,7 @@ import { withLock } from '../lock';
 import { packPackage } from '../pack/packageTarball';
 import { DEFAULT_CACHE_DIR, REPO_ROOT } from '../paths';
 import { start, stopAllChildren, type Child } from '../processes';
-import { DEFAULT_TOKENS, startSandbox } from '../sandbox/server';
+import { DEFAULT_TOKENS, startSandbox, type WindowModel } from '../sandbox/server';
 import { parseQueueArgs, type QueueOptions } from './args';
 import { killLeftovers } from '../leftovers';
 import { startPostgres, type PgClient } from './postgres';
@@ -58,14 +58,14 @@ async function rest(editor: Editor, method: string, path: string, body?: unknown
 	return answer.json;
 }
 
-/** Polls execution_entity until every execution of the workflows is final. */
-async function waitForExecutions(db: PgClient, workflowIds: string[], count: number, timeoutS: number, progress: () => string): Promise<ExecutionRow[]> {
+/** Polls execution_entity until every execution of the workflows after `afterId` is final. */
+async function waitForExecutions(db: PgClient, workflowIds: string[], afterId: number, count: number, timeoutS: number, progress: () => string): Promise<ExecutionRow[]> {
 	const deadline = Date.now() + timeoutS * 1000;
 	let lastNote = 0;
 	for (;;) {
 		const { rows } = await db.query(
-			'select id, "workflowId", status, "startedAt", "stoppedAt" from execution_entity where "workflowId" = any($1) order by id',
-			[workflowIds],
+			'select id, "workflowId", status, "startedAt", "stoppedAt" from execution_entity where "workflowId" = any($1) and id > $2 order by id',
+			[workflowIds, afterId],
 		);
 		if (rows.length >= count && rows.every((r: ExecutionRow) => FINAL.has(r.status) && r.stoppedAt)) return rows as ExecutionRow[];
 		if (Date.now() > deadline) throw new Error(`timeout: executions ${JSON.stringify(rows.map((r: ExecutionRow) => [r.id, r.status]))}`);
@@ -98,8 +98,11 @@ async function main(options: QueueOptions): Promise<number> {
 		stops.push({ name: 'redis', stop: redis.stop });
 		const pg = await startPostgres(services.pgBin, RUN_DIR, n8nPackageJson, log);
 		stops.push({ name: 'postgres', stop: pg.stop });
-		const sandbox = await startSandbox({ port: 0, latencyMs: options.latency, rateLimit: { max: options.max, intervalMs: options.interval } });
-		stops.push({ name: 'sandbox', stop: sandbox.close });
+		// one sandbox per window model, in turn, on the port the credential names
+		const sandboxFor = async (window: WindowModel, port = 0) =>
+			await startSandbox({ port, latencyMs: options.latency, rateLimit: { max: options.max, intervalMs: options.interval, window } });
+		let sandbox = await sandboxFor(options.windows[0]);
+		stops.push({ name: 'sandbox', stop: async () => await sandbox.close() });
 		log(`HighLevel sandbox at ${sandbox.url} (${options.max} requests per ${options.interval} ms per location, ${options.latency} ms latency)`);
 
 		// one user folder per n8n process, the package installed in each; one encryption key for all
@@ -174,44 +177,64 @@ async function main(options: QueueOptions): Promise<number> {
 		}
 		log(`${specs.length} workflows activated (production webhooks on the main)`);
 
-		// all at once, through the main's webhooks; in queue mode the main enqueues, the workers run them
-		sandbox.reset();
-		const fired = await Promise.all(specs.map(async (s) => await trigger(`http://127.0.0.1:${editor.port}/webhook/${s.webhookPath}`, Date.now() + 60000)));
-		const firedAt = Math.min(...fired.map((f) => f.at));
-		log(`${specs.length} webhooks answered (${fired.map((f) => `${f.answeredMs} ms`).join(', ')}); waiting for the executions ...`);
 		const db = await pg.connect();
 		stops.push({ name: 'db client', stop: async () => await db.end() });
-		const progress = () => `sandbox: ${sandbox.stats().total} requests ${JSON.stringify(sandbox.stats().byStatus)}`;
-		const rows = await waitForExecutions(db, workflowIds, specs.length, options.timeout, progress);
-		const wallMs = Math.max(...rows.map((r) => new Date(r.stoppedAt).getTime())) - firedAt;
-		log(`all ${rows.length} executions finished; wall time ${fmtMs(wallMs)} from the first webhook`);
-
-		// what happened: the executions' data (flatted, parsed with n8n's own flatted) and which worker ran what
 		const flatted = createRequire(n8nPackageJson)('flatted') as { parse(text: string): Parameters<typeof summariseRun>[0] };
-		const { rows: dataRows } = await db.query('select "executionId", data from execution_data where "executionId" = any($1)', [rows.map((r) => r.id)]);
-		const dataById = new Map(dataRows.map((r: { executionId: unknown; data: string }) => [String(r.executionId), r.data]));
-		const ranBy = new Map<string, number>();
-		workerChildren.forEach((worker, i) => {
-			for (const match of worker.output().matchAll(/Worker started execution (\d+)/g)) ranBy.set(match[1], i + 1);
-		});
-		const outcomes = specs.map((s, i) => {
-			const executions = rows.filter((r) => r.workflowId === workflowIds[i]);
-			const data = executions[0] ? dataById.get(String(executions[0].id)) : undefined;
-			return { w: s.w, executions, summary: data ? summariseRun(flatted.parse(data)) : undefined, worker: executions[0] ? ranBy.get(String(executions[0].id)) : undefined };
-		});
-		const requests = sandbox.requests();
-		const { text, checks } = report({
-			options, inst, nodeOptions, outcomes, requests, wallMs,
-			services: { redis: redis.version, postgres: pg.version },
-			groups: sandbox.state().locations[LOCATION] ?? [],
-			stats: sandbox.stats(),
-		});
+
+		/** The four workflows at once against a fresh sandbox with `window`; its report. */
+		const runScenario = async (window: WindowModel, afterId: number) => {
+			sandbox.reset();
+			// all at once, through the main's webhooks; in queue mode the main enqueues, the workers run them
+			const fired = await Promise.all(specs.map(async (s) => await trigger(`http://127.0.0.1:${editor.port}/webhook/${s.webhookPath}`, Date.now() + 60000)));
+			const firedAt = Math.min(...fired.map((f) => f.at));
+			log(`${window} window: ${specs.length} webhooks answered (${fired.map((f) => `${f.answeredMs} ms`).join(', ')}); waiting for the executions ...`);
+			const progress = () => `sandbox: ${sandbox.stats().total} requests ${JSON.stringify(sandbox.stats().byStatus)}`;
+			const rows = await waitForExecutions(db, workflowIds, afterId, specs.length, options.timeout, progress);
+			const wallMs = Math.max(...rows.map((r) => new Date(r.stoppedAt).getTime())) - firedAt;
+			log(`${window} window: all ${rows.length} executions finished; wall time ${fmtMs(wallMs)} from the first webhook`);
+
+			// what happened: the executions' data (flatted, parsed with n8n's own flatted) and which worker ran what
+			const { rows: dataRows } = await db.query('select "executionId", data from execution_data where "executionId" = any($1)', [rows.map((r) => r.id)]);
+			const dataById = new Map(dataRows.map((r: { executionId: unknown; data: string }) => [String(r.executionId), r.data]));
+			const ranBy = new Map<string, number>();
+			workerChildren.forEach((worker, i) => {
+				for (const match of worker.output().matchAll(/Worker started execution (\d+)/g)) ranBy.set(match[1], i + 1);
+			});
+			const outcomes = specs.map((s, i) => {
+				const executions = rows.filter((r) => r.workflowId === workflowIds[i]);
+				const data = executions[0] ? dataById.get(String(executions[0].id)) : undefined;
+				return { w: s.w, executions, summary: data ? summariseRun(flatted.parse(data)) : undefined, worker: executions[0] ? ranBy.get(String(executions[0].id)) : undefined };
+			});
+			const requests = sandbox.requests();
+			await writeFile(join(RUN_DIR, `sandbox-requests-${window}.json`), JSON.stringify(requests.map((r) => ({
+				method: r.method, path: r.path, status: r.status, receivedAt: r.receivedAt, answeredAt: r.answeredAt,
+				slug: (r.body as { slug?: string } | undefined)?.slug, name: (r.body as { name?: string } | undefined)?.name,
+			}))));
+			const lastId = Math.max(afterId, ...rows.map((r) => Number(r.id)));
+			return { lastId, ...report({
+				options, window, inst, nodeOptions, outcomes, requests, wallMs,
+				services: { redis: redis.version, postgres: pg.version },
+				groups: sandbox.state().locations[LOCATION] ?? [],
+				stats: sandbox.stats(),
+			}) };
+		};
+
+		const results = [];
+		let lastId = 0;
+		for (const [i, window] of options.windows.entries()) {
+			if (i > 0) {
+				const { port } = sandbox;
+				await sandbox.close();
+				sandbox = await sandboxFor(window, port);
+			}
+			const result = await runScenario(window, lastId);
+			lastId = result.lastId;
+			results.push(result);
+		}
+		const text = [...results.map((r) => r.text), '## limit used', '', ...results.map((r) => r.limit)].join('\n\n');
 		process.stdout.write(`\n${text}\n`);
 		await writeFile(REPORT_FILE, `# Queue-mode run\n\nWritten by \`npm run test:queue\` (tools/queue/run.ts) on its last run.\n\n${text}\n`);
-		await writeFile(join(RUN_DIR, 'sandbox-requests.json'), JSON.stringify(requests.map((r) => ({
-			method: r.method, path: r.path, status: r.status, receivedAt: r.receivedAt, answeredAt: r.answeredAt,
-			slug: (r.body as { slug?: string } | undefined)?.slug, name: (r.body as { name?: string } | undefined)?.name,
-		}))));
+		const checks = results.flatMap((r) => r.checks);
 		const failed = checks.filter((c) => !c.ok).length;
 		log(failed ? `FAIL: ${failed} of ${checks.length} checks failed; total ${fmtMs(Date.now() - T0)}` : `PASS: ${checks.length} checks; total ${fmtMs(Date.now() - T0)}`);
 		return failed ? 1 : 0;

@@ -2,21 +2,28 @@
 /**
  * Runs the sandbox until SIGINT / SIGTERM:
  *   node --import tsx tools/sandbox/cli.ts   (npm run sandbox --) [--port 8787] [--latency 0] [--max 100] [--interval 10000] [--daily 200000]
+ *     [--window fixed|sliding]
  * The port may also come from the environment variable SANDBOX_PORT (a --port flag wins).
  * It prints its URL, then the tokens it made for this run (fake, sandbox only), then "Ready.".
  */
-import { DEFAULT_TOKENS, SandboxOptions, startSandbox } from './server';
+import { DEFAULT_TOKENS, SandboxOptions, WINDOW_MODELS, WindowModel, startSandbox } from './server';
 
 const DEFAULT_PORT = 8787;
 const FLAGS = ['port', 'latency', 'max', 'interval', 'daily'] as const;
 type Flag = (typeof FLAGS)[number];
 
-function parseArgs(argv: string[]): Partial<Record<Flag, number>> {
-	const values: Partial<Record<Flag, number>> = {};
+function parseArgs(argv: string[]): Partial<Record<Flag, number>> & { window?: WindowModel } {
+	const values: Partial<Record<Flag, number>> & { window?: WindowModel } = {};
 	for (let i = 0; i < argv.length; i++) {
 		const [name, inline] = argv[i].replace(/^--/, '').split('=');
-		if (!argv[i].startsWith('--') || !(FLAGS as readonly string[]).includes(name)) throw new Error(`unknown argument "${argv[i]}"`);
+		const known = name === 'window' || (FLAGS as readonly string[]).includes(name);
+		if (!argv[i].startsWith('--') || !known) throw new Error(`unknown argument "${argv[i]}"`);
 		const raw = inline ?? argv[++i];
+		if (name === 'window') {
+			if (!(WINDOW_MODELS as readonly string[]).includes(raw)) throw new Error(`--window is ${WINDOW_MODELS.join(' or ')} (got "${raw}")`);
+			values.window = raw as WindowModel;
+			continue;
+		}
 		const value = Number(raw);
 		if (raw === undefined || !Number.isInteger(value) || value < 0) throw new Error(`--${name} needs a whole number >= 0 (got "${raw}")`);
 		values[name as Flag] = value;
@@ -30,7 +37,7 @@ async function main(): Promise<void> {
 	const options: SandboxOptions = {
 		port: args.port ?? envPort ?? DEFAULT_PORT,
 		latencyMs: args.latency,
-		rateLimit: { max: args.max, intervalMs: args.interval, daily: args.daily },
+		rateLimit: { max: args.max, intervalMs: args.interval, daily: args.daily, window: args.window },
 	};
 	const sandbox = await startSandbox(options);
 	const tokens = options.tokens ?? DEFAULT_TOKENS;

@@ -1,10 +1,12 @@
-/** HighLevel's rate limits: a fixed burst window and a daily budget per app and location (or company), with its headers. */
+/** HighLevel's rate limits: a burst window and a daily budget per app and location (or company), with their headers. */
+import { BurstWindow, WindowModel, burstWindow } from './burst-window';
 
 export interface RateLimitConfig {
 	max: number;
 	intervalMs: number;
 	daily: number;
 	retryAfter: boolean;
+	window: WindowModel;
 }
 
 /** The bucket HighLevel counts a request in: the app's (a PIT counts as its own app) per location or per company. */
@@ -12,18 +14,13 @@ export function rateKey(app: string, resource: 'location' | 'company', id: strin
 	return `${app}\u0000${resource}:${id}`;
 }
 
-export const DEFAULT_RATE_LIMIT: RateLimitConfig = { max: 100, intervalMs: 10_000, daily: 200_000, retryAfter: true };
+export const DEFAULT_RATE_LIMIT: RateLimitConfig = { max: 100, intervalMs: 10_000, daily: 200_000, retryAfter: true, window: 'fixed' };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-interface Window {
-	start: number;
-	count: number;
-}
-
 interface Bucket {
-	burst: Window;
-	day: Window;
+	burst: BurstWindow;
+	day: BurstWindow;
 }
 
 export interface RateDecision {
@@ -43,14 +40,15 @@ export class RateLimiter {
 	/** Counts one request for `key` unless a limit is already spent. */
 	consume(key: string): RateDecision {
 		const bucket = this.bucket(key);
-		if (bucket.day.count >= this.config.daily) {
-			return { exceeded: 'daily', headers: this.headers(bucket, this.retryAfter(bucket.day, DAY_MS)) };
+		const now = this.now();
+		if (bucket.day.count(now) >= this.config.daily) {
+			return { exceeded: 'daily', headers: this.headers(bucket, this.retryAfter(bucket.day)) };
 		}
-		if (bucket.burst.count >= this.config.max) {
-			return { exceeded: 'burst', headers: this.headers(bucket, this.retryAfter(bucket.burst, this.config.intervalMs)) };
+		if (bucket.burst.count(now) >= this.config.max) {
+			return { exceeded: 'burst', headers: this.headers(bucket, this.retryAfter(bucket.burst)) };
 		}
-		bucket.burst.count++;
-		bucket.day.count++;
+		bucket.burst.add(now);
+		bucket.day.add(now);
 		return { headers: this.headers(bucket) };
 	}
 
@@ -62,7 +60,7 @@ export class RateLimiter {
 	/** Headers of a 429 the server decided on by itself (injected fault): no burst requests left. */
 	exhausted(key: string): Record<string, string> {
 		const bucket = this.bucket(key);
-		const headers = this.headers(bucket, this.retryAfter(bucket.burst, this.config.intervalMs));
+		const headers = this.headers(bucket, this.retryAfter(bucket.burst, this.now() + this.config.intervalMs));
 		return { ...headers, 'X-RateLimit-Remaining': '0' };
 	}
 
@@ -71,34 +69,35 @@ export class RateLimiter {
 	}
 
 	private bucket(key: string): Bucket {
-		const now = this.now();
 		let bucket = this.buckets.get(key);
 		if (!bucket) {
 			bucket = this.freshBucket();
 			this.buckets.set(key, bucket);
 		}
-		if (now - bucket.burst.start >= this.config.intervalMs) bucket.burst = { start: now, count: 0 };
-		if (now - bucket.day.start >= DAY_MS) bucket.day = { start: now, count: 0 };
 		return bucket;
 	}
 
 	private freshBucket(): Bucket {
-		const now = this.now();
-		return { burst: { start: now, count: 0 }, day: { start: now, count: 0 } };
+		return {
+			burst: burstWindow(this.config.window, this.config.max, this.config.intervalMs),
+			day: burstWindow('fixed', this.config.daily, DAY_MS),
+		};
 	}
 
-	private retryAfter(window: Window, length: number): number | undefined {
+	/** Whole seconds until `window` lets a request in (or until `freesAt` when given), at least 1. */
+	private retryAfter(window: BurstWindow, freesAt = window.freesAt(this.now())): number | undefined {
 		if (!this.config.retryAfter) return undefined;
-		return Math.max(1, Math.ceil((window.start + length - this.now()) / 1000));
+		return Math.max(1, Math.ceil((freesAt - this.now()) / 1000));
 	}
 
 	private headers(bucket: Bucket, retryAfterSeconds?: number): Record<string, string> {
+		const now = this.now();
 		const headers: Record<string, string> = {
 			'X-RateLimit-Limit-Daily': String(this.config.daily),
-			'X-RateLimit-Daily-Remaining': String(Math.max(0, this.config.daily - bucket.day.count)),
+			'X-RateLimit-Daily-Remaining': String(Math.max(0, this.config.daily - bucket.day.count(now))),
 			'X-RateLimit-Interval-Milliseconds': String(this.config.intervalMs),
 			'X-RateLimit-Max': String(this.config.max),
-			'X-RateLimit-Remaining': String(Math.max(0, this.config.max - bucket.burst.count)),
+			'X-RateLimit-Remaining': String(Math.max(0, this.config.max - bucket.burst.count(now))),
 		};
 		if (retryAfterSeconds !== undefined) headers['Retry-After'] = String(retryAfterSeconds);
 		return headers;

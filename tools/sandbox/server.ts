@@ -12,6 +12,7 @@ import { InstallDefaults } from './oauth-authorize';
 import { OAuthCounters, OAuthTokenOptions, OAuthTokens, RevokeFilter } from './oauth-tokens';
 import { FaultInjector, FaultOptions } from './faults';
 import { Outcome, handleRequest } from './pipeline';
+import { WindowModel } from './burst-window';
 import { DEFAULT_RATE_LIMIT, RateLimitConfig, RateLimiter } from './rate-limiter';
 import { LoggedRequest, RequestLog, SandboxStats } from './request-log';
 import { Answer, MESSAGES, badRequest, notFound, serverError, success } from './responses';
@@ -19,6 +20,8 @@ import { GroupRecord, GroupStore } from './store';
 
 export { DEFAULT_TOKENS } from './auth';
 export type { SandboxToken } from './auth';
+export { WINDOW_MODELS } from './burst-window';
+export type { WindowModel } from './burst-window';
 export type { GroupRecord } from './store';
 export type { LoggedRequest, SandboxStats } from './request-log';
 export type { AgencySeed, AppRecord, InstallChoice, InstallRecord, LocationRecord, NewLocation } from './agency';
@@ -30,8 +33,8 @@ export interface SandboxOptions {
 	port?: number;
 	/** default: DEFAULT_TOKENS */
 	tokens?: SandboxToken[];
-	/** default 100 per 10000 ms, daily 200000, Retry-After (seconds, ceil) on 429s */
-	rateLimit?: { max?: number; intervalMs?: number; daily?: number; retryAfter?: boolean };
+	/** default 100 per 10000 ms in a fixed window, daily 200000, Retry-After (seconds, ceil) on 429s */
+	rateLimit?: { max?: number; intervalMs?: number; daily?: number; retryAfter?: boolean; window?: WindowModel };
 	/** added to every answer */
 	latencyMs?: number;
 	/** shares 0..1, deterministic from `seed` */

@@ -113,7 +113,7 @@ export async function sendToHighLevel<T>(
 			const effect = await call.findEffect();
 			if (effect !== undefined) return effect;
 		}
-		if (failure.status === 429) rateGovernor.pause(limitKey, waitMs);
+		if (failure.status === 429) rateGovernor.pause(limitKey);
 		await sleep(waitMs);
 	}
 }

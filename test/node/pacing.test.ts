@@ -1,0 +1,64 @@
+import { RateGovernor } from '../../nodes/HighLevelCalendarGroup/transport/rateGovernor';
+import { type SimulationOptions, simulatePacing } from '../../tools/pacing/simulation';
+import { mulberry32 } from '../../tools/sandbox/faults';
+import { WINDOW_MODELS } from '../../tools/sandbox/burst-window';
+
+/**
+ * The node's pacing against a simulated HighLevel location (the sandbox's rate limiter on a fake
+ * clock): 600 creates shared by 1, 2 or 4 processes that cannot talk to each other, 100 requests
+ * per second, 50 ms latency. It must use most of the limit and stay under it, in either window model,
+ * when the executions start together (7 ms apart).
+ */
+const scenario = (clients: number, startStaggerMs: number): Omit<SimulationOptions, 'window'> => ({
+	clients,
+	// one workflow of 600 alone; the queue run's four workflows of 150, spread over the workers
+	executions: clients === 1 ? 1 : 4,
+	requestsPerExecution: clients === 1 ? 600 : 150,
+	inFlightPerExecution: 16,
+	max: 100,
+	intervalMs: 1000,
+	latencyMs: 50,
+	jitterMs: 5,
+	startStaggerMs,
+	maxRetries: 5,
+	seed: 20261125,
+	governor: (clock) => new RateGovernor(clock),
+});
+
+const cases = WINDOW_MODELS.flatMap((window) =>
+	[
+		{ clients: 1, atLeast: 0.9 },
+		{ clients: 2, atLeast: 0.9 },
+		{ clients: 4, atLeast: 0.85 },
+	].map((c) => ({ window, ...c })),
+);
+
+describe('pacing against a simulated HighLevel', () => {
+	beforeEach(() => {
+		// the retry policy's jitter
+		jest.spyOn(Math, 'random').mockImplementation(mulberry32(7));
+	});
+	afterEach(() => jest.restoreAllMocks());
+
+	test.each(cases)('$clients process(es), $window window: uses at least $atLeast of the limit, 429s at most 5%', async ({ window, clients, atLeast }) => {
+		const result = await simulatePacing({ window, ...scenario(clients, 7) });
+		expect(result.counted).toBe(600);
+		expect(result.surfaced429).toBe(0);
+		expect(result.received429).toBeLessThanOrEqual(0.05 * (result.counted + result.received429));
+		expect(result.limitUsed).toBeGreaterThanOrEqual(atLeast);
+	});
+
+	/**
+	 * Short of the targets: executions 200 ms apart (as n8n workers pick them up) leave the later ones
+	 * a smaller share (nothing in a process's view pulls the shares together), and the limit is used
+	 * less when the first ones finish. This holds the ground gained; the targets above are not met here.
+	 */
+	test.each([
+		...WINDOW_MODELS.map((window) => ({ window, clients: 2, atLeast: 0.85 })),
+		...WINDOW_MODELS.map((window) => ({ window, clients: 4, atLeast: 0.8 })),
+	])('$clients processes, executions 200 ms apart, $window window: at least $atLeast', async ({ window, clients, atLeast }) => {
+		const result = await simulatePacing({ window, ...scenario(clients, 200) });
+		expect(result.received429).toBeLessThanOrEqual(0.05 * (result.counted + result.received429));
+		expect(result.limitUsed).toBeGreaterThanOrEqual(atLeast);
+	});
+});
