@@ -70,6 +70,7 @@ export function buildWorkflow(fixture: WorkflowFixture): Workflow {
 export async function runWorkflow(
 	fixture: WorkflowFixture,
 	credentials: Record<string, ICredentialDataDecryptedObject>,
+	credentialsHelper: TestCredentialsHelper = new TestCredentialsHelper({ ...credentials }),
 ): Promise<WorkflowRun> {
 	const workflow = buildWorkflow(fixture);
 	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
@@ -85,7 +86,7 @@ export async function runWorkflow(
 	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', resolve));
 	const additionalData = stubbedAdditionalData({
 		hooks,
-		credentialsHelper: new TestCredentialsHelper({ ...credentials }),
+		credentialsHelper,
 	});
 
 	const startNode = fixture.nodes[0];

@@ -55,6 +55,15 @@ function describeFix(status: number, message: string, failure: HttpFailure, call
 }
 
 export function apiErrorFromFailure(node: INode, failure: HttpFailure, call: FailedCall): NodeApiError {
+	if (failure.refreshRefused) {
+		const said = highLevelMessage(failure.body) ?? (failure.status ? `status ${failure.status}` : 'no reason given');
+		const message = `The OAuth2 token could not be refreshed (HighLevel's token endpoint: ${redactTokens(said, call.tokens)})`;
+		return new NodeApiError(node, { message } as JsonObject, {
+			message,
+			description:
+				'HighLevel refresh tokens work once. Another request or workflow may have used it at the same moment, or the app was uninstalled. Reconnect the credential (open it and click Reconnect). On n8n before 2.x, set Options > Max Requests In Flight to 1 for bulk runs with OAuth2.',
+		});
+	}
 	if (failure.lacks !== undefined) {
 		const body = redactTokens(JSON.stringify(failure.body ?? null), call.tokens);
 		return new NodeApiError(node, { body } as JsonObject, {

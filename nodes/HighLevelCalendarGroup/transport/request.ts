@@ -7,7 +7,7 @@ import type { Connection, RequestContext } from './connection';
 import { type HttpFailure, lowerCaseHeaders, readHttpFailure } from './httpFailure';
 import { rateGovernor } from './rateGovernor';
 import type { RequestSettings } from './requestSettings';
-import { isAmbiguous, retryDelayMs } from './retryPolicy';
+import { REFRESH_RACE_WAIT_MS, isAmbiguous, retryDelayMs } from './retryPolicy';
 
 /** The attempt's result or failure, and the location token it was sent with, if any. */
 type Attempt<T> = ({ result: T } | { failure: HttpFailure }) & { bearer?: string };
@@ -77,8 +77,10 @@ async function attempt<T>(
  * The one place that talks HTTP to HighLevel, and the one retry loop: every attempt paced to the
  * rate limit it counts against; a 429 waited out and sent again; after a 5xx, timeout, reset or an
  * answer without its result, a call safe to repeat is sent again, and one that is not first looks
- * for its effect; a location token HighLevel refuses is minted again, once. Every attempt counts
- * against Max Retries.
+ * for its effect; a location token HighLevel refuses is minted again, once; a request whose OAuth2
+ * token n8n could not refresh (HighLevel answered 401, so nothing was done) is sent again, once, a
+ * moment later: another request's refresh used the single-use refresh token first, and n8n reads the
+ * token it stored. Every attempt counts against Max Retries.
  */
 export async function sendToHighLevel<T>(
 	ctx: RequestContext,
@@ -89,11 +91,17 @@ export async function sendToHighLevel<T>(
 	const options = httpOptions(connection, settings, call);
 	const limitKey = `${connection.credentialType} ${connection.baseUrl} ${call.limitOwner ?? settings.locationId}`;
 	let refusedToken: string | undefined;
+	let resentAfterRefresh = false;
 	for (let attemptIndex = 0; ; attemptIndex++) {
 		const outcome = await attempt(ctx, connection, settings, call, options, limitKey);
 		if ('result' in outcome) return outcome.result;
 		const { failure, bearer } = outcome;
 		if (attemptIndex > 0 && call.resultIfGone !== undefined && failure.status === 404) return call.resultIfGone;
+		if (failure.refreshRefused && !resentAfterRefresh) {
+			resentAfterRefresh = true;
+			await sleep(REFRESH_RACE_WAIT_MS);
+			continue;
+		}
 		if (failure.status === 401 && bearer !== undefined && refusedToken === undefined) {
 			refusedToken = bearer;
 			connection.locationTokens?.refused(settings, bearer);

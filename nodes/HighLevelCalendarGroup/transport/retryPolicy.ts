@@ -3,6 +3,9 @@ import type { HttpFailure } from './httpFailure';
 const BASE_BACKOFF_MS = 250;
 const MAX_BACKOFF_MS = 8_000;
 
+/** Time for the OAuth2 refresh that won a race to be stored before a request refused in it is sent again. */
+export const REFRESH_RACE_WAIT_MS = 1_000;
+
 /** Exponential backoff with full jitter: a random wait up to 250 ms × 2^attempt (at most 8 s). */
 function backoffMs(attempt: number): number {
 	return Math.round(Math.random() * Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** attempt));
@@ -28,6 +31,7 @@ export function isAmbiguous(failure: HttpFailure): boolean {
  * and a spent daily budget, are final.
  */
 export function retryDelayMs(failure: HttpFailure, attempt: number): number | undefined {
+	if (failure.refreshRefused) return undefined;
 	if (failure.status === 429) {
 		if (isDailyBudgetSpent(failure)) return undefined;
 		const retryAfterSeconds = Number(failure.headers['retry-after']);
