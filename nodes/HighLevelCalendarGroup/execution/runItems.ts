@@ -33,7 +33,8 @@ function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number):
 export async function runItems(ctx: IExecuteFunctions, handler: ItemHandler): Promise<INodeExecutionData[]> {
 	const itemCount = ctx.getInputData().length;
 	const options = ctx.getNodeParameter('options', 0, {}) as { maxInFlight?: number };
-	const workerCount = Math.min(itemCount, Math.max(1, options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT));
+	const maxInFlight = Math.max(1, options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT);
+	const workerCount = Math.min(itemCount, maxInFlight);
 	const outputs: INodeExecutionData[][] = new Array(itemCount);
 	let sessionOpening: Promise<ExecutionSession> | undefined;
 	let stop: { itemIndex: number; error: NodeApiError | NodeOperationError } | undefined;
@@ -41,7 +42,7 @@ export async function runItems(ctx: IExecuteFunctions, handler: ItemHandler): Pr
 
 	const runItem = async (itemIndex: number) => {
 		try {
-			sessionOpening ??= ExecutionSession.open(ctx);
+			sessionOpening ??= ExecutionSession.open(ctx, maxInFlight);
 			const results = await handler.call(ctx, await sessionOpening, itemIndex);
 			outputs[itemIndex] = results.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 		} catch (error) {

@@ -7,6 +7,7 @@ import type { Authentication, Connection, RequestContext } from '../transport/co
 import { loadConnection } from '../transport/connection';
 import { LocationTokens } from '../transport/locationTokens';
 import { sendToHighLevel } from '../transport/request';
+import { SendSpacing } from '../transport/sendSpacing';
 import { requestSettings, type RequestOptions, type RequestSettings } from '../transport/requestSettings';
 
 /** The location an item names, else the credential's. */
@@ -49,9 +50,10 @@ export class ExecutionSession {
 		this.directory = new GroupDirectory(this.api);
 	}
 
-	static async open(ctx: IExecuteFunctions): Promise<ExecutionSession> {
+	static async open(ctx: IExecuteFunctions, maxInFlight: number): Promise<ExecutionSession> {
 		const authentication = ctx.getNodeParameter('authentication', 0) as Authentication;
-		return new ExecutionSession(ctx, withLocationTokens(ctx, await loadConnection(ctx, authentication)));
+		const connection = { ...(await loadConnection(ctx, authentication)), spacing: new SendSpacing(maxInFlight) };
+		return new ExecutionSession(ctx, withLocationTokens(ctx, connection));
 	}
 
 	/** Where and how the item's requests go: its location and its Options. */

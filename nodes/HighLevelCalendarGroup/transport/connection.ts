@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { checkBaseUrl } from './baseUrl';
 import type { RequestSettings } from './requestSettings';
+import type { SendSpacing } from './sendSpacing';
 
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
 
@@ -32,6 +33,8 @@ export interface Connection {
 	companyId?: string;
 	/** Agency credentials: the group routes take the location's token, not the credential's. */
 	locationTokens?: LocationTokenSource;
+	/** An execution's requests, spread over the round trip. */
+	spacing?: SendSpacing;
 }
 
 function tokensOf(credentials: IDataObject): string[] {

@@ -57,6 +57,7 @@ async function attempt<T>(
 ): Promise<Attempt<T>> {
 	const bearer = await connection.locationTokens?.tokenFor(settings);
 	await rateGovernor.acquire(limitKey);
+	const sentAt = await connection.spacing?.turn();
 	let response: { headers?: Record<string, unknown>; body: unknown };
 	try {
 		response = await exchange(ctx, connection, options, bearer);
@@ -64,6 +65,8 @@ async function attempt<T>(
 		const failure = readHttpFailure(error);
 		rateGovernor.observe(limitKey, failure.headers);
 		return { failure, bearer };
+	} finally {
+		if (sentAt !== undefined) connection.spacing?.answered(sentAt);
 	}
 	const headers = lowerCaseHeaders(response.headers);
 	rateGovernor.observe(limitKey, headers);
