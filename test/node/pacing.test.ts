@@ -49,13 +49,12 @@ describe('pacing against a simulated HighLevel', () => {
 	});
 
 	/**
-	 * Short of the targets: executions 200 ms apart (as n8n workers pick them up) leave the later ones
-	 * a smaller share (nothing in a process's view pulls the shares together), and the limit is used
-	 * less when the first ones finish. This holds the ground gained; the targets above are not met here.
+	 * Executions 200 ms apart, as n8n workers pick them up: the later ones start with a smaller share,
+	 * and the limit is used less when the first ones finish unless the others' current rate is read.
 	 */
 	test.each([
-		...WINDOW_MODELS.map((window) => ({ window, clients: 2, atLeast: 0.85 })),
-		...WINDOW_MODELS.map((window) => ({ window, clients: 4, atLeast: 0.8 })),
+		...WINDOW_MODELS.map((window) => ({ window, clients: 2, atLeast: 0.9 })),
+		...WINDOW_MODELS.map((window) => ({ window, clients: 4, atLeast: 0.85 })),
 	])('$clients processes, executions 200 ms apart, $window window: at least $atLeast', async ({ window, clients, atLeast }) => {
 		const result = await simulatePacing({ window, ...scenario(clients, 200) });
 		expect(result.received429).toBeLessThanOrEqual(0.05 * (result.counted + result.received429));

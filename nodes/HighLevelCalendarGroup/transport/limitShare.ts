@@ -5,6 +5,8 @@ const DEFAULT_INTERVAL_MS = 10_000;
 const SHARED_RESERVE = 0.05;
 /** Fewer requests than this part of the limit tell too little about who sent them. */
 const MIN_SAMPLE = 0.2;
+/** The span over which the others' current rate is taken. */
+const RECENT_MS = 250;
 /** How often a request held back looks again, while answers may change what is free. */
 const RECHECK_MS = 10;
 /** Requests still waiting for their answer after this long are taken as lost. */
@@ -15,17 +17,17 @@ const FORGET_AFTER_MS = 10 * 60_000;
  * requests; other processes on the limit show only in HighLevel's count (`Max − Remaining`).
  * HighLevel counts a request when it arrives and answers with the count as of then, so an answer is
  * matched with the oldest request still waiting for one.
- * - Share: what this process's requests make of that count, in the same window (the last
- *   interval, or since a fixed window was seen to restart, i.e. the count dropped at once), taken
- *   once the window holds a fifth of the limit or a quarter of an interval; a process that joined
- *   others already sending weighs its requests over the time it has been sending.
+ * - Share: this process's rate against the others', in the same window (the last interval, or
+ *   since a fixed window was seen to restart, i.e. the count dropped at once), taken once the window
+ *   holds a fifth of the limit or a quarter of an interval; a process that joined others already
+ *   sending weighs its requests over the time it has been sending. The others' rate is what they
+ *   sent over the last RECENT_MS, so a process takes over at once when the others stop.
  * - Pacing: requests go evenly at that share of the limit (less a reserve when shared), which keeps
  *   any span of one interval under it, whether HighLevel's window is fixed or sliding.
  * - Gate: no request while the last count, with what this process and (at their rate) the others
  *   sent since, leaves nothing free; if nothing is under way, one goes now and then to ask.
- * - Sliding window (no restart seen): `Remaining` frees slots for good, so this process may also
- *   take its share of them before its paced turn, though no faster than the whole limit spread
- *   evenly; in a fixed window it would only mean early in it.
+ *   Requests are not sent early into what the gate shows free: in a sliding window a burst comes
+ *   back one interval later as a gap, round after round.
  * - A 429 takes 20% off until successes win it back, 2% each.
  */
 export class LimitShare {
@@ -42,32 +44,26 @@ export class LimitShare {
 	private lastAnswered?: number;
 	/** HighLevel's last count: when it counted, the count, and how much of it others sent */
 	private last?: { countedAt: number; count: number; others: number };
-	private firstAnswerAt?: number;
+	/** the others' part of HighLevel's count over the last interval and a bit, oldest first */
+	private othersSeen: Array<{ countedAt: number; others: number; windowStart: number }> = [];
 	private firstCountedAt?: number;
 	/** when the others' requests in HighLevel's count began: with this process if they were few then, else long before */
 	private othersSince = -Infinity;
 	private lastAnswerAt = -Infinity;
 	/** when HighLevel's window was last seen to restart at once (a fixed window) */
 	private windowStart = -Infinity;
-	private lastSentAt = -Infinity;
 	/** when this process's next paced request may go */
 	private nextSendAt = -Infinity;
 
 	/** How long to wait before a request may go; 0 or less: now. */
 	waitMs(now: number): number {
 		this.forgetIfStale(now);
-		const free = this.free(now);
 		// with nothing under way no answer will tell more: one request goes to ask
-		if (free.all < 1) return this.awaiting.length > 0 ? this.recheckMs() : this.lastAnswerAt + this.intervalMs / 10 - now;
-		if (this.nextSendAt <= now) return 0;
-		if (!this.slidingWindow(now) || free.mine < 1) return this.nextSendAt - now;
-		// early, but no faster than the whole limit spread evenly: a burst would come back an interval later
-		const earlyAt = this.lastSentAt + (this.intervalMs + this.marginMs()) / this.max;
-		return Math.min(this.nextSendAt, earlyAt) - now;
+		if (this.free(now) < 1) return this.awaiting.length > 0 ? this.recheckMs() : this.lastAnswerAt + this.intervalMs / 10 - now;
+		return this.nextSendAt - now;
 	}
 
 	sent(at: number): void {
-		this.lastSentAt = at;
 		this.sendTimes.push(at);
 		this.awaiting.push(at);
 		const gap = this.gapMs();
@@ -84,7 +80,6 @@ export class LimitShare {
 		const remaining = Number(headers['x-ratelimit-remaining']);
 		if (headers['x-ratelimit-remaining'] === undefined || !Number.isInteger(remaining) || remaining < 0) return;
 		const countedAt = this.lastAnswered ?? now;
-		this.firstAnswerAt ??= now;
 		const count = this.max - remaining;
 		if (this.firstCountedAt === undefined) {
 			this.firstCountedAt = countedAt;
@@ -94,6 +89,8 @@ export class LimitShare {
 		const from = Math.max(countedAt - this.intervalMs, this.windowStart);
 		const own = this.sendTimes.filter((at) => at >= from && at <= countedAt).length;
 		this.last = { countedAt, count, others: Math.max(0, count - own) };
+		this.othersSeen.push({ countedAt, others: this.last.others, windowStart: this.windowStart });
+		while (this.othersSeen.length > 0 && this.othersSeen[0].countedAt < countedAt - this.intervalMs - RECENT_MS) this.othersSeen.shift();
 		// a sample is worth taking once it holds enough requests, or a quarter of the window
 		const sampled = count >= MIN_SAMPLE * this.max || countedAt - Math.max(from, this.firstCountedAt ?? countedAt) >= this.intervalMs / 4;
 		if (count > 0 && sampled) this.share = this.shareOf(own, count - own, countedAt, from);
@@ -107,8 +104,24 @@ export class LimitShare {
 	private shareOf(own: number, others: number, countedAt: number, from: number): number {
 		const spanSince = (start: number) => Math.max(this.marginMs(), countedAt - Math.max(from, start));
 		const ownRate = own / spanSince(this.firstCountedAt ?? countedAt);
-		const othersRate = others / spanSince(this.othersSince);
+		const othersRate = this.othersRecentRate(countedAt) ?? others / spanSince(this.othersSince);
 		return ownRate + othersRate > 0 ? Math.min(1, ownRate / (ownRate + othersRate)) : 1;
+	}
+
+	/**
+	 * What the others sent per ms over the last RECENT_MS: the change in their part of the count, plus
+	 * (in a sliding window, once they have sent for an interval) what left the window meanwhile, taken
+	 * at their average over the window. Undefined until a count that old was seen.
+	 */
+	private othersRecentRate(countedAt: number): number | undefined {
+		const latest = this.othersSeen[this.othersSeen.length - 1];
+		const before = [...this.othersSeen].reverse().find((seen) => seen.countedAt <= countedAt - RECENT_MS);
+		if (!latest || !before) return undefined;
+		const spanMs = latest.countedAt - before.countedAt;
+		if (before.windowStart !== latest.windowStart) return undefined;
+		const fixedWindow = this.fixedWindowAt(latest.countedAt);
+		const leftWindow = fixedWindow || countedAt - this.intervalMs < this.othersSince ? 0 : (before.others / this.intervalMs) * spanMs;
+		return Math.max(0, (latest.others - before.others + leftWindow) / spanMs);
 	}
 
 	/** The last answered request was a 429: it did not count, and this process takes less. */
@@ -126,15 +139,16 @@ export class LimitShare {
 	private forgetIfStale(now: number): void {
 		if (!this.last || now - this.last.countedAt <= this.intervalMs + this.marginMs()) return;
 		this.last = undefined;
-		this.firstAnswerAt = undefined;
 		this.firstCountedAt = undefined;
 		this.share = 1;
 		this.backoff = 1;
+		this.othersSeen = [];
+		this.windowStart = -Infinity;
 	}
 
-	/** No restart seen for two intervals: `Remaining` then tells what is free for the next interval. */
-	private slidingWindow(now: number): boolean {
-		return this.firstAnswerAt !== undefined && now - this.firstAnswerAt >= this.intervalMs && now - this.windowStart >= 2 * this.intervalMs;
+	/** A fixed window restarts every interval: one seen to restart within two of them is taken as one. */
+	private fixedWindowAt(at: number): boolean {
+		return at - this.windowStart < 2 * this.intervalMs;
 	}
 
 	/** Held back while requests are under way: until the next answer may free some. */
@@ -153,20 +167,26 @@ export class LimitShare {
 	}
 
 	/**
-	 * Requests HighLevel would let in now (`all`), and of those the ones this process may take before
-	 * its paced turn (`mine`): its share of what was free when HighLevel last counted, less what it
-	 * sent since. Counted: this process's requests of the last interval, and the others' as last
-	 * counted with what they may have sent since at their rate.
+	 * Requests HighLevel would let in now. Counted: this process's requests of the last interval, and
+	 * the others' as last counted with what they may have sent since.
 	 */
-	private free(now: number): { all: number; mine: number } {
-		if (!this.last) return { all: this.awaiting.length === 0 ? 1 : 0, mine: 0 };
-		const { countedAt, others } = this.last;
+	private free(now: number): number {
+		if (!this.last) return this.awaiting.length === 0 ? 1 : 0;
 		const own = this.sendTimes.filter((at) => at > now - this.intervalMs - this.marginMs()).length;
-		// sent close to the counted one: may have arrived after it
-		const ownSince = this.sendTimes.filter((at) => at > countedAt - this.marginMs()).length;
-		const elapsed = Math.min(1, Math.max(0, now - countedAt) / this.intervalMs);
-		const all = this.max - own - others * (1 + elapsed);
-		return { all, mine: this.share * this.backoff * (all + ownSince - this.reserve()) - ownSince };
+		const elapsedMs = Math.min(this.intervalMs, Math.max(0, now - this.last.countedAt));
+		return this.max - own - this.othersAfter(elapsedMs);
+	}
+
+	/**
+	 * The others' part of the count `elapsedMs` after HighLevel last counted: as counted, and what they
+	 * sent since at their rate. In a sliding window (once they have sent for an interval) their oldest
+	 * requests leave it meanwhile, at a rate this process cannot see: it counts half of what they send.
+	 */
+	private othersAfter(elapsedMs: number): number {
+		if (!this.last) return 0;
+		const { countedAt, others } = this.last;
+		const sliding = !this.fixedWindowAt(countedAt) && countedAt - this.intervalMs >= this.othersSince;
+		return others * (1 + ((sliding ? 0.5 : 1) * elapsedMs) / this.intervalMs);
 	}
 
 	/** Slack for the difference between when a request leaves here and when HighLevel counts it. */
