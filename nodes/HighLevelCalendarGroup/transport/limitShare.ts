@@ -116,11 +116,9 @@ export class LimitShare {
 	private othersRecentRate(countedAt: number): number | undefined {
 		const latest = this.othersSeen[this.othersSeen.length - 1];
 		const before = [...this.othersSeen].reverse().find((seen) => seen.countedAt <= countedAt - RECENT_MS);
-		if (!latest || !before) return undefined;
+		if (!latest || !before || before.windowStart !== latest.windowStart) return undefined;
 		const spanMs = latest.countedAt - before.countedAt;
-		if (before.windowStart !== latest.windowStart) return undefined;
-		const fixedWindow = this.fixedWindowAt(latest.countedAt);
-		const leftWindow = fixedWindow || countedAt - this.intervalMs < this.othersSince ? 0 : (before.others / this.intervalMs) * spanMs;
+		const leftWindow = this.othersLeaveWindowAt(countedAt) ? (before.others / this.intervalMs) * spanMs : 0;
 		return Math.max(0, (latest.others - before.others + leftWindow) / spanMs);
 	}
 
@@ -146,9 +144,14 @@ export class LimitShare {
 		this.windowStart = -Infinity;
 	}
 
-	/** A fixed window restarts every interval: one seen to restart within two of them is taken as one. */
-	private fixedWindowAt(at: number): boolean {
-		return at - this.windowStart < 2 * this.intervalMs;
+	/**
+	 * Whether the others' oldest requests leave HighLevel's window as they send: a sliding window (a
+	 * fixed one restarts every interval, so none seen to restart within two of them), in which they
+	 * have sent for an interval.
+	 */
+	private othersLeaveWindowAt(at: number): boolean {
+		const fixedWindow = at - this.windowStart < 2 * this.intervalMs;
+		return !fixedWindow && at - this.intervalMs >= this.othersSince;
 	}
 
 	/** Held back while requests are under way: until the next answer may free some. */
@@ -185,8 +188,7 @@ export class LimitShare {
 	private othersAfter(elapsedMs: number): number {
 		if (!this.last) return 0;
 		const { countedAt, others } = this.last;
-		const sliding = !this.fixedWindowAt(countedAt) && countedAt - this.intervalMs >= this.othersSince;
-		return others * (1 + ((sliding ? 0.5 : 1) * elapsedMs) / this.intervalMs);
+		return others * (1 + ((this.othersLeaveWindowAt(countedAt) ? 0.5 : 1) * elapsedMs) / this.intervalMs);
 	}
 
 	/** Slack for the difference between when a request leaves here and when HighLevel counts it. */
