@@ -49,6 +49,24 @@ describe('pacing against a simulated HighLevel', () => {
 	});
 
 	/**
+	 * Processes that start together see each other only in their first answers. A window filled in its
+	 * first 750 ms stays full until its first requests leave it, and in a sliding window that gap comes
+	 * back every interval.
+	 */
+	test.each(WINDOW_MODELS)('4 processes starting together, %s window: HighLevel counts at most 85 requests in the first 750 ms', async (window) => {
+		const { countedAt } = await simulatePacing({ window, ...scenario(4, 7) });
+		expect(countedAt.filter((at) => at - countedAt[0] < 750).length).toBeLessThanOrEqual(85);
+	});
+
+	test('4 processes, sliding window: from the third interval on, no 250 ms carries more than 30 requests', async () => {
+		const { countedAt } = await simulatePacing({ window: 'sliding', ...scenario(4, 7) });
+		// the first interval's unevenness leaves its mark on the second; a burst after that would come back every interval
+		const after = countedAt.filter((at) => at - countedAt[0] >= 2000);
+		const busiest = Math.max(...after.map((from) => after.filter((at) => at >= from && at < from + 250).length));
+		expect(busiest).toBeLessThanOrEqual(30);
+	});
+
+	/**
 	 * Executions 200 ms apart, as n8n workers pick them up: the later ones start with a smaller share,
 	 * and the limit is used less when the first ones finish unless the others' current rate is read.
 	 */

@@ -43,6 +43,8 @@ export interface SimulationResult {
 	spanMs: number;
 	/** (counted ÷ the limit's rate) ÷ spanMs */
 	limitUsed: number;
+	/** when HighLevel counted each request, in simulated ms, in order */
+	countedAt: number[];
 }
 
 const KEY = 'app location';
@@ -100,5 +102,5 @@ export async function simulatePacing(options: SimulationOptions): Promise<Simula
 	await clock.run(Promise.all(Array.from({ length: options.executions }, (_, i) => execution(i))));
 	const spanMs = countedAt[countedAt.length - 1] - countedAt[0];
 	const limitUsed = countedAt.length / (options.max / options.intervalMs) / spanMs;
-	return { counted: countedAt.length, received429, surfaced429, spanMs, limitUsed };
+	return { counted: countedAt.length, received429, surfaced429, spanMs, limitUsed, countedAt };
 }

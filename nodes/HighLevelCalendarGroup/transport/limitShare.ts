@@ -4,9 +4,11 @@ const DEFAULT_INTERVAL_MS = 10_000;
 /** Part of the limit left unused while other processes share it, for what their next requests may take. */
 const SHARED_RESERVE = 0.05;
 /** Fewer requests than this part of the limit tell too little about who sent them. */
-const MIN_SAMPLE = 0.2;
-/** The span over which the others' current rate is taken. */
+const MIN_SAMPLE = 0.05;
+/** The span over which the others' current rate is taken (a fifth of it at first). */
 const RECENT_MS = 250;
+/** Part of the limit a key's first interval lets go at once, above its even rise. */
+const START_ALLOWANCE = 0.05;
 /** How often a request held back looks again, while answers may change what is free. */
 const RECHECK_MS = 10;
 /** Requests still waiting for their answer after this long are taken as lost. */
@@ -19,13 +21,19 @@ const FORGET_AFTER_MS = 10 * 60_000;
  * matched with the oldest request still waiting for one.
  * - Share: this process's rate against the others', in the same window (the last interval, or
  *   since a fixed window was seen to restart, i.e. the count dropped at once), taken once the window
- *   holds a fifth of the limit or a quarter of an interval; a process that joined others already
+ *   holds a twentieth of the limit or a quarter of an interval; a process that joined others already
  *   sending weighs its requests over the time it has been sending. The others' rate is what they
- *   sent over the last RECENT_MS, so a process takes over at once when the others stop.
+ *   sent over the last RECENT_MS, so a process takes over at once when the others stop; for an
+ *   interval after a sliding window was full, it is their average over the window instead: the
+ *   burst that filled it leaves at a rate no answer shows, and read as the others stopping it made
+ *   every process speed up at once, a burst echoed one interval later, round after round.
  * - Pacing: requests go evenly at that share of the limit (less a reserve when shared), which keeps
  *   any span of one interval under it, whether HighLevel's window is fixed or sliding.
  * - Gate: no request while the last count, with what this process and (at their rate) the others
- *   sent since, leaves nothing free; if nothing is under way, one goes now and then to ask.
+ *   sent since, leaves nothing free; if nothing is under way, one goes now and then to ask. In a
+ *   key's first interval the count may only rise evenly at the limit's rate (less the reserve), from
+ *   the first count seen: processes that start together cannot see each other before their first
+ *   answers, and a window filled early stays full until its first requests leave it.
  *   Requests are not sent early into what the gate shows free: in a sliding window a burst comes
  *   back one interval later as a gap, round after round.
  * - A 429 takes 20% off until successes win it back, 2% each.
@@ -52,6 +60,10 @@ export class LimitShare {
 	private lastAnswerAt = -Infinity;
 	/** when HighLevel's window was last seen to restart at once (a fixed window) */
 	private windowStart = -Infinity;
+	/** when HighLevel last counted a full window (Remaining 0) */
+	private fullAt = -Infinity;
+	/** when HighLevel's count would have begun to rise, at the limit's rate, to the first count this process saw */
+	private riseFrom = -Infinity;
 	/** when this process's next paced request may go */
 	private nextSendAt = -Infinity;
 
@@ -81,8 +93,10 @@ export class LimitShare {
 		if (headers['x-ratelimit-remaining'] === undefined || !Number.isInteger(remaining) || remaining < 0) return;
 		const countedAt = this.lastAnswered ?? now;
 		const count = this.max - remaining;
+		if (remaining === 0) this.fullAt = countedAt;
 		if (this.firstCountedAt === undefined) {
 			this.firstCountedAt = countedAt;
+			this.riseFrom = countedAt - (count * this.intervalMs) / this.max;
 			this.othersSince = count < MIN_SAMPLE * this.max ? countedAt : -Infinity;
 		}
 		if (this.last && count < this.last.count - this.max / 2 && countedAt >= this.last.countedAt) this.windowStart = countedAt;
@@ -111,12 +125,16 @@ export class LimitShare {
 	/**
 	 * What the others sent per ms over the last RECENT_MS: the change in their part of the count, plus
 	 * (in a sliding window, once they have sent for an interval) what left the window meanwhile, taken
-	 * at their average over the window. Undefined until a count that old was seen.
+	 * at their average over the window. Over a fifth of RECENT_MS until a count that old was seen;
+	 * undefined before, and for an interval after a sliding window was full.
 	 */
 	private othersRecentRate(countedAt: number): number | undefined {
 		const latest = this.othersSeen[this.othersSeen.length - 1];
-		const before = [...this.othersSeen].reverse().find((seen) => seen.countedAt <= countedAt - RECENT_MS);
+		const before =
+			[...this.othersSeen].reverse().find((seen) => seen.countedAt <= countedAt - RECENT_MS) ??
+			this.othersSeen.find((seen) => seen.countedAt <= countedAt - RECENT_MS / 5);
 		if (!latest || !before || before.windowStart !== latest.windowStart) return undefined;
+		if (this.othersLeaveWindowAt(countedAt) && countedAt - this.fullAt < this.intervalMs) return undefined;
 		const spanMs = latest.countedAt - before.countedAt;
 		const leftWindow = this.othersLeaveWindowAt(countedAt) ? (before.others / this.intervalMs) * spanMs : 0;
 		return Math.max(0, (latest.others - before.others + leftWindow) / spanMs);
@@ -170,25 +188,27 @@ export class LimitShare {
 	}
 
 	/**
-	 * Requests HighLevel would let in now. Counted: this process's requests of the last interval, and
-	 * the others' as last counted with what they may have sent since.
+	 * Requests HighLevel would let in now, or in a key's first interval what an even rise allows.
+	 * Counted: this process's requests of the last interval, and the others' as last counted with what
+	 * they may have sent since.
 	 */
 	private free(now: number): number {
 		if (!this.last) return this.awaiting.length === 0 ? 1 : 0;
 		const own = this.sendTimes.filter((at) => at > now - this.intervalMs - this.marginMs()).length;
 		const elapsedMs = Math.min(this.intervalMs, Math.max(0, now - this.last.countedAt));
-		return this.max - own - this.othersAfter(elapsedMs);
+		const evenRise = (this.max * (1 - SHARED_RESERVE) * (now - this.riseFrom)) / this.intervalMs + START_ALLOWANCE * this.max;
+		return Math.min(this.max, evenRise) - own - this.othersAfter(elapsedMs);
 	}
 
 	/**
 	 * The others' part of the count `elapsedMs` after HighLevel last counted: as counted, and what they
 	 * sent since at their rate. In a sliding window (once they have sent for an interval) their oldest
-	 * requests leave it meanwhile, at a rate this process cannot see: it counts half of what they send.
+	 * requests leave it meanwhile, at a rate this process cannot see: it counts a quarter of what they send.
 	 */
 	private othersAfter(elapsedMs: number): number {
 		if (!this.last) return 0;
 		const { countedAt, others } = this.last;
-		return others * (1 + ((this.othersLeaveWindowAt(countedAt) ? 0.5 : 1) * elapsedMs) / this.intervalMs);
+		return others * (1 + ((this.othersLeaveWindowAt(countedAt) ? 0.25 : 1) * elapsedMs) / this.intervalMs);
 	}
 
 	/** Slack for the difference between when a request leaves here and when HighLevel counts it. */
