@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
 /**
  * An AI Agent in REAL n8n (both lines) uses this package's node as a tool: the chat model is n8n's OpenAI Chat Model
  * whose credential's Base URL is a scripted OpenAI-compatible server on 127.0.0.1 (tools/openai-stub). The model calls
@@ -10,26 +10,19 @@
  *   E2E_LINES=2 npx jest -c jest.e2e.config.js test/e2e/ai-agent.test.ts
  */
 import { randomBytes } from 'crypto';
-import { mkdir, rm } from 'fs/promises';
 import { join } from 'path';
 
 import { executeWorkflow, itemsOf, type Execution } from '../../tools/n8n/execute';
 import { importIntoN8n } from '../../tools/n8n/importData';
-import { ensureN8n, stderrLog, type Line, type N8nInstall } from '../../tools/n8n/install';
+import { ensureN8n, stderrLog, type N8nInstall } from '../../tools/n8n/install';
 import { prepareUserFolder } from '../../tools/n8n/userFolder';
 import type { ChatRequest } from '../../tools/openai-stub/chat';
 import { startOpenAiStub, type OpenAiStub } from '../../tools/openai-stub/server';
-import { packPackage } from '../../tools/pack/packageTarball';
-import { DEFAULT_CACHE_DIR } from '../../tools/paths';
 import { DEFAULT_TOKENS, startSandbox, type Sandbox } from '../../tools/sandbox/server';
 import { AGENT, agentCreatesGroupWorkflow, FROM_AI_FIELDS, OPENAI_CRED_TYPE, TOOL_FUNCTION, type ToolOnError } from './support/agentWorkflow';
+import { e2eRun, LINES, MINUTE } from './support/run';
 import { CRED_TYPE } from './support/workflows';
 
-// named as real-n8n.test.ts names its runs, so that its clean-up of killed runs covers this one too
-const RUN_DIR = join(DEFAULT_CACHE_DIR, 'e2e', `run-${process.pid}-${Date.now()}`);
-const LINES = (process.env.E2E_LINES ?? '1,2').split(',').map((s) => s.trim()).filter(Boolean) as Line[];
-const KEEP = !!process.env.E2E_KEEP;
-const MINUTE = 60_000;
 
 const [{ token: SANDBOX_TOKEN, locationId: LOCATION }] = DEFAULT_TOKENS;
 const GROUP = { name: 'Agents Team', description: 'Bookings the agent set up', slug: 'agents-team' };
@@ -37,16 +30,7 @@ const PROMPT = 'Create a calendar group called Agents Team with the slug agents-
 const TAKEN = `Slug "${GROUP.slug}" is taken by calendar group "${GROUP.name}"`;
 const TAKEN_FIX = 'Choose another slug, or set Options > If Slug Is Taken';
 
-let tarball: string;
-
-beforeAll(async () => {
-	await mkdir(RUN_DIR, { recursive: true });
-	tarball = await packPackage(stderrLog('e2e agent'));
-}, 10 * MINUTE);
-
-afterAll(async () => {
-	if (!KEEP) await rm(RUN_DIR, { recursive: true, force: true });
-});
+const run = e2eRun('e2e agent');
 
 describe.each(LINES)('an AI Agent uses the node as its tool, real n8n line %s', (line) => {
 	const log = stderrLog(`e2e agent line ${line}`);
@@ -59,8 +43,8 @@ describe.each(LINES)('an AI Agent uses the node as its tool, real n8n line %s', 
 
 	beforeAll(async () => {
 		inst = await ensureN8n(line, { log });
-		userFolder = join(RUN_DIR, `line-${line}`);
-		await prepareUserFolder(inst, userFolder, tarball, log);
+		userFolder = join(run.dir, `line-${line}`);
+		await prepareUserFolder(inst, userFolder, run.tarball(), log);
 		sandbox = await startSandbox({ port: 0 });
 		stub = await startOpenAiStub({ toolArguments: GROUP, answer: (toolResult) => `Done. The calendar tool answered: ${toolResult}` }, apiKey);
 		const highLevel = { id: 'agentHighLevel01', name: 'HighLevel sandbox' };

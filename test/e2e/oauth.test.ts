@@ -7,19 +7,17 @@
  *   npm run test:e2e -- test/e2e/oauth.test.ts      E2E_LINES=2 for one line, E2E_KEEP=1 keeps .cache/e2e/
  */
 import { randomBytes } from 'crypto';
-import { mkdir, rm } from 'fs/promises';
+import { rm } from 'fs/promises';
 import { join } from 'path';
 
 import { startEditor, type Editor } from '../../tools/n8n/editor';
 import { executeWorkflow, rawItemsOf, type Execution } from '../../tools/n8n/execute';
 import { exportDecryptedCredentials, type StoredCredential } from '../../tools/n8n/exportCredentials';
-import { ensureN8n, stderrLog, type Line, type N8nInstall } from '../../tools/n8n/install';
+import { ensureN8n, stderrLog, type N8nInstall } from '../../tools/n8n/install';
 import { connectOAuth2, createCredential, type Answers } from '../../tools/n8n/oauthConnect';
 import type { Owner } from '../../tools/n8n/owner';
 import { createWorkflow } from '../../tools/n8n/restWorkflows';
 import { prepareUserFolder } from '../../tools/n8n/userFolder';
-import { packPackage } from '../../tools/pack/packageTarball';
-import { DEFAULT_CACHE_DIR } from '../../tools/paths';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../tools/sandbox/server';
 import { scanFiles } from '../../tools/scanFiles';
 import {
@@ -30,13 +28,10 @@ import {
 	type OAuthCred,
 	type OAuthKind,
 } from './support/oauthWorkflows';
+import { e2eRun, KEEP, LINES, MINUTE } from './support/run';
 
-const RUN_DIR = join(DEFAULT_CACHE_DIR, 'e2e', `run-${process.pid}-${Date.now()}`);
-const LINES = (process.env.E2E_LINES ?? '1,2').split(',').map((s) => s.trim()).filter(Boolean) as Line[];
-const KEEP = !!process.env.E2E_KEEP;
 const OWNER: Owner = { email: 'e2e-oauth@example.com', password: `E2e-${randomBytes(9).toString('hex')}-Pw1`, firstName: 'E2E', lastName: 'OAuth' };
 
-const MINUTE = 60_000;
 const COMPANY = 'sandboxCompany0001';
 const [LOCATION_1, LOCATION_2, LOCATION_3] = ['sandboxLocation0001', 'sandboxLocation0002', 'sandboxLocation0003'];
 const BULK_ITEMS = 300;
@@ -50,16 +45,7 @@ type Combo = `${OAuthKind} ${'plain' | 'revoke'}`;
 const COMBOS: Combo[] = ['sub plain', 'sub revoke', 'agency plain', 'agency revoke'];
 const nodeOf = (combo: Combo) => `Create (${combo})`;
 
-let tarball: string;
-
-beforeAll(async () => {
-	await mkdir(RUN_DIR, { recursive: true });
-	tarball = await packPackage(stderrLog('e2e oauth'));
-}, 10 * MINUTE);
-
-afterAll(async () => {
-	if (!KEEP) await rm(RUN_DIR, { recursive: true, force: true });
-}, 2 * MINUTE);
+const run = e2eRun('e2e oauth');
 
 describe.each(LINES)('OAuth2 in real n8n, line %s', (line) => {
 	const say = (msg: string) => process.stderr.write(`[e2e oauth line ${line}] ${msg}\n`);
@@ -99,8 +85,8 @@ describe.each(LINES)('OAuth2 in real n8n, line %s', (line) => {
 
 	beforeAll(async () => {
 		inst = await ensureN8n(line, { cacheDir: process.env.E2E_N8N_CACHE_DIR, log: stderrLog(`e2e oauth line ${line}`) });
-		userFolder = join(RUN_DIR, `oauth-line-${line}`);
-		await prepareUserFolder(inst, userFolder, tarball, say);
+		userFolder = join(run.dir, `oauth-line-${line}`);
+		await prepareUserFolder(inst, userFolder, run.tarball(), say);
 
 		danceSandbox = await startSandbox({ port: 0 });
 		for (const combo of COMBOS) {

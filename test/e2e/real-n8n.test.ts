@@ -8,21 +8,18 @@
  *   E2E_KEEP=1 npm run test:e2e       keep the user folders under .cache/e2e/ for inspection
  */
 import { randomBytes } from 'crypto';
-import { mkdir, readdir, readFile, rm } from 'fs/promises';
+import { mkdir, readFile, rm } from 'fs/promises';
 import { join } from 'path';
 
 import { startScriptedServer, type ScriptedServer } from '../../tools/engine/scriptedServer';
 import { fakeToken } from '../../tools/fakeToken';
-import { killLeftovers } from '../../tools/leftovers';
 import { runN8n } from '../../tools/n8n/command';
 import { startEditor, type Editor, type RestAnswer } from '../../tools/n8n/editor';
 import { executeWorkflow, itemsOf, rawItemsOf, type Execution } from '../../tools/n8n/execute';
 import { importIntoN8n } from '../../tools/n8n/importData';
-import { ensureN8n, stderrLog, type Line, type N8nInstall } from '../../tools/n8n/install';
+import { ensureN8n, stderrLog, type N8nInstall } from '../../tools/n8n/install';
 import type { Owner } from '../../tools/n8n/owner';
 import { prepareUserFolder } from '../../tools/n8n/userFolder';
-import { packPackage } from '../../tools/pack/packageTarball';
-import { DEFAULT_CACHE_DIR } from '../../tools/paths';
 import { DEFAULT_TOKENS, startSandbox, type GroupRecord, type Sandbox } from '../../tools/sandbox/server';
 import { scanFiles } from '../../tools/scanFiles';
 import {
@@ -33,17 +30,13 @@ import {
 	continueOnFailWorkflow,
 	lifecycleWorkflows,
 } from './support/workflows';
-
-const RUN_DIR = join(DEFAULT_CACHE_DIR, 'e2e', `run-${process.pid}-${Date.now()}`);
-const LINES = (process.env.E2E_LINES ?? '1,2').split(',').map((s) => s.trim()).filter(Boolean) as Line[];
-const KEEP = !!process.env.E2E_KEEP;
+import { e2eRun, KEEP, LINES, MINUTE } from './support/run';
 
 const [SANDBOX_TOKEN, READONLY_TOKEN, OTHER_TOKEN] = DEFAULT_TOKENS.map((t) => t.token);
 const LOCATION = 'sandboxLocation0001';
 const OTHER_LOCATION = 'sandboxLocation0002';
 const OWNER: Owner = { email: 'e2e-owner@example.com', password: `E2e-${randomBytes(9).toString('hex')}-Pw1`, firstName: 'E2E', lastName: 'Owner' };
 
-const MINUTE = 60_000;
 const T0 = Date.now();
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -52,39 +45,11 @@ type Group = GroupRecord;
 /** The node sends up to Max Requests In Flight items at once, so the order groups are created in may vary. */
 const bySlugOrder = (groups: Group[]) => [...groups].sort((a, b) => a.slug.localeCompare(b.slug));
 
-/** Removes run-<pid>-<time> folders of runs whose process is gone (killed before their clean-up), and what still runs in them. */
-async function removeStaleRuns(parentDir: string): Promise<string[]> {
-	const stale = (await readdir(parentDir).catch(() => [] as string[])).filter((name) => {
-		const pid = Number(/^run-(\d+)-\d+$/.exec(name)?.[1]);
-		if (!pid || pid === process.pid) return false;
-		try {
-			process.kill(pid, 0);
-			return false;
-		} catch (error) {
-			return (error as NodeJS.ErrnoException).code !== 'EPERM';
-		}
-	});
-	for (const name of stale) {
-		await killLeftovers(join(parentDir, name), (message) => process.stderr.write(`[e2e] ${message}\n`));
-		await rm(join(parentDir, name), { recursive: true, force: true });
-	}
-	return stale;
-}
+const run = e2eRun('e2e', { removeStale: true });
 
-let tarball: string;
-
-beforeAll(async () => {
-	const stale = await removeStaleRuns(join(RUN_DIR, '..'));
-	if (stale.length) process.stderr.write(`[e2e] removed user folders of killed runs: ${stale.join(', ')}\n`);
-	await mkdir(RUN_DIR, { recursive: true });
-	process.stderr.write(`[e2e] lines ${LINES.join(', ')}; user folders under ${RUN_DIR}\n`);
-	tarball = await packPackage(stderrLog('e2e'));
-}, 10 * MINUTE);
-
-afterAll(async () => {
-	if (!KEEP) await rm(RUN_DIR, { recursive: true, force: true });
+afterAll(() => {
 	process.stderr.write(`[e2e] done in ${secs(Date.now() - T0)}\n`);
-}, 2 * MINUTE);
+});
 
 describe.each(LINES)('real n8n, line %s', (line) => {
 	const say = (msg: string) => process.stderr.write(`[e2e line ${line}] ${msg}\n`);
@@ -142,9 +107,9 @@ describe.each(LINES)('real n8n, line %s', (line) => {
 		inst = await ensureN8n(line, { cacheDir: process.env.E2E_N8N_CACHE_DIR, log: stderrLog(`e2e line ${line}`) });
 		say(`n8n ${inst.version} on Node ${inst.nodeVersion} (ensureN8n ${secs(Date.now() - t)})`);
 
-		userFolder = join(RUN_DIR, `line-${line}`);
+		userFolder = join(run.dir, `line-${line}`);
 		t = Date.now();
-		const prepared = await prepareUserFolder(inst, userFolder, tarball, say);
+		const prepared = await prepareUserFolder(inst, userFolder, run.tarball(), say);
 		expect(prepared.package.nodeTypes).toContain(NODE_TYPE);
 		expect(prepared.package.credentialTypes).toEqual(expect.arrayContaining([CRED_TYPE, 'highLevelCalendarsOAuth2Api']));
 		say(`${prepared.package.name}@${prepared.package.version} installed in ${secs(Date.now() - t)}`);

@@ -1,0 +1,72 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
+/** What every e2e suite sets up the same way: the n8n lines to run, its run folder under .cache/e2e, and the packed package. */
+import { mkdir, readdir, rm } from 'fs/promises';
+import { join } from 'path';
+
+import { killLeftovers } from '../../../tools/leftovers';
+import { stderrLog, type Line } from '../../../tools/n8n/install';
+import { packPackage } from '../../../tools/pack/packageTarball';
+import { DEFAULT_CACHE_DIR } from '../../../tools/paths';
+
+/** E2E_LINES=2 runs one line. */
+export const LINES = (process.env.E2E_LINES ?? '1,2').split(',').map((s) => s.trim()).filter(Boolean) as Line[];
+/** E2E_KEEP=1 keeps the run folders for inspection. */
+export const KEEP = !!process.env.E2E_KEEP;
+export const MINUTE = 60_000;
+
+const RUNS_DIR = join(DEFAULT_CACHE_DIR, 'e2e');
+
+/** Removes run-<pid>-<time> folders of runs whose process is gone (killed before their clean-up), and what still runs in them. */
+async function removeStaleRuns(log: (message: string) => void): Promise<void> {
+	const stale = (await readdir(RUNS_DIR).catch(() => [] as string[])).filter((name) => {
+		const pid = Number(/^run-(\d+)-\d+$/.exec(name)?.[1]);
+		if (!pid || pid === process.pid) return false;
+		try {
+			process.kill(pid, 0);
+			return false;
+		} catch (error) {
+			return (error as NodeJS.ErrnoException).code !== 'EPERM';
+		}
+	});
+	for (const name of stale) {
+		await killLeftovers(join(RUNS_DIR, name), log);
+		await rm(join(RUNS_DIR, name), { recursive: true, force: true });
+	}
+	if (stale.length) log(`removed user folders of killed runs: ${stale.join(', ')}`);
+}
+
+export interface E2eRun {
+	/** the suite's run folder: one user folder per n8n line goes in it */
+	dir: string;
+	/** the package as npm would publish it, packed before the suite's tests */
+	tarball(): string;
+}
+
+/**
+ * Registers the suite's set-up and clean-up: a run-<pid>-<time> folder (removed afterwards unless KEEP) and the
+ * package built and packed. With `removeStale`, the folders of killed runs go first.
+ */
+export function e2eRun(label: string, options: { removeStale?: boolean } = {}): E2eRun {
+	const dir = join(RUNS_DIR, `run-${process.pid}-${Date.now()}`);
+	const log = (message: string) => process.stderr.write(`[${label}] ${message}\n`);
+	let tarball: string | undefined;
+
+	beforeAll(async () => {
+		if (options.removeStale) await removeStaleRuns(log);
+		await mkdir(dir, { recursive: true });
+		log(`lines ${LINES.join(', ')}; user folders under ${dir}`);
+		tarball = await packPackage(stderrLog(label));
+	}, 10 * MINUTE);
+
+	afterAll(async () => {
+		if (!KEEP) await rm(dir, { recursive: true, force: true });
+	}, 2 * MINUTE);
+
+	return {
+		dir,
+		tarball: () => {
+			if (!tarball) throw new Error('the package is packed in beforeAll');
+			return tarball;
+		},
+	};
+}
