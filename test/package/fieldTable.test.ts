@@ -1,0 +1,35 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
+/**
+ * The browser suite compares the node panel with one table (test/browser/fieldTable.ts); here that table is checked
+ * against the README's Operations section, so that what the editor shows is what the README lists.
+ */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+
+import { OPERATION_ROWS } from '../browser/fieldTable';
+
+const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+const section = /\n## Operations\n([\s\S]*?)\n## /.exec(readme)?.[1] ?? '';
+const tableRows = section.split('\n').filter((line) => line.startsWith('| '));
+const aroundTable = section.split('\n').filter((line) => !line.startsWith('|')).join('\n');
+
+/** The README's row for an operation: its first cell names it ("Enable / Disable" names both). */
+function rowOf(operation: string): string {
+	const rows = tableRows.filter((line) => line.split('|')[1].split('/').map((name) => name.trim()).includes(operation));
+	expect(rows).toHaveLength(1);
+	return rows[0];
+}
+
+test('the README has an Operations section with a table', () => {
+	expect(tableRows.length).toBeGreaterThan(2);
+});
+
+describe.each(OPERATION_ROWS.map((row) => [`${row.resource} → ${row.operation}`, row] as const))('%s', (_, row) => {
+	test.each(row.fields.map((field) => [field.label, field] as const))('the README lists the field %s', (_label, field) => {
+		expect(field.shared ? aroundTable : rowOf(row.operation)).toContain(field.readme);
+	});
+
+	test('the README lists its options', () => {
+		for (const option of row.options) expect(`${aroundTable}\n${rowOf(row.operation)}`).toContain(`*${option}*`);
+	});
+});
