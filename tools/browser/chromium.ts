@@ -44,7 +44,8 @@ export async function ensureChromium(log: (message: string) => void): Promise<st
 export async function launchChromium(executable: string, profileDir: string, windowSize: { width: number; height: number }): Promise<RunningChromium> {
 	await mkdir(profileDir, { recursive: true });
 	const args = [...FLAGS, `--user-data-dir=${profileDir}`, `--window-size=${windowSize.width},${windowSize.height}`, 'about:blank'];
-	const child = start('chromium', executable, args);
+	// its working directory in the run folder: leftovers.ts finds it there if the suite is killed from outside
+	const child = start('chromium', executable, args, { cwd: profileDir });
 	const stop = async () => {
 		await child.stop({ graceMs: 5000 });
 	};

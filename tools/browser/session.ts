@@ -32,6 +32,8 @@ export async function openSession(executable: string, runDir: string): Promise<B
 	let failures = 0;
 	try {
 		const context = await chromium.browser.newContext({ viewport: WINDOW, locale: 'en-US', timezoneId: 'UTC' });
+		// a step waits this long for an element; a failing step fails soon and the later ones still run
+		context.setDefaultTimeout(15000);
 		const pages = new Map<Page, string>();
 		const watch = (page: Page) => {
 			const label = pages.size === 0 ? 'editor' : `popup ${pages.size}`;

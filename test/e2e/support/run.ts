@@ -62,7 +62,7 @@ export function e2eRun(label: string, options: E2eRunOptions = {}): E2eRun {
 	beforeAll(async () => {
 		if (options.removeStale) await removeStaleRuns(runsDir, log);
 		await mkdir(dir, { recursive: true });
-		log(`lines ${LINES.join(', ')}; user folders under ${dir}`);
+		log(options.folder ? `run folder ${dir}` : `lines ${LINES.join(', ')}; user folders under ${dir}`);
 		tarball = await packPackage(stderrLog(label));
 	}, 10 * MINUTE);
 

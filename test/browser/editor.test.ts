@@ -1,0 +1,236 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
+/**
+ * The editor as a user sees it: real n8n 2.x with the packed package and the sandbox, driven in Debian's Chromium
+ * through the UI only (the owner is set up through REST). Credentials pasted and connected, the node found in the
+ * nodes panel, its fields per credential and operation compared with one table (fieldTable.ts), From List pickers
+ * searched, a step executed, the node as an AI Agent's tool. Writes the README's pictures to docs/images/.
+ *
+ *   npm run test:browser           E2E_KEEP=1 keeps .cache/browser/run-*; a failed step's evidence is kept anyway
+ */
+import { randomBytes } from 'crypto';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+
+import { addAgentWithTool } from '../../tools/browser/aiAgent';
+import { ensureChromium } from '../../tools/browser/chromium';
+import { newCredential } from '../../tools/browser/credentialModal';
+import { signInThroughUi } from '../../tools/browser/editorSignIn';
+import { addNodeByAction, canvasSubtitle, nodePanel, openNewWorkflow, searchNodesPanel, type NodePanel } from '../../tools/browser/nodePanel';
+import { savePicture, shownSecrets } from '../../tools/browser/pictures';
+import { installForAgency, installForSubAccount } from '../../tools/browser/sandboxAuthorizePage';
+import { openSession, type BrowserSession } from '../../tools/browser/session';
+import { startEditor, type Editor } from '../../tools/n8n/editor';
+import { ensureN8n, stderrLog } from '../../tools/n8n/install';
+import type { Owner } from '../../tools/n8n/owner';
+import { prepareUserFolder } from '../../tools/n8n/userFolder';
+import { REPO_ROOT } from '../../tools/paths';
+import { DEFAULT_TOKENS, startSandbox, type Sandbox } from '../../tools/sandbox/server';
+import { e2eRun, MINUTE } from '../e2e/support/run';
+import { AUTHENTICATIONS, OPERATION_ROWS } from './fieldTable';
+
+const OWNER: Owner = { email: 'browser@example.com', password: `Browser-${randomBytes(9).toString('hex')}-Pw1`, firstName: 'Browser', lastName: 'Suite' };
+/** the README's text with its line breaks as spaces */
+const README = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8').replace(/\s+/g, ' ');
+const TOKEN = DEFAULT_TOKENS[0].token;
+const [DENTAL, FITNESS] = ['Sandbox Dental (sandboxLocation0001)', 'Sandbox Fitness (sandboxLocation0002)'];
+const NODE = 'HighLevel Calendar Group';
+/** the names the suite gives the credentials, one per Authentication */
+const CREDENTIALS: Record<(typeof AUTHENTICATIONS)[number]['name'], string> = {
+	'Private Integration Token': 'Sandbox token',
+	OAuth2: 'Sandbox sub-account',
+	'Agency (OAuth2)': 'Sandbox agency',
+};
+/** the credential test's message for a refused token (credentialTest.ts), which the README quotes */
+const WRONG_TOKEN_MESSAGE =
+	'HighLevel refused the token (401 Invalid token or missing scope): use a current token with the scopes calendars/groups.readonly and calendars/groups.write';
+/** n8n's own entry in the Operation list of nodes whose credentials HTTP Request can use */
+const N8N_CUSTOM_API_CALL = 'Custom API Call';
+
+let session: BrowserSession | undefined;
+const run = e2eRun('browser', { folder: 'browser', removeStale: true, keepIf: () => session?.failed() ?? true });
+const say = stderrLog('browser');
+
+describe('the editor in Chromium, n8n 2.x', () => {
+	let sandbox: Sandbox;
+	let editor: Editor;
+	let checks = 0;
+	const step = (name: string, action: () => Promise<void>) => it(name, async () => await session!.step(name, action), 3 * MINUTE);
+	const secrets = () => [TOKEN, ...sandbox.issuedSecrets()];
+	const picture = async (name: string) => {
+		const path = await savePicture(session!.page, name, secrets());
+		say(`picture ${path}`);
+	};
+	const check = <T>(value: T) => {
+		checks += 1;
+		return expect(value);
+	};
+
+	beforeAll(async () => {
+		const inst = await ensureN8n('2', { log: say });
+		const userFolder = join(run.dir, 'n8n');
+		await prepareUserFolder(inst, userFolder, run.tarball(), say);
+		sandbox = await startSandbox({ port: 0, oauth: { install: { ask: true } } });
+		await seedGroups(sandbox, ['Sales Team', 'sales-team'], ['Support Desk', 'support-desk']);
+		editor = await startEditor(inst, userFolder, { owner: OWNER, log: say });
+		session = await openSession(await ensureChromium(say), run.dir);
+	}, 10 * MINUTE);
+
+	afterAll(async () => {
+		say(`${checks} checks`);
+		await session?.stop();
+		await editor?.stop();
+		await sandbox?.close();
+	}, 2 * MINUTE);
+
+	step('signs in on the sign-in page', async () => {
+		await signInThroughUi(session!.page, editor.url, OWNER);
+	});
+
+	step('a pasted Private Integration Token: a wrong one shows the README\'s message, the right one passes Test', async () => {
+		const modal = await newCredential(session!.page, editor.url, 'HighLevel Calendars API');
+		await modal.rename(CREDENTIALS['Private Integration Token']);
+		await modal.fill({ accessToken: 'pit-00000000-wrong-token', locationId: 'sandboxLocation0001', baseUrl: sandbox.url });
+		check(README).toContain(WRONG_TOKEN_MESSAGE);
+		check(await modal.save()).toContain(WRONG_TOKEN_MESSAGE);
+		await modal.fill({ accessToken: TOKEN });
+		check(await modal.save()).toContain('Connection tested successfully');
+		check(await modal.retest()).toContain('Connection tested successfully');
+		check(await shownSecrets(session!.page, [TOKEN])).toEqual({ inText: [], inInputs: [], masked: 1 });
+		await modal.close();
+	});
+
+	step('connects the sub-account OAuth2 credential: the sandbox\'s page in the popup, one sub-account chosen', async () => {
+		const app = sandbox.app('Location');
+		const modal = await newCredential(session!.page, editor.url, 'HighLevel Calendars OAuth2 API');
+		await modal.rename(CREDENTIALS.OAuth2);
+		await modal.fill({ clientId: app.clientId, clientSecret: app.clientSecret, baseUrl: sandbox.url });
+		let page = '';
+		await modal.connect(async (popup) => {
+			check(popup.url()).toMatch(new RegExp(`^${sandbox.url}/oauth/chooselocation\\?`));
+			page = await popup.locator('body').innerText();
+			await installForSubAccount(popup, FITNESS);
+		});
+		check(page).toContain(DENTAL);
+		check(page).toContain(FITNESS);
+		check(await modal.banner()).toContain('Account connected');
+		check(sandbox.state().agency.installs).toContainEqual(expect.objectContaining({ userType: 'Location', locationIds: ['sandboxLocation0002'] }));
+		await modal.close();
+	});
+
+	step('connects the agency OAuth2 credential for all sub-accounts and future ones', async () => {
+		const app = sandbox.app('Company');
+		const modal = await newCredential(session!.page, editor.url, 'HighLevel Calendars Agency OAuth2 API');
+		await modal.rename(CREDENTIALS['Agency (OAuth2)']);
+		await modal.fill({ clientId: app.clientId, clientSecret: app.clientSecret, baseUrl: sandbox.url });
+		await modal.connect(async (popup) => await installForAgency(popup, { future: true }));
+		check(await modal.banner()).toContain('Account connected');
+		check(sandbox.state().agency.installs).toContainEqual(
+			expect.objectContaining({ userType: 'Company', approveAllLocations: true, installToFutureLocations: true }),
+		);
+		await picture('credential-connected');
+		await modal.close();
+	});
+
+	let panel: NodePanel;
+
+	step('finds the node in the nodes panel by "HighLevel" and adds it by its Create action', async () => {
+		const page = session!.page;
+		await openNewWorkflow(page, editor.url);
+		check(await searchNodesPanel(page, 'HighLevel')).toContain(NODE);
+		panel = await addNodeByAction(page, NODE, 'Create a calendar group');
+		check(await panel.credentialLabel()).toBe('Credential');
+		check(await panel.credentialChoices()).toEqual(
+			expect.arrayContaining(AUTHENTICATIONS.map((auth) => `${CREDENTIALS[auth.name]}\n${auth.credential}`)),
+		);
+	});
+
+	describe.each(AUTHENTICATIONS.map((auth) => [auth.name, auth] as const))('with the credential of Authentication %s', (_, auth) => {
+		step('the Operation list is the table\'s, and n8n\'s Custom API Call', async () => {
+			await panel.chooseCredential(CREDENTIALS[auth.name]);
+			const operations = OPERATION_ROWS.filter((row) => row.resource === 'Calendar Group').map((row) => row.operation);
+			check(await panel.operationChoices()).toEqual([...operations].sort().concat(N8N_CUSTOM_API_CALL));
+		});
+
+		for (const row of OPERATION_ROWS) {
+			step(`${row.resource} → ${row.operation} shows the table's fields and options`, async () => {
+				await panel.chooseOperation(row.operation);
+				// n8n 2.x shows no Authentication field: the credential chosen decides it
+				check(await panel.fieldLabels()).toEqual(['Resource', 'Operation', ...row.fields.map((field) => field.label)]);
+				check(await panel.isPicker('locationId')).toBe(auth.location !== 'text');
+				check((await panel.optionNames()).sort()).toEqual([...row.options].sort());
+			});
+		}
+	});
+
+	step('a Create\'s node panel (picture)', async () => {
+		await panel.chooseCredential(CREDENTIALS['Private Integration Token']);
+		await panel.chooseOperation('Create');
+		await panel.fill('name', 'Hygiene');
+		await panel.fill('description', 'Booking calendars of the Hygiene team');
+		await picture('node-create');
+	});
+
+	step('Get: picks a group From List by typing in its search box, executes the step, finds the group in the output panel', async () => {
+		await panel.chooseOperation('Get');
+		const picker = await panel.openFromList('group');
+		check(await picker.search('sup')).toEqual(['Support Desk (support-desk)']);
+		await picker.pick('Support Desk');
+		await panel.execute();
+		const output = await panel.outputText();
+		check(output).toContain('1 item');
+		check(output).toContain('Support Desk');
+		check(output).toContain('support-desk');
+		await picture('output');
+	});
+
+	step('the canvas subtitle is the operation, as the README says', async () => {
+		await panel.close();
+		check(README).toContain("the node's subtitle is its operation");
+		check(await canvasSubtitle(session!.page, 'Create a calendar group')).toBe('Get');
+	});
+
+	step('agency: picks the sub-account From List by typing in its search box (picture), lists its groups', async () => {
+		await session!.page.getByTestId('canvas-node').filter({ hasText: 'Create a calendar group' }).dblclick();
+		panel = await nodePanel(session!.page);
+		await panel.chooseCredential(CREDENTIALS['Agency (OAuth2)']);
+		await panel.chooseOperation('Get Many');
+		const picker = await panel.openFromList('locationId');
+		check(await picker.search('dent')).toEqual([DENTAL]);
+		await picture('agency-location-picker');
+		await picker.pick('Sandbox Dental');
+		await panel.execute();
+		const output = await panel.outputText();
+		check(output).toContain('2 items');
+		check(output).toContain('Sales Team');
+		check(output).toContain('Support Desk');
+		await panel.close();
+	});
+
+	step('as an AI Agent\'s tool, the fields the model may define show their ✨ button', async () => {
+		const tool = await addAgentWithTool(session!.page, 'HighLevel', `${NODE} Tool`);
+		await tool.chooseCredential(CREDENTIALS['Private Integration Token']);
+		await tool.chooseOperation('Create');
+		check(await tool.fieldLabels()).toEqual(['Tool Description', 'Resource', 'Operation', 'Location ID', 'Name', 'Description', 'Slug', 'Active', 'Options']);
+		// n8n keeps the parameter name "description" for the tool's own description: no ✨ there
+		check(await tool.fromAiFields()).toEqual(['Location ID', 'Name', 'Slug', 'Active']);
+		check(README).toContain("no ✨ on *Description*");
+		await picture('ai-tool');
+	});
+
+	step('no page logged a token', async () => {
+		const logged = session!.consoleLines().join('\n');
+		for (const secret of secrets()) check(logged.includes(secret)).toBe(false);
+	});
+});
+
+/** Groups in the sub-account the token belongs to, made through the sandbox's API as HighLevel would hold them. */
+async function seedGroups(sandbox: Sandbox, ...groups: Array<[string, string]>): Promise<void> {
+	for (const [name, slug] of groups) {
+		const response = await fetch(`${sandbox.url}/calendars/groups`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${TOKEN}`, version: '2021-04-15', 'content-type': 'application/json' },
+			body: JSON.stringify({ locationId: 'sandboxLocation0001', name, description: 'Seeded by the browser suite', slug }),
+		});
+		if (response.status !== 201) throw new Error(`seeding group ${name}: HTTP ${response.status} ${await response.text()}`);
+	}
+}

@@ -1,0 +1,175 @@
+/**
+ * n8n's nodes panel (the node creator) and node panel (NDV), driven as a person does: search the nodes panel, add a
+ * node by one of its actions, read the fields the panel shows, choose a credential and an operation, open a From List
+ * picker and type in its search box, execute the step and read the output panel; and the node's subtitle on the
+ * canvas.
+ */
+import type { Locator, Page } from 'playwright-core';
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The options of the dropdown open now (n8n's element-plus selects), once it shows them. */
+async function openDropdownItems(page: Page, selector = '.el-select-dropdown__item:visible'): Promise<string[]> {
+	await page.locator(selector).first().waitFor();
+	const items = await page.locator(selector).allInnerTexts();
+	return items.map((text) => text.trim()).filter(Boolean);
+}
+
+/** Waits until an input shows the value (Vue sets the property, not the attribute). */
+async function waitForValue(input: Locator, value: string, timeoutMs = 10000): Promise<void> {
+	const started = Date.now();
+	for (let shown = await input.inputValue(); shown !== value; shown = await input.inputValue()) {
+		if (Date.now() - started > timeoutMs) throw new Error(`the input shows "${shown}", not "${value}", after ${timeoutMs} ms`);
+		await input.page().waitForTimeout(100);
+	}
+}
+
+async function chooseInDropdown(page: Page, trigger: Locator, name: string): Promise<void> {
+	await trigger.click();
+	await page.locator('.el-select-dropdown__item:visible').filter({ hasText: new RegExp(`^${escapeRegExp(name)}$`) }).click();
+}
+
+export async function openNewWorkflow(page: Page, editorUrl: string): Promise<void> {
+	await page.goto(`${editorUrl}/workflow/new`);
+	await page.getByTestId('canvas-add-button').or(page.getByTestId('node-creator-plus-button')).first().waitFor();
+}
+
+/** The nodes panel's search: the names of the nodes it lists. */
+export async function searchNodesPanel(page: Page, text: string): Promise<string[]> {
+	const search = page.getByTestId('node-creator-search-bar');
+	if (!(await search.isVisible())) await page.getByTestId('canvas-add-button').or(page.getByTestId('node-creator-plus-button')).first().click();
+	await search.fill(text);
+	await page.getByTestId('item-iterator-item').filter({ hasText: new RegExp(escapeRegExp(text), 'i') }).first().waitFor();
+	return (await page.getByTestId('item-iterator-item').allInnerTexts()).map((item) => item.split('\n')[0].trim());
+}
+
+/** Clicks a listed node, then one of its actions ("Create a calendar group"); the node panel opens. */
+export async function addNodeByAction(page: Page, nodeName: string, action: string): Promise<NodePanel> {
+	await page.getByTestId('item-iterator-item').filter({ hasText: nodeName }).first().click();
+	await page.getByTestId('item-iterator-item').filter({ hasText: action }).first().click();
+	return await nodePanel(page);
+}
+
+export interface FromListPicker {
+	/** types into the picker's search box; returns the items listed then */
+	search(text: string): Promise<string[]>;
+	pick(item: string): Promise<void>;
+}
+
+export interface NodePanel {
+	root: Locator;
+	/** the labels of the parameters shown (Parameters tab), in order */
+	fieldLabels(): Promise<string[]>;
+	/** the credential selector's label ("Credential") */
+	credentialLabel(): Promise<string>;
+	/** the credentials the selector offers, as "name\ntype" */
+	credentialChoices(): Promise<string[]>;
+	chooseCredential(name: string): Promise<void>;
+	operationChoices(): Promise<string[]>;
+	chooseOperation(name: string): Promise<void>;
+	/** the names under Options → Add Option */
+	optionNames(): Promise<string[]>;
+	/** whether the parameter is a resource locator (From List / By ID) */
+	isPicker(parameter: string): Promise<boolean>;
+	openFromList(parameter: string): Promise<FromListPicker>;
+	fill(parameter: string, value: string): Promise<void>;
+	/** the fields whose ✨ (let the model define) button shows when hovered */
+	fromAiFields(): Promise<string[]>;
+	execute(): Promise<void>;
+	outputText(): Promise<string>;
+	close(): Promise<void>;
+}
+
+export async function nodePanel(page: Page): Promise<NodePanel> {
+	const root = page.getByTestId('ndv');
+	await root.waitFor();
+	const parameters = root.getByTestId('node-parameters');
+	const items = () => parameters.getByTestId('parameter-item').filter({ visible: true });
+	const labelOf = async (item: Locator) => (await item.getByTestId('input-label').first().innerText()).split('\n')[0].trim();
+
+	return {
+		root,
+		fieldLabels: async () => {
+			const labels: string[] = [];
+			for (const item of await items().all()) {
+				if (await item.getByTestId('input-label').count()) labels.push(await labelOf(item));
+			}
+			return labels;
+		},
+		credentialLabel: async () => (await root.getByTestId('credentials-label').innerText()).trim(),
+		credentialChoices: async () => {
+			await root.getByTestId('node-credentials-select').click();
+			const choices = await openDropdownItems(page, '[data-test-id^="node-credentials-select-item-"]:visible');
+			await page.keyboard.press('Escape');
+			return choices.filter((text) => !/^Create new credential/.test(text));
+		},
+		chooseCredential: async (name) => {
+			await root.getByTestId('node-credentials-select').click();
+			await page.locator('[data-test-id^="node-credentials-select-item-"]:visible').filter({ hasText: name }).click();
+			await waitForValue(root.getByTestId('node-credentials-select').locator('input'), name);
+		},
+		operationChoices: async () => {
+			await root.getByTestId('parameter-input-operation').click();
+			const choices = await openDropdownItems(page);
+			await page.keyboard.press('Escape');
+			return choices;
+		},
+		chooseOperation: async (name) => {
+			await chooseInDropdown(page, root.getByTestId('parameter-input-operation'), name);
+			await waitForValue(root.getByTestId('parameter-input-operation').locator('input'), name);
+		},
+		optionNames: async () => {
+			await parameters.getByTestId('collection-parameter-add').click();
+			const names = await openDropdownItems(page);
+			await page.keyboard.press('Escape');
+			return names;
+		},
+		isPicker: async (parameter) => await root.getByTestId(`resource-locator-${parameter}`).isVisible(),
+		openFromList: async (parameter) => {
+			const locator = root.getByTestId(`resource-locator-${parameter}`);
+			await locator.getByTestId('rlc-input').click();
+			const search = page.getByTestId('rlc-search').filter({ visible: true });
+			await search.waitFor();
+			const listed = async () => (await page.getByTestId('rlc-item').filter({ visible: true }).allInnerTexts()).map((text) => text.trim());
+			return {
+				search: async (text) => {
+					await search.fill(text);
+					const others = page.getByTestId('rlc-item').filter({ visible: true }).filter({ hasNotText: new RegExp(escapeRegExp(text), 'i') });
+					await others.first().waitFor({ state: 'detached' });
+					return await listed();
+				},
+				pick: async (item) => {
+					await page.getByTestId('rlc-item').filter({ visible: true }).filter({ hasText: item }).first().click();
+				},
+			};
+		},
+		fill: async (parameter, value) => {
+			await root.getByTestId(`parameter-input-${parameter}`).locator('input, textarea').first().fill(value);
+		},
+		fromAiFields: async () => {
+			const fields: string[] = [];
+			for (const item of await items().all()) {
+				if (!(await item.getByTestId('input-label').count())) continue;
+				await item.hover();
+				if (await item.getByTestId('from-ai-override-button').isVisible()) fields.push(await labelOf(item));
+			}
+			return fields;
+		},
+		execute: async () => {
+			await root.getByTestId('node-execute-button').click();
+			await root.getByTestId('node-run-status-success').or(root.getByTestId('node-error-message')).first().waitFor();
+		},
+		outputText: async () => await root.getByTestId('output-panel').innerText(),
+		close: async () => {
+			await root.getByTestId('ndv-close-button').click();
+			await root.waitFor({ state: 'hidden' });
+		},
+	};
+}
+
+/** The subtitle under a node's name on the canvas. */
+export async function canvasSubtitle(page: Page, nodeName: string): Promise<string> {
+	const node = page.getByTestId('canvas-node').filter({ hasText: nodeName });
+	const lines = (await node.innerText()).split('\n').map((line) => line.trim()).filter(Boolean);
+	return lines[lines.indexOf(nodeName) + 1] ?? '';
+}
