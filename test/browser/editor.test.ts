@@ -176,21 +176,21 @@ describe('the editor in Chromium, n8n 2.x', () => {
 		check(await picker.search('sup')).toEqual(['Support Desk (support-desk)']);
 		await picker.pick('Support Desk');
 		await panel.execute();
-		const output = await panel.outputText();
-		check(output).toContain('1 item');
-		check(output).toContain('Support Desk');
-		check(output).toContain('support-desk');
+		check(await panel.outputShows('Support Desk')).toBe(true);
+		check(await panel.outputShows('support-desk')).toBe(true);
+		check(await panel.outputText()).toContain('1 item');
 		await picture('output');
 	});
 
 	step('the canvas subtitle is the operation, as the README says', async () => {
 		await panel.close();
 		check(README).toContain("the node's subtitle is its operation");
-		check(await canvasSubtitle(session!.page, 'Create a calendar group')).toBe('Get');
+		// n8n names a node added by an action after that action, and renames it with the operation
+		check(await canvasSubtitle(session!.page, 'Get a calendar group')).toBe('Get');
 	});
 
 	step('agency: picks the sub-account From List by typing in its search box (picture), lists its groups', async () => {
-		await session!.page.getByTestId('canvas-node').filter({ hasText: 'Create a calendar group' }).dblclick();
+		await session!.page.getByTestId('canvas-node').filter({ hasText: 'Get a calendar group' }).dblclick();
 		panel = await nodePanel(session!.page);
 		await panel.chooseCredential(CREDENTIALS['Agency (OAuth2)']);
 		await panel.chooseOperation('Get Many');
@@ -199,10 +199,9 @@ describe('the editor in Chromium, n8n 2.x', () => {
 		await picture('agency-location-picker');
 		await picker.pick('Sandbox Dental');
 		await panel.execute();
-		const output = await panel.outputText();
-		check(output).toContain('2 items');
-		check(output).toContain('Sales Team');
-		check(output).toContain('Support Desk');
+		check(await panel.outputShows('Sales Team')).toBe(true);
+		check(await panel.outputShows('Support Desk')).toBe(true);
+		check(await panel.outputText()).toContain('2 items');
 		await panel.close();
 	});
 

@@ -15,6 +15,12 @@ async function openDropdownItems(page: Page, selector = '.el-select-dropdown__it
 	return items.map((text) => text.trim()).filter(Boolean);
 }
 
+/** Escape closes the dropdown open now; waits until it is gone (a later dropdown's items are read by visibility). */
+async function closeDropdown(page: Page): Promise<void> {
+	await page.keyboard.press('Escape');
+	await page.locator('.el-select-dropdown__item:visible').first().waitFor({ state: 'hidden' });
+}
+
 /** Waits until an input shows the value (Vue sets the property, not the attribute). */
 async function waitForValue(input: Locator, value: string, timeoutMs = 10000): Promise<void> {
 	const started = Date.now();
@@ -26,7 +32,8 @@ async function waitForValue(input: Locator, value: string, timeoutMs = 10000): P
 
 async function chooseInDropdown(page: Page, trigger: Locator, name: string): Promise<void> {
 	await trigger.click();
-	await page.locator('.el-select-dropdown__item:visible').filter({ hasText: new RegExp(`^${escapeRegExp(name)}$`) }).click();
+	await page.locator('.el-select-dropdown__item:visible').filter({ hasText: new RegExp(`^${escapeRegExp(name)}$`, 'i') }).click();
+	await page.locator('.el-select-dropdown__item:visible').first().waitFor({ state: 'hidden' });
 }
 
 export async function openNewWorkflow(page: Page, editorUrl: string): Promise<void> {
@@ -51,7 +58,7 @@ export async function addNodeByAction(page: Page, nodeName: string, action: stri
 }
 
 export interface FromListPicker {
-	/** types into the picker's search box; returns the items listed then */
+	/** types into the picker's search box; returns the items listed once every one matches (at least one must) */
 	search(text: string): Promise<string[]>;
 	pick(item: string): Promise<void>;
 }
@@ -77,6 +84,8 @@ export interface NodePanel {
 	fromAiFields(): Promise<string[]>;
 	execute(): Promise<void>;
 	outputText(): Promise<string>;
+	/** whether the output panel comes to show the text (it renders the items a moment after the run) */
+	outputShows(text: string): Promise<boolean>;
 	close(): Promise<void>;
 }
 
@@ -100,18 +109,19 @@ export async function nodePanel(page: Page): Promise<NodePanel> {
 		credentialChoices: async () => {
 			await root.getByTestId('node-credentials-select').click();
 			const choices = await openDropdownItems(page, '[data-test-id^="node-credentials-select-item-"]:visible');
-			await page.keyboard.press('Escape');
+			await closeDropdown(page);
 			return choices.filter((text) => !/^Create new credential/.test(text));
 		},
 		chooseCredential: async (name) => {
 			await root.getByTestId('node-credentials-select').click();
 			await page.locator('[data-test-id^="node-credentials-select-item-"]:visible').filter({ hasText: name }).click();
+			await page.locator('[data-test-id^="node-credentials-select-item-"]:visible').first().waitFor({ state: 'hidden' });
 			await waitForValue(root.getByTestId('node-credentials-select').locator('input'), name);
 		},
 		operationChoices: async () => {
 			await root.getByTestId('parameter-input-operation').click();
 			const choices = await openDropdownItems(page);
-			await page.keyboard.press('Escape');
+			await closeDropdown(page);
 			return choices;
 		},
 		chooseOperation: async (name) => {
@@ -119,14 +129,17 @@ export async function nodePanel(page: Page): Promise<NodePanel> {
 			await waitForValue(root.getByTestId('parameter-input-operation').locator('input'), name);
 		},
 		optionNames: async () => {
-			await parameters.getByTestId('collection-parameter-add').click();
+			const options = items().filter({ has: page.getByTestId('input-label').filter({ hasText: /^Options/ }) });
+			await options.getByTestId('collection-parameter-add').click();
 			const names = await openDropdownItems(page);
-			await page.keyboard.press('Escape');
+			await closeDropdown(page);
 			return names;
 		},
 		isPicker: async (parameter) => await root.getByTestId(`resource-locator-${parameter}`).isVisible(),
 		openFromList: async (parameter) => {
 			const locator = root.getByTestId(`resource-locator-${parameter}`);
+			// a value the field kept from another credential's text field leaves the picker without a mode
+			await chooseInDropdown(page, locator.getByTestId('rlc-mode-selector'), 'From List');
 			await locator.getByTestId('rlc-input').click();
 			const search = page.getByTestId('rlc-search').filter({ visible: true });
 			await search.waitFor();
@@ -134,7 +147,9 @@ export async function nodePanel(page: Page): Promise<NodePanel> {
 			return {
 				search: async (text) => {
 					await search.fill(text);
-					const others = page.getByTestId('rlc-item').filter({ visible: true }).filter({ hasNotText: new RegExp(escapeRegExp(text), 'i') });
+					const typed = new RegExp(escapeRegExp(text), 'i');
+					await page.getByTestId('rlc-item').filter({ visible: true }).filter({ hasText: typed }).first().waitFor();
+					const others = page.getByTestId('rlc-item').filter({ visible: true }).filter({ hasNotText: typed });
 					await others.first().waitFor({ state: 'detached' });
 					return await listed();
 				},
@@ -160,6 +175,14 @@ export async function nodePanel(page: Page): Promise<NodePanel> {
 			await root.getByTestId('node-run-status-success').or(root.getByTestId('node-error-message')).first().waitFor();
 		},
 		outputText: async () => await root.getByTestId('output-panel').innerText(),
+		outputShows: async (text) =>
+			await root
+				.getByTestId('output-panel')
+				.getByText(text, { exact: true })
+				.first()
+				.waitFor()
+				.then(() => true)
+				.catch(() => false),
 		close: async () => {
 			await root.getByTestId('ndv-close-button').click();
 			await root.waitFor({ state: 'hidden' });
