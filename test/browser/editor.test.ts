@@ -179,6 +179,8 @@ describe('the editor in Chromium, n8n 2.x', () => {
 		check(await panel.outputShows('Support Desk')).toBe(true);
 		check(await panel.outputShows('support-desk')).toBe(true);
 		check(await panel.outputText()).toContain('1 item');
+		await panel.outputAsJson();
+		check(await panel.outputShows('"support-desk"')).toBe(true);
 		await picture('output');
 	});
 

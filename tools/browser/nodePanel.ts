@@ -84,6 +84,8 @@ export interface NodePanel {
 	fromAiFields(): Promise<string[]>;
 	execute(): Promise<void>;
 	outputText(): Promise<string>;
+	/** switches the output panel to its JSON view */
+	outputAsJson(): Promise<void>;
 	/** whether the output panel comes to show the text (it renders the items a moment after the run) */
 	outputShows(text: string): Promise<boolean>;
 	close(): Promise<void>;
@@ -175,10 +177,11 @@ export async function nodePanel(page: Page): Promise<NodePanel> {
 			await root.getByTestId('node-run-status-success').or(root.getByTestId('node-error-message')).first().waitFor();
 		},
 		outputText: async () => await root.getByTestId('output-panel').innerText(),
+		outputAsJson: async () => await root.getByTestId('output-panel').getByTestId('radio-button-json').click(),
 		outputShows: async (text) =>
 			await root
 				.getByTestId('output-panel')
-				.getByText(text, { exact: true })
+				.getByText(text)
 				.first()
 				.waitFor()
 				.then(() => true)
