@@ -187,7 +187,7 @@ describe('Agency (OAuth2): one connection for every sub-account', () => {
 		const run = await runWorkflow(agencyWorkflow({ operation: 'getAll', returnAll: true }, [{ locationId: 'sandboxLocation0001' }]), credentials);
 		expect(run.output(NODE_NAME)?.[0].json).toMatchObject({
 			error: 'The agency credential holds no agency (Company) token',
-			description: expect.stringMatching(/Distribution: Agency/),
+			description: expect.stringMatching(/Target User "Sub-account" that the agency installs/),
 		});
 		expect(sandbox.requests().length).toBe(before);
 	});
