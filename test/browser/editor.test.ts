@@ -142,6 +142,9 @@ describe('the editor in Chromium, n8n 2.x', () => {
 		check(await panel.credentialChoices()).toEqual(
 			expect.arrayContaining(AUTHENTICATIONS.map((auth) => `${CREDENTIALS[auth.name]}\n${auth.credential}`)),
 		);
+		// n8n 2.x shows no Authentication field in the node panel: the credential modal asks for it, as the README says
+		check(README).toContain('open *Credential → Create new credential* and choose the type there');
+		check(await panel.newCredentialChoices()).toEqual(AUTHENTICATIONS.map((auth) => auth.name));
 	});
 
 	describe.each(AUTHENTICATIONS.map((auth) => [auth.name, auth] as const))('with the credential of Authentication %s', (_, auth) => {

@@ -72,6 +72,8 @@ export interface NodePanel {
 	/** the credentials the selector offers, as "name\ntype" */
 	credentialChoices(): Promise<string[]>;
 	chooseCredential(name: string): Promise<void>;
+	/** Credential → Create new credential: the authentication choices the credential modal offers (then closed) */
+	newCredentialChoices(): Promise<string[]>;
 	operationChoices(): Promise<string[]>;
 	chooseOperation(name: string): Promise<void>;
 	/** the names under Options → Add Option */
@@ -119,6 +121,16 @@ export async function nodePanel(page: Page): Promise<NodePanel> {
 			await page.locator('[data-test-id^="node-credentials-select-item-"]:visible').filter({ hasText: name }).click();
 			await page.locator('[data-test-id^="node-credentials-select-item-"]:visible').first().waitFor({ state: 'hidden' });
 			await waitForValue(root.getByTestId('node-credentials-select').locator('input'), name);
+		},
+		newCredentialChoices: async () => {
+			await root.getByTestId('node-credentials-select').click();
+			await page.getByTestId('node-credentials-select-item-new').click();
+			const modal = page.getByTestId('editCredential-modal');
+			await modal.locator('label.el-radio').first().waitFor();
+			const choices = (await modal.locator('label.el-radio').allInnerTexts()).map((text) => text.trim());
+			await page.keyboard.press('Escape');
+			await modal.waitFor({ state: 'hidden' });
+			return choices;
 		},
 		operationChoices: async () => {
 			await root.getByTestId('parameter-input-operation').click();
