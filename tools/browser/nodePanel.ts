@@ -126,9 +126,19 @@ export async function nodePanel(page: Page): Promise<NodePanel> {
 			await root.getByTestId('node-credentials-select').click();
 			await page.getByTestId('node-credentials-select-item-new').click();
 			const modal = page.getByTestId('editCredential-modal');
-			await modal.locator('label.el-radio').first().waitFor();
-			const choices = (await modal.locator('label.el-radio').allInnerTexts()).map((text) => text.trim());
-			await page.keyboard.press('Escape');
+			const texts = async () => (await page.locator('[role^="menuitem"]:visible').allInnerTexts()).map((text) => text.trim()).filter(Boolean);
+			const before = await texts();
+			const trigger = modal.getByTestId('credential-mode-dropdown-trigger');
+			const chosen = (await trigger.innerText()).trim();
+			await trigger.click();
+			await page.locator('[role^="menuitem"]:visible').filter({ hasText: chosen }).first().waitFor();
+			// the menu's items are the menu items that were not there before it opened (the modal's own Connection, Sharing, Details)
+			const choices = (await texts()).filter((text) => !before.includes(text));
+			// the trigger closes the menu; the modal's close asks "Close without connecting?" (Escape would close the node panel too)
+			await trigger.click();
+			await page.locator('[role^="menuitem"]:visible').filter({ hasText: chosen }).first().waitFor({ state: 'hidden' });
+			await modal.locator('.el-dialog__close').first().click();
+			await page.getByRole('dialog', { name: 'Close without connecting?' }).getByRole('button', { name: 'Close', exact: true }).click();
 			await modal.waitFor({ state: 'hidden' });
 			return choices;
 		},

@@ -2,7 +2,7 @@
 /**
  * One browser window for a suite: Chromium (chromium.ts) with one context at a fixed window size, the console of every
  * page it opens (popups too) kept in order, and steps: a step that fails leaves a screenshot of each open page and the
- * console so far in the run folder's `failures/`, then fails as it would have.
+ * console so far in the run folder's `failures/`, then fails as it would have; the steps after it fail at once.
  */
 import { mkdir, writeFile } from 'fs/promises';
 import { join } from 'path';
@@ -17,7 +17,7 @@ export interface BrowserSession {
 	page: Page;
 	/** the console messages and page errors of every page, as `[page] type: text` */
 	consoleLines(): string[];
-	/** runs `action`; when it throws, the screenshots and the console go to `failures/` first */
+	/** runs `action`; when it throws, the screenshots and the console go to `failures/` first (later steps do not run) */
 	step<T>(name: string, action: () => Promise<T>): Promise<T>;
 	/** whether a step failed */
 	failed(): boolean;
@@ -60,6 +60,8 @@ export async function openSession(executable: string, runDir: string): Promise<B
 			page,
 			consoleLines: () => [...lines],
 			step: async (name, action) => {
+				// the steps share one page: after a failure the page is in no known state, its evidence is kept
+				if (failures > 0) throw new Error(`not run: an earlier step failed (its screenshot and console are in ${failuresDir})`);
 				try {
 					return await action();
 				} catch (error) {
