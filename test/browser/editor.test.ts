@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
 /**
  * The editor as a user sees it: real n8n 2.x with the packed package and the sandbox, driven in Debian's Chromium
  * through the UI only (the owner is set up through REST). Credentials pasted and connected, the node found in the
@@ -23,6 +23,7 @@ import { startEditor, type Editor } from '../../tools/n8n/editor';
 import { ensureN8n, stderrLog } from '../../tools/n8n/install';
 import type { Owner } from '../../tools/n8n/owner';
 import { prepareUserFolder } from '../../tools/n8n/userFolder';
+import { fakeToken } from '../../tools/fakeToken';
 import { REPO_ROOT } from '../../tools/paths';
 import { DEFAULT_TOKENS, startSandbox, type Sandbox } from '../../tools/sandbox/server';
 import { e2eRun, MINUTE } from '../e2e/support/run';
@@ -89,7 +90,7 @@ describe('the editor in Chromium, n8n 2.x', () => {
 	step('a pasted Private Integration Token: a wrong one shows the README\'s message, the right one passes Test', async () => {
 		const modal = await newCredential(session!.page, editor.url, 'HighLevel Calendars API');
 		await modal.rename(CREDENTIALS['Private Integration Token']);
-		await modal.fill({ accessToken: 'pit-00000000-wrong-token', locationId: 'sandboxLocation0001', baseUrl: sandbox.url });
+		await modal.fill({ accessToken: fakeToken('wrong'), locationId: 'sandboxLocation0001', baseUrl: sandbox.url });
 		check(README).toContain(WRONG_TOKEN_MESSAGE);
 		check(await modal.save()).toContain(WRONG_TOKEN_MESSAGE);
 		await modal.fill({ accessToken: TOKEN });

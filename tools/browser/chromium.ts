@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
 /**
  * Debian's Chromium, installed when missing (debianPackages.ts), started headless as a child of processes.ts (its own
  * process group, stopped with the suite pass or fail) with a new empty profile, and driven by playwright-core over
@@ -49,9 +49,11 @@ export async function launchChromium(executable: string, profileDir: string, win
 	const stop = async () => {
 		await child.stop({ graceMs: 5000 });
 	};
+	let connected = false;
 	try {
 		const [, endpoint] = await child.waitFor(/DevTools listening on (ws:\/\/\S+)/, 60000);
 		const browser = await chromium.connectOverCDP(endpoint);
+		connected = true;
 		return {
 			browser,
 			child,
@@ -60,8 +62,7 @@ export async function launchChromium(executable: string, profileDir: string, win
 				await stop();
 			},
 		};
-	} catch (error) {
-		await stop();
-		throw error;
+	} finally {
+		if (!connected) await stop();
 	}
 }

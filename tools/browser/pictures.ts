@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
 /**
  * The README's pictures: screenshots of the editor at the session's fixed window size, written to docs/images/.
  * Before each one the page is searched for the secrets given: none may be in its visible text, and an input that

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
 /**
  * One browser window for a suite: Chromium (chromium.ts) with one context at a fixed window size, the console of every
  * page it opens (popups too) kept in order, and steps: a step that fails leaves a screenshot of each open page and the
@@ -30,6 +30,7 @@ export async function openSession(executable: string, runDir: string): Promise<B
 	const chromium: RunningChromium = await launchChromium(executable, join(runDir, 'chromium-profile'), WINDOW);
 	const lines: string[] = [];
 	let failures = 0;
+	let opened = false;
 	try {
 		const context = await chromium.browser.newContext({ viewport: WINDOW, locale: 'en-US', timezoneId: 'UTC' });
 		// a step waits this long for an element; a failing step fails soon and the later ones still run
@@ -55,6 +56,7 @@ export async function openSession(executable: string, runDir: string): Promise<B
 			await writeFile(`${prefix}-console.txt`, `${String(error)}\n\n${lines.join('\n')}\n`);
 		};
 
+		opened = true;
 		return {
 			context,
 			page,
@@ -62,12 +64,15 @@ export async function openSession(executable: string, runDir: string): Promise<B
 			step: async (name, action) => {
 				// the steps share one page: after a failure the page is in no known state, its evidence is kept
 				if (failures > 0) throw new Error(`not run: an earlier step failed (its screenshot and console are in ${failuresDir})`);
-				try {
-					return await action();
-				} catch (error) {
-					await keepEvidence(name, error);
-					throw error;
+				const outcome = await action().then(
+					(value) => ({ value }),
+					(error: unknown) => ({ error }),
+				);
+				if ('error' in outcome) {
+					await keepEvidence(name, outcome.error);
+					throw outcome.error;
 				}
+				return outcome.value;
 			},
 			failed: () => failures > 0,
 			stop: async () => {
@@ -75,8 +80,7 @@ export async function openSession(executable: string, runDir: string): Promise<B
 				await chromium.stop();
 			},
 		};
-	} catch (error) {
-		await chromium.stop();
-		throw error;
+	} finally {
+		if (!opened) await chromium.stop();
 	}
 }

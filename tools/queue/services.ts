@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
 /**
  * redis-server and PostgreSQL from Debian's packages, installed (debianPackages.ts) only when one is missing. None is
  * started as a system service: redis.ts and postgres.ts start them as children.
