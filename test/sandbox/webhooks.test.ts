@@ -1,4 +1,5 @@
 import { DEFAULT_COMPANY } from '../../tools/sandbox/agency';
+import { sandboxAdmin } from '../../tools/sandbox/admin-client';
 import { connect } from '../../tools/sandbox/oauth-client';
 import { Sandbox, startSandbox } from '../../tools/sandbox/server';
 import { eventIssues } from '../../tools/contract/webhookEvents';
@@ -8,15 +9,7 @@ import { parseEd25519PublicKey } from '../../nodes/HighLevelTrigger/verification
 import { ReplayMemory } from '../../nodes/HighLevelTrigger/verification/replayMemory';
 import type { KeyObject } from 'crypto';
 
-const admin = async (sandbox: Sandbox, path: string, body: unknown) => {
-	const response = await fetch(`${sandbox.url}/__sandbox${path}`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(body),
-	});
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
-	return { status: response.status, body: (await response.json()) as Record<string, any> };
-};
+const admin = (sandbox: Sandbox, path: string, body: unknown) => sandboxAdmin(sandbox.url, path, body);
 
 describe('sandbox webhooks: signed as HighLevel signs them, logged, checked against the documented schemas', () => {
 	let sandbox: Sandbox;
