@@ -15,7 +15,7 @@ import { readFile, rm } from 'fs/promises';
 import { join } from 'path';
 import { parseArgs } from 'util';
 
-import { activateAtStart, productionUrl, savedExecution, waitForExecutions } from '../n8n/activeWorkflows';
+import { activate, productionUrl, savedExecution, waitForExecutions } from '../n8n/activeWorkflows';
 import { itemsOf } from '../n8n/execute';
 import { startEditor } from '../n8n/editor';
 import { importIntoN8n, type CredentialToImport, type WorkflowToImport } from '../n8n/importData';
@@ -106,10 +106,11 @@ async function main(): Promise<number> {
 		const {
 			workflowIds: [workflowId],
 		} = await importIntoN8n(n8n, userFolder, { workflows: [workflow] });
-		await activateAtStart(n8n, userFolder, workflowId);
-		log(`n8n ${n8n.version} ready in ${userFolder}: credentials "${credential.name}" and "${keyCredential.name}", workflow "${workflow.name}" (active)`);
+		log(`n8n ${n8n.version} ready in ${userFolder}: credentials "${credential.name}" and "${keyCredential.name}", workflow "${workflow.name}"`);
 
 		const editor = await startEditor(n8n, userFolder, { port: Number(args.port), owner: OWNER, log });
+		await activate(editor, workflowId);
+		log(`workflow activated: n8n serves its production webhook URL`);
 		const trigger = triggerOf(workflow);
 		const webhookUrl = productionUrl(editor, trigger.webhookId, 'highlevel');
 		const company = sandbox.app('Company');

@@ -1,8 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
 /**
- * Active workflows: set active in the database before `n8n start` (`update:workflow --active=true`, which n8n 2.x
- * turns into a publish of the current version), so n8n registers their production webhooks as it starts; and the
- * executions those webhooks start, read through the REST API (their data is stored flatted, parsed with n8n's own
+ * Active workflows: activated through the REST API (the same route on both lines), and the executions their
+ * production webhooks start, read through the REST API (their data is stored flatted, parsed with n8n's own
  * `flatted`).
  */
 import { createRequire } from 'module';
@@ -10,7 +9,6 @@ import { join } from 'path';
 import { setTimeout as sleep } from 'timers/promises';
 
 import { fmtMs } from '../duration';
-import { runN8n } from './command';
 import type { Editor } from './editor';
 import type { NodeRun } from './execute';
 import type { N8nInstall } from './install';
@@ -27,8 +25,12 @@ export interface SavedExecution extends ExecutionSummary {
 
 const FINISHED = ['success', 'error', 'crashed', 'canceled'];
 
-export async function activateAtStart(inst: N8nInstall, userFolder: string, workflowId: string): Promise<void> {
-	await runN8n(inst, userFolder, ['update:workflow', `--id=${workflowId}`, '--active=true']);
+/** Activates a stored workflow as the editor's Activate (Publish) does, on either line: its production webhooks answer from then on. */
+export async function activate(editor: Editor, workflowId: string): Promise<void> {
+	const stored = await editor.rest('GET', `/rest/workflows/${workflowId}`);
+	if (stored.status !== 200) throw new Error(`GET /rest/workflows/${workflowId}: HTTP ${stored.status}`);
+	const answer = await editor.rest('POST', `/rest/workflows/${workflowId}/activate`, { versionId: stored.json.data.versionId });
+	if (answer.status !== 200) throw new Error(`activating workflow ${workflowId}: HTTP ${answer.status} ${answer.text.slice(0, 400)}`);
 }
 
 /** The production URL of a trigger node's webhook: n8n serves it under the node's webhookId and the node's path. */
