@@ -7,7 +7,7 @@
  *
  *   npm run test:e2e -- test/e2e/trigger.test.ts     E2E_LINES=2 for one line, E2E_KEEP=1 keeps .cache/e2e/
  */
-import { generateKeyPairSync, sign } from 'crypto';
+import { generateKeyPairSync, randomBytes, sign } from 'crypto';
 import { join } from 'path';
 import { setTimeout as sleep } from 'timers/promises';
 
@@ -23,8 +23,9 @@ import { startSandbox, type Sandbox } from '../../tools/sandbox/server';
 import { e2eRun, LINES, MINUTE } from './support/run';
 import { KEY_CRED_TYPE, SECRET_CRED_TYPE, TRIGGER_PATH, triggerWorkflow, type TriggerWorkflow } from './support/triggerWorkflows';
 
-const OWNER: Owner = { email: 'e2e-trigger@example.com', password: 'E2e-trigger-Pw1-local', firstName: 'E2E', lastName: 'Trigger' };
-const SECRET = { headerName: 'X-Webhook-Secret', secret: 'e2e-shared-secret-0123456789' };
+const OWNER: Owner = { email: 'e2e-trigger@example.com', password: `E2e-${randomBytes(9).toString('hex')}-Pw1`, firstName: 'E2E', lastName: 'Trigger' };
+/** the workflow action's shared secret, made at run time */
+const SECRET = { headerName: 'X-Webhook-Secret', secret: `e2e-${randomBytes(12).toString('hex')}` };
 const BURST = { deliveries: 200, atOnce: 20 };
 /** long enough for an execution a refused request might have started to show up before the count */
 const SETTLE_MS = 1500;
@@ -197,6 +198,12 @@ describe.each(LINES)('HighLevel Trigger in real n8n, line %s', (line) => {
 			const right = await sandboxAdmin(sandbox.url, '/webhooks/emit', { workflowAction: { url: flows.action.url, ...SECRET, payload } });
 			expect(right.body.delivery.status).toBe(200);
 			expect(await startedItems('action', 1)).toEqual([payload]);
+			// the secret is in no saved execution and in nothing n8n logged
+			const { newest } = await executionsOf(editor, flows.action.id);
+			const saved = await editor.rest('GET', `/rest/executions/${newest[0].id}`);
+			expect(saved.text).toContain('from a workflow action');
+			expect(saved.text).not.toContain(SECRET.secret);
+			expect(editor.output()).not.toContain(SECRET.secret);
 		});
 	});
 
