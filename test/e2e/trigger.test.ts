@@ -11,7 +11,7 @@ import { generateKeyPairSync, randomBytes, sign } from 'crypto';
 import { join } from 'path';
 import { setTimeout as sleep } from 'timers/promises';
 
-import { activate, executionsOf, productionUrl, savedExecution, waitForExecutions } from '../../tools/n8n/activeWorkflows';
+import { activate, executionsOf, productionUrl, savedExecution, waitForExecutions, waitUntilServed } from '../../tools/n8n/activeWorkflows';
 import { startEditor, type Editor } from '../../tools/n8n/editor';
 import { itemsOf } from '../../tools/n8n/execute';
 import { importIntoN8n } from '../../tools/n8n/importData';
@@ -74,6 +74,7 @@ describe.each(LINES)('HighLevel Trigger in real n8n, line %s', (line) => {
 		for (const [i, k] of keys.entries()) {
 			await activate(editor, workflowIds[i]);
 			flows[k] = { ...made[k], id: workflowIds[i], url: productionUrl(editor, made[k].webhookId, TRIGGER_PATH) };
+			await waitUntilServed(flows[k].url, MINUTE);
 		}
 		await sandboxAdmin(sandbox.url, '/webhooks', { appId: sandbox.app('Company').appId, url: flows.app.url });
 		await sandboxAdmin(sandbox.url, '/webhooks', { appId: sandbox.app('Location').appId, url: flows.burst.url });

@@ -15,7 +15,7 @@ import { readFile, rm } from 'fs/promises';
 import { join } from 'path';
 import { parseArgs } from 'util';
 
-import { activate, productionUrl, savedExecution, waitForExecutions } from '../n8n/activeWorkflows';
+import { activate, productionUrl, savedExecution, waitForExecutions, waitUntilServed } from '../n8n/activeWorkflows';
 import { itemsOf } from '../n8n/execute';
 import { startEditor } from '../n8n/editor';
 import { importIntoN8n, type CredentialToImport, type WorkflowToImport } from '../n8n/importData';
@@ -110,9 +110,10 @@ async function main(): Promise<number> {
 
 		const editor = await startEditor(n8n, userFolder, { port: Number(args.port), owner: OWNER, log });
 		await activate(editor, workflowId);
-		log(`workflow activated: n8n serves its production webhook URL`);
 		const trigger = triggerOf(workflow);
 		const webhookUrl = productionUrl(editor, trigger.webhookId, 'highlevel');
+		await waitUntilServed(webhookUrl, EXECUTION_TIMEOUT_MS);
+		log(`workflow activated: n8n serves its production webhook URL (an unsigned probe was refused)`);
 		const company = sandbox.app('Company');
 		const registered = await sandboxAdmin(sandbox.url, '/webhooks', { appId: company.appId, url: webhookUrl });
 		if (registered.status !== 201) throw new Error(`the sandbox did not take the webhook URL (${registered.status}: ${registered.body.message ?? ''})`);

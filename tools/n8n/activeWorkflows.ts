@@ -38,6 +38,21 @@ export function productionUrl(editor: Editor, webhookId: string, path: string): 
 	return `${editor.url}/webhook/${webhookId}/${path}`;
 }
 
+/**
+ * Waits until n8n serves a production webhook URL (n8n 2.x registers an activated workflow's webhooks a moment after
+ * the REST call returns): an empty POST answered anything but 404. Only for triggers that refuse such a request.
+ */
+export async function waitUntilServed(url: string, timeoutMs: number): Promise<void> {
+	const started = Date.now();
+	for (;;) {
+		const answer = await fetch(url, { method: 'POST', body: '' }).catch(() => undefined);
+		await answer?.arrayBuffer();
+		if (answer && answer.status !== 404) return;
+		if (Date.now() - started > timeoutMs) throw new Error(`${url} still not served after ${fmtMs(timeoutMs)}`);
+		await sleep(100);
+	}
+}
+
 /** How many executions of the workflow there are (in `statuses`, if given), and the newest 100 of them. */
 export async function executionsOf(editor: Editor, workflowId: string, statuses?: string[]): Promise<{ count: number; newest: ExecutionSummary[] }> {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId, ...(statuses ? { status: statuses } : {}) }));
