@@ -18,7 +18,7 @@ export class HighLevelTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle:
-			'={{ $parameter["source"] === "workflowAction" ? "Workflow action" : $parameter["events"].join(", ") }}',
+			'={{ $parameter["source"] === "workflowAction" ? "Workflow action" : $parameter["events"].includes("*") ? "Any event" : $parameter["events"].join(", ") }}',
 		description: "Starts the workflow on HighLevel's webhooks, letting in only signed ones",
 		defaults: { name: 'HighLevel Trigger' },
 		inputs: [],
