@@ -17,11 +17,13 @@ const pkg = JSON.parse(read('package.json')) as {
 const codexFiles = ['nodes/HighLevelCalendarGroup/HighLevelCalendarGroup.node.json', 'nodes/HighLevelTrigger/HighLevelTrigger.node.json'];
 const codexes = codexFiles.map((file) => JSON.parse(read(file)) as { resources: Record<string, Array<{ url: string }>> });
 
-const repository = /^git\+(https:\/\/github\.com\/[\w.-]+\/[\w.-]+)\.git$/.exec(pkg.repository.url)?.[1];
+const repository = /^git\+(https:\/\/github\.com\/[\w.-]+\/[\w.-]+)\.git$/.exec(pkg.repository.url)?.[1] ?? '';
+/** The repository URL as a regular expression that matches only itself (its dots are not wildcards). */
+const repositoryPattern = repository.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 test('package.json names a GitHub repository (npm provenance and n8n\'s scanner need one)', () => {
 	expect(pkg.repository.type).toBe('git');
-	expect(repository).toBeDefined();
+	expect(repository).not.toBe('');
 });
 
 test('homepage and bugs point into that repository', () => {
@@ -32,11 +34,12 @@ test('homepage and bugs point into that repository', () => {
 test.each(codexFiles.map((file, index) => [file, codexes[index]] as const))('the documentation links of %s point into that repository', (_file, codex) => {
 	const urls = Object.values(codex.resources).flat().map(({ url }) => url);
 	expect(urls.length).toBeGreaterThan(0);
-	for (const url of urls) expect(url).toMatch(new RegExp(`^${repository}[#/]`));
+	for (const url of urls) expect(url).toMatch(new RegExp(`^${repositoryPattern}[#/]`));
 });
 
-test.each(['README.md', 'DEVELOPMENT.md'])('every link of %s into a GitHub repository of this package names that repository', (file) => {
-	const ownLinks = read(file).match(/https:\/\/github\.com\/[\w.-]+\/n8n-nodes-highlevel-calendars\b/g) ?? [];
+test.each(['README.md', 'DEVELOPMENT.md'])('%s links to the repository of this package, named as package.json names it', (file) => {
+	const ownLinks = read(file).match(/https:\/\/github\.com\/[\w.-]+\/n8n-nodes-highlevel-calendars(?![\w.-])/g) ?? [];
+	expect(ownLinks.length).toBeGreaterThan(0);
 	for (const link of ownLinks) expect(link).toBe(repository);
 });
 
