@@ -27,7 +27,7 @@ import { fakeToken } from '../../tools/fakeToken';
 import { REPO_ROOT } from '../../tools/paths';
 import { DEFAULT_TOKENS, startSandbox, type Sandbox } from '../../tools/sandbox/server';
 import { e2eRun, MINUTE } from '../e2e/support/run';
-import { AUTHENTICATIONS, OPERATION_ROWS } from './fieldTable';
+import { AUTHENTICATIONS, OPERATION_ROWS, TRIGGER_EVENTS } from './fieldTable';
 
 const OWNER: Owner = { email: 'browser@example.com', password: `Browser-${randomBytes(9).toString('hex')}-Pw1`, firstName: 'Browser', lastName: 'Suite' };
 /** the README's text with its line breaks as spaces */
@@ -35,6 +35,7 @@ const README = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8').replace(/\s+/g
 const TOKEN = DEFAULT_TOKENS[0].token;
 const [DENTAL, FITNESS] = ['Sandbox Dental (sandboxLocation0001)', 'Sandbox Fitness (sandboxLocation0002)'];
 const NODE = 'HighLevel Calendar Group';
+const TRIGGER_DESCRIPTION = "Starts the workflow on HighLevel's webhooks, letting in only signed ones";
 /** the names the suite gives the credentials, one per Authentication */
 const CREDENTIALS: Record<(typeof AUTHENTICATIONS)[number]['name'], string> = {
 	'Private Integration Token': 'Sandbox token',
@@ -137,7 +138,7 @@ describe('the editor in Chromium, n8n 2.x', () => {
 	step('finds the node in the nodes panel by "HighLevel" and adds it by its Create action', async () => {
 		const page = session!.page;
 		await openNewWorkflow(page, editor.url);
-		check(await searchNodesPanel(page, 'HighLevel')).toContain(NODE);
+		check((await searchNodesPanel(page, 'HighLevel')).map((node) => node.name)).toContain(NODE);
 		panel = await addNodeByAction(page, NODE, 'Create a calendar group');
 		check(await panel.credentialLabel()).toBe('Credential');
 		check(await panel.credentialChoices()).toEqual(
@@ -220,6 +221,22 @@ describe('the editor in Chromium, n8n 2.x', () => {
 		check(await tool.fromAiFields()).toEqual(['Location ID', 'Name', 'Slug', 'Active']);
 		check(README).toContain("no ✨ on *Description*");
 		await picture('ai-tool');
+	});
+
+	step('the HighLevel Trigger shows its Production URL and the README\'s events (picture)', async () => {
+		const page = session!.page;
+		await openNewWorkflow(page, editor.url);
+		// the nodes panel drops " Trigger" from a trigger's name: it lists "HighLevel", told apart by its description
+		check(await searchNodesPanel(page, 'HighLevel')).toContainEqual({ name: 'HighLevel', description: TRIGGER_DESCRIPTION });
+		// n8n lists a trigger's events as its actions ("On sub account created agency app")
+		const trigger = await addNodeByAction(page, TRIGGER_DESCRIPTION, 'On sub account created agency app');
+		check(await trigger.root.getByTestId('parameter-input-events').innerText()).toContain('Sub-Account Created (Agency App)');
+		check(await trigger.choicesOf('events')).toEqual(TRIGGER_EVENTS.map((event) => event.name));
+		const url = await trigger.webhookUrl('Production URL');
+		check(url).toMatch(new RegExp(`^${editor.url}/webhook/[0-9a-f-]{36}/highlevel$`));
+		check(README).toContain('**Production URL** (`https://<your n8n>/webhook/<id>/highlevel`)');
+		await picture('trigger');
+		await trigger.close();
 	});
 
 	step('no page logged a token', async () => {

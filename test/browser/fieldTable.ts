@@ -59,3 +59,19 @@ export const AUTHENTICATIONS = [
 	{ name: 'OAuth2', credential: 'HighLevel Calendars OAuth2 API', location: 'text' },
 	{ name: 'Agency (OAuth2)', credential: 'HighLevel Calendars Agency OAuth2 API', location: 'From List or By ID' },
 ] as const;
+
+/** The HighLevel Trigger's Events, as its dropdown names them, and the README's word for each (its Trigger section). */
+export const TRIGGER_EVENTS = [
+	{ name: 'Any Event', readme: '*Any Event*' },
+	{ name: 'App Installed (INSTALL)', readme: '`INSTALL`' },
+	{ name: 'App Uninstalled (UNINSTALL)', readme: '`UNINSTALL`' },
+	{ name: 'Appointment Created', readme: '`AppointmentCreate`' },
+	{ name: 'Appointment Deleted', readme: '`AppointmentDelete`' },
+	{ name: 'Appointment Updated', readme: '`AppointmentUpdate`' },
+	{ name: 'Contact Created', readme: '`ContactCreate`' },
+	{ name: 'Contact Deleted', readme: '`ContactDelete`' },
+	{ name: 'Contact Updated', readme: '`ContactUpdate`' },
+	{ name: 'Sub-Account Created (Agency App)', readme: '`LocationCreate`' },
+	{ name: 'Sub-Account Updated (Agency App)', readme: '`LocationUpdate`' },
+	{ name: 'User Created', readme: '`UserCreate`' },
+];

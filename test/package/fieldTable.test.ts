@@ -6,7 +6,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 
-import { OPERATION_ROWS } from '../browser/fieldTable';
+import { OPERATION_ROWS, TRIGGER_EVENTS } from '../browser/fieldTable';
 
 const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
 const section = /\n## Operations\n([\s\S]*?)\n## /.exec(readme)?.[1] ?? '';
@@ -33,4 +33,10 @@ describe.each(OPERATION_ROWS.map((row) => [`${row.resource} → ${row.operation}
 		const text = `${aroundTable}\n${rowOf(row.operation)}`;
 		for (const option of row.options) expect(text).toMatch(new RegExp(`\\*(Options → )?${option.replace(/[()]/g, '\\$&')}\\*`));
 	});
+});
+
+const triggerSection = /\n## Trigger\n([\s\S]*?)\n## /.exec(readme)?.[1] ?? '';
+
+test.each(TRIGGER_EVENTS.map((event) => [event.name, event.readme] as const))('the README\'s Trigger section lists the event %s (%s)', (_name, word) => {
+	expect(triggerSection).toContain(word);
 });

@@ -8,11 +8,13 @@ import type { Locator, Page } from 'playwright-core';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The options of the dropdown open now (n8n's element-plus selects), once it shows them. */
-async function openDropdownItems(page: Page, selector = '.el-select-dropdown__item:visible'): Promise<string[]> {
+/** The names of the options of the dropdown open now (n8n's element-plus selects), once it shows them. */
+async function openDropdownItems(page: Page): Promise<string[]> {
+	const selector = '.el-select-dropdown__item:visible';
 	await page.locator(selector).first().waitFor();
 	const items = await page.locator(selector).allInnerTexts();
-	return items.map((text) => text.trim()).filter(Boolean);
+	// an option's first line is its name; a second line, its description
+	return items.map((text) => text.trim().split('\n')[0].trim()).filter(Boolean);
 }
 
 /** Escape closes the dropdown open now; waits until it is gone (a later dropdown's items are read by visibility). */
@@ -41,18 +43,26 @@ export async function openNewWorkflow(page: Page, editorUrl: string): Promise<vo
 	await page.getByTestId('canvas-add-button').or(page.getByTestId('node-creator-plus-button')).first().waitFor();
 }
 
-/** The nodes panel's search: the names of the nodes it lists. */
-export async function searchNodesPanel(page: Page, text: string): Promise<string[]> {
+export interface ListedNode {
+	name: string;
+	description: string;
+}
+
+/** The nodes panel's search: the nodes it lists, by name and description. */
+export async function searchNodesPanel(page: Page, text: string): Promise<ListedNode[]> {
 	const search = page.getByTestId('node-creator-search-bar');
 	if (!(await search.isVisible())) await page.getByTestId('canvas-add-button').or(page.getByTestId('node-creator-plus-button')).first().click();
 	await search.fill(text);
 	await page.getByTestId('item-iterator-item').filter({ hasText: new RegExp(escapeRegExp(text), 'i') }).first().waitFor();
-	return (await page.getByTestId('item-iterator-item').allInnerTexts()).map((item) => item.split('\n')[0].trim());
+	return (await page.getByTestId('item-iterator-item').allInnerTexts()).map((item) => {
+		const [name, ...rest] = item.split('\n').map((line) => line.trim()).filter(Boolean);
+		return { name, description: rest.join(' ') };
+	});
 }
 
-/** Clicks a listed node, then one of its actions ("Create a calendar group"); the node panel opens. */
-export async function addNodeByAction(page: Page, nodeName: string, action: string): Promise<NodePanel> {
-	await page.getByTestId('item-iterator-item').filter({ hasText: nodeName }).first().click();
+/** Clicks a listed node (by its name or description), then one of its actions ("Create a calendar group"); the node panel opens. */
+export async function addNodeByAction(page: Page, listed: string, action: string): Promise<NodePanel> {
+	await page.getByTestId('item-iterator-item').filter({ hasText: listed }).first().click();
 	await page.getByTestId('item-iterator-item').filter({ hasText: action }).first().click();
 	return await nodePanel(page);
 }
@@ -76,6 +86,10 @@ export interface NodePanel {
 	newCredentialChoices(): Promise<string[]>;
 	operationChoices(): Promise<string[]>;
 	chooseOperation(name: string): Promise<void>;
+	/** the names a dropdown parameter offers */
+	choicesOf(parameter: string): Promise<string[]>;
+	/** a webhook node's URL of the kind ("Production URL"), from the panel's Webhook URLs */
+	webhookUrl(kind: string): Promise<string>;
 	/** the names under Options → Add Option */
 	optionNames(): Promise<string[]>;
 	/** whether the parameter is a resource locator (From List / By ID) */
@@ -112,9 +126,11 @@ export async function nodePanel(page: Page): Promise<NodePanel> {
 		credentialLabel: async () => (await root.getByTestId('credentials-label').innerText()).trim(),
 		credentialChoices: async () => {
 			await root.getByTestId('node-credentials-select').click();
-			const choices = await openDropdownItems(page, '[data-test-id^="node-credentials-select-item-"]:visible');
+			const items = page.locator('[data-test-id^="node-credentials-select-item-"]:visible');
+			await items.first().waitFor();
+			const choices = (await items.allInnerTexts()).map((text) => text.trim());
 			await closeDropdown(page);
-			return choices.filter((text) => !/^Create new credential/.test(text));
+			return choices.filter((text) => text && !/^Create new credential/.test(text));
 		},
 		chooseCredential: async (name) => {
 			await root.getByTestId('node-credentials-select').click();
@@ -151,6 +167,18 @@ export async function nodePanel(page: Page): Promise<NodePanel> {
 		chooseOperation: async (name) => {
 			await chooseInDropdown(page, root.getByTestId('parameter-input-operation'), name);
 			await waitForValue(root.getByTestId('parameter-input-operation').locator('input'), name);
+		},
+		choicesOf: async (parameter) => {
+			await root.getByTestId(`parameter-input-${parameter}`).click();
+			const choices = await openDropdownItems(page);
+			await closeDropdown(page);
+			return choices;
+		},
+		webhookUrl: async (kind) => {
+			const url = root.getByText(/^https?:\/\/\S+\/webhook(-test)?\//).first();
+			if (!(await url.isVisible())) await root.getByText('Webhook URLs', { exact: true }).click();
+			await root.getByText(kind, { exact: true }).first().click();
+			return (await url.innerText()).replace(/\s+/g, '');
 		},
 		optionNames: async () => {
 			const options = items().filter({ has: page.getByTestId('input-label').filter({ hasText: /^Options/ }) });
