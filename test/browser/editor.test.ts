@@ -135,6 +135,21 @@ describe('the editor in Chromium, n8n 2.x', () => {
 
 	let panel: NodePanel;
 
+	/** Types in a From List picker's search box (it must then list `listed`), picks the first, executes the step, checks the output. */
+	const pickAndExecute = async (
+		pick: { parameter: string; typed: string; listed: string[]; whileOpen?: () => Promise<void> },
+		shown: string[],
+		count: string,
+	) => {
+		const picker = await panel.openFromList(pick.parameter);
+		check(await picker.search(pick.typed)).toEqual(pick.listed);
+		await pick.whileOpen?.();
+		await picker.pick(pick.listed[0]);
+		await panel.execute();
+		for (const text of shown) check(await panel.outputShows(text)).toBe(true);
+		check(await panel.outputText()).toContain(count);
+	};
+
 	step('finds the node in the nodes panel by "HighLevel" and adds it by its Create action', async () => {
 		const page = session!.page;
 		await openNewWorkflow(page, editor.url);
@@ -177,13 +192,7 @@ describe('the editor in Chromium, n8n 2.x', () => {
 
 	step('Get: picks a group From List by typing in its search box, executes the step, finds the group in the output panel', async () => {
 		await panel.chooseOperation('Get');
-		const picker = await panel.openFromList('group');
-		check(await picker.search('sup')).toEqual(['Support Desk (support-desk)']);
-		await picker.pick('Support Desk');
-		await panel.execute();
-		check(await panel.outputShows('Support Desk')).toBe(true);
-		check(await panel.outputShows('support-desk')).toBe(true);
-		check(await panel.outputText()).toContain('1 item');
+		await pickAndExecute({ parameter: 'group', typed: 'sup', listed: ['Support Desk (support-desk)'] }, ['Support Desk', 'support-desk'], '1 item');
 		await panel.outputAsJson();
 		check(await panel.outputShows('"support-desk"')).toBe(true);
 		await picture('output');
@@ -201,14 +210,8 @@ describe('the editor in Chromium, n8n 2.x', () => {
 		panel = await nodePanel(session!.page);
 		await panel.chooseCredential(CREDENTIALS['Agency (OAuth2)']);
 		await panel.chooseOperation('Get Many');
-		const picker = await panel.openFromList('locationId');
-		check(await picker.search('dent')).toEqual([DENTAL]);
-		await picture('agency-location-picker');
-		await picker.pick('Sandbox Dental');
-		await panel.execute();
-		check(await panel.outputShows('Sales Team')).toBe(true);
-		check(await panel.outputShows('Support Desk')).toBe(true);
-		check(await panel.outputText()).toContain('2 items');
+		const whileOpen = async () => await picture('agency-location-picker');
+		await pickAndExecute({ parameter: 'locationId', typed: 'dent', listed: [DENTAL], whileOpen }, ['Sales Team', 'Support Desk'], '2 items');
 		await panel.close();
 	});
 
