@@ -16,13 +16,13 @@ import { WindowModel } from './burst-window';
 import { DEFAULT_RATE_LIMIT, RateLimitConfig, RateLimiter } from './rate-limiter';
 import { LoggedRequest, RequestLog, SandboxStats } from './request-log';
 import { Answer, MESSAGES, badRequest, notFound, serverError, success } from './responses';
-import { GroupRecord, GroupStore } from './store';
+import { CalendarRecord, GroupRecord, LocationStore } from './store';
 
 export { DEFAULT_TOKENS } from './auth';
 export type { SandboxToken } from './auth';
 export { WINDOW_MODELS } from './burst-window';
 export type { WindowModel } from './burst-window';
-export type { GroupRecord } from './store';
+export type { CalendarRecord, GroupRecord } from './store';
 export type { LoggedRequest, SandboxStats } from './request-log';
 export type { AgencySeed, AppRecord, InstallChoice, InstallRecord, LocationRecord, NewLocation } from './agency';
 export type { OAuthCounters, RevokeFilter } from './oauth-tokens';
@@ -50,6 +50,8 @@ export interface SandboxOptions {
 export interface SandboxState {
 	/** calendar groups per location */
 	locations: Record<string, GroupRecord[]>;
+	/** calendars per location (only locations that have some) */
+	calendars: Record<string, CalendarRecord[]>;
 	/** companies with their sub-accounts, apps (no secrets), installs */
 	agency: ReturnType<AgencyDirectory['snapshot']>;
 	/** code exchanges, refreshes, refused refresh reuses, mints (per location) */
@@ -167,7 +169,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 	const tokens = opts.tokens ?? DEFAULT_TOKENS;
 	const deps = {
 		tokens,
-		store: new GroupStore([...new Set(tokens.map((t) => t.locationId))]),
+		store: new LocationStore([...new Set(tokens.map((t) => t.locationId))]),
 		limiter: new RateLimiter(rateLimitConfig(opts.rateLimit), opts.clock),
 		faults: new FaultInjector(opts.faults),
 		directory: new AgencyDirectory(opts.agency),
@@ -187,7 +189,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		timers.add(timer);
 	};
 
-	const state = (): SandboxState => ({ locations: deps.store.snapshot(), agency: deps.directory.snapshot(), oauth: deps.oauth.stats() });
+	const state = (): SandboxState => ({ locations: deps.store.snapshot(), calendars: deps.store.calendarSnapshot(), agency: deps.directory.snapshot(), oauth: deps.oauth.stats() });
 	const appOf = (clientId: string) => {
 		const app = deps.directory.appByClientId(clientId);
 		if (!app) throw new Error(`unknown client id "${clientId}"`);
