@@ -152,7 +152,8 @@ describe.each<ApiVersion>(['2021-04-15', 'v3'])('with Version %s', (version) => 
 describe('ids in paths and the location', () => {
 	test('a group ID is encoded in the path', async () => {
 		const { error } = await run({ operation: 'delete', group: { __rl: true, mode: 'id', value: 'a/b?c' } });
-		expect(sandbox.requests().map((r) => r.path)).toEqual(['/calendars/groups/a%2Fb%3Fc']);
+		expect(sandbox.requests().map((r) => r.path)).toEqual(['/calendars/', '/calendars/groups/a%2Fb%3Fc']);
+		expect(sandbox.requests()[0].query).toEqual({ locationId: SANDBOX_LOCATION, groupId: 'a/b?c', showDrafted: 'true' });
 		expect(error?.message).toBe('Group not found');
 	});
 

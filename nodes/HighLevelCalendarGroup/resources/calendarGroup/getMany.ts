@@ -65,7 +65,7 @@ export async function execute(
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as Filters;
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const needle = (filters.nameContains ?? '').trim().toLowerCase();
-	const groups = (await session.directory.groups(session.settings(itemIndex))).filter(
+	const groups = (await session.directory.all(session.settings(itemIndex))).filter(
 		(group) =>
 			(!filters.activeOnly || group.isActive !== false) &&
 			(!needle || String(group.name ?? '').toLowerCase().includes(needle)),

@@ -5,7 +5,7 @@ import { groupLocator, optionsFor, showFor } from '../../shared/descriptions';
 import { findReferencedGroup, readGroupReference } from '../../calendarGroups/groupLocator';
 import type { ExecutionSession } from '../../execution/session';
 import type { CalendarGroup, GroupFields } from '../../calendarGroups/types';
-import { requireSlug, requireText } from '../../calendarGroups/validation';
+import { requireSlug, requireText } from '../../shared/validation';
 
 const show = showFor(['update']);
 
