@@ -39,24 +39,57 @@ export const teamMembersField: INodeProperties = {
 			name: 'member',
 			values: [
 				{
-					displayName: 'User ID',
-					name: 'userId',
+					displayName: 'Meeting Location',
+					name: 'location',
 					type: 'string',
 					default: '',
-					placeholder: 'e.g. ocQHyuzHvysMo5N5VsXc',
-					description: 'The ID of a user of the sub-account',
+					placeholder: 'e.g. +14455550132',
+					description: 'The address, phone number or link (not for Zoom, Google Meet and Teams)',
 				},
 				{
-					displayName: 'Priority',
-					name: 'priority',
+					displayName: 'Meeting Location Kind',
+					name: 'locationKind',
 					type: 'options',
-					default: 0.5,
+					default: '',
 					options: [
-						{ name: 'High', value: 1 },
-						{ name: 'Medium', value: 0.5 },
-						{ name: 'Low', value: 0 },
+						{
+							name: 'Address',
+							value: 'physical',
+						},
+						{
+							name: 'Booker Chooses',
+							value: 'booker',
+						},
+						{
+							name: 'Custom',
+							value: 'custom',
+						},
+						{
+							name: 'Google Meet',
+							value: 'google_conference',
+						},
+						{
+							name: 'Inbound Call',
+							value: 'inbound_call',
+						},
+						{
+							name: 'Microsoft Teams',
+							value: 'ms_teams_conference',
+						},
+						{
+							name: 'None',
+							value: '',
+						},
+						{
+							name: 'Outbound Call',
+							value: 'outbound_call',
+						},
+						{
+							name: 'Zoom',
+							value: 'zoom_conference',
+						},
 					],
-					description: 'How often a round robin picks this user',
+					description: 'Where this user meets the booker',
 				},
 				{
 					displayName: 'Primary',
@@ -66,30 +99,33 @@ export const teamMembersField: INodeProperties = {
 					description: 'Whether this user is the primary one (a collective calendar needs exactly one)',
 				},
 				{
-					displayName: 'Meeting Location Kind',
-					name: 'locationKind',
+					displayName: 'Priority',
+					name: 'priority',
 					type: 'options',
-					default: '',
+					default: 0.5,
 					options: [
-						{ name: 'Address', value: 'physical' },
-						{ name: 'Booker Chooses', value: 'booker' },
-						{ name: 'Custom', value: 'custom' },
-						{ name: 'Google Meet', value: 'google_conference' },
-						{ name: 'Inbound Call', value: 'inbound_call' },
-						{ name: 'Microsoft Teams', value: 'ms_teams_conference' },
-						{ name: 'None', value: '' },
-						{ name: 'Outbound Call', value: 'outbound_call' },
-						{ name: 'Zoom', value: 'zoom_conference' },
-					],
-					description: 'Where this user meets the booker',
+						{
+							name: 'High',
+							value: 1
+						},
+						{
+							name: 'Medium',
+							value: 0.5
+						},
+						{
+							name: 'Low',
+							value: 0
+						},
+						],
+					description: 'How often a round robin picks this user',
 				},
 				{
-					displayName: 'Meeting Location',
-					name: 'location',
+					displayName: 'User ID',
+					name: 'userId',
 					type: 'string',
 					default: '',
-					placeholder: 'e.g. +14455550132',
-					description: 'The address, phone number or link (not for Zoom, Google Meet and Teams)',
+					placeholder: 'e.g. ocQHyuzHvysMo5N5VsXc',
+					description: 'The ID of a user of the sub-account',
 				},
 			],
 		},
