@@ -81,11 +81,15 @@ export async function execute(
 	};
 	body(slug); // refused before any request when the schema refuses it
 	const groupReference = readOptionalGroupReference(this, itemIndex);
-	const group = groupReference && (await findReferencedGroup(this, session.directory, settings, groupReference, itemIndex));
+	// By ID is sent as it is (HighLevel checks it); a slug is looked up in the location's groups
+	const groupId =
+		groupReference?.by === 'slug'
+			? (await findReferencedGroup(this, session.directory, settings, groupReference, itemIndex)).id
+			: groupReference?.value;
 	const request = { directory: session.calendars, settings, itemIndex, thing: 'calendar' as const };
 	return [
 		await createWithSlug(this, request, slug, options.onSlugTaken ?? 'fail', async (free) =>
-			await session.calendarsApi.create(settings, body(free, group?.id), free),
+			await session.calendarsApi.create(settings, body(free, groupId), free),
 		),
 	];
 }
