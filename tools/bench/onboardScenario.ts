@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
 /**
  * Bench scenario 5: onboarding 100 sub-accounts with the agency credential, a group and two calendars each, as a
  * workflow does it: one item per new sub-account → Create group → Create a round robin calendar in it → Create an
