@@ -1,10 +1,11 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { validateRequest, type ApiVersion } from '../../tools/contract/openapi';
+import type { ApiVersion } from '../../tools/contract/openapi';
 import { SANDBOX_LOCATION, sandboxCredentials } from '../../tools/engine/credentials';
 import { runWorkflow } from '../../tools/engine/runWorkflow';
 import { NODE_NAME, singleNodeWorkflow, withContinueOnFail } from '../../tools/engine/workflows';
 import { DEFAULT_TOKENS } from '../../tools/sandbox/auth';
+import { expectRequestsValid } from '../../tools/sandbox/harness';
 import { startSandbox, type Sandbox } from '../../tools/sandbox/server';
 
 const GROUPS_ONLY = 'pit-groups-only-token';
@@ -28,18 +29,7 @@ async function run(parameters: INodeParameters, items: object[] = [{}], token?: 
 	return { output: result.output(NODE_NAME) ?? [], error: result.error(NODE_NAME) };
 }
 
-/** Every request the node sent, held against the official OpenAPI file of its Version. */
-function expectAllRequestsValid() {
-	const requests = sandbox.requests();
-	expect(requests.length).toBeGreaterThan(0);
-	for (const request of requests) {
-		expect({ request: `${request.method} ${request.path}`, errors: validateRequest(request).errors }).toEqual({
-			request: `${request.method} ${request.path}`,
-			errors: [],
-		});
-	}
-	return requests;
-}
+const expectAllRequestsValid = () => expectRequestsValid(sandbox);
 
 const bySlug = (value: string) => ({ __rl: true, mode: 'slug', value });
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });

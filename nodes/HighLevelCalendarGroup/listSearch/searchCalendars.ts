@@ -1,8 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult, INodeParameterResourceLocator } from 'n8n-workflow';
 
-import { calendarGroupsApi, calendarsApi, locationOf, withLocationTokens } from '../execution/session';
-import { loadConnection, type Authentication } from '../transport/connection';
-import { requestSettings, type RequestOptions } from '../transport/requestSettings';
+import { calendarGroupsApi, calendarsApi } from '../execution/session';
+import { searchContext } from './searchContext';
 
 /**
  * "From List" of the Calendar field: the location's calendars, filtered by name or slug, and to one group when the
@@ -12,10 +11,7 @@ export async function searchCalendars(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const authentication = this.getCurrentNodeParameter('authentication') as Authentication;
-	const connection = withLocationTokens(this, await loadConnection(this, authentication));
-	const locationId = locationOf(connection, this.getCurrentNodeParameter('locationId', { extractValue: true }));
-	const settings = requestSettings(locationId, (this.getCurrentNodeParameter('options') ?? {}) as RequestOptions);
+	const { connection, settings } = await searchContext(this);
 	const group = this.getCurrentNodeParameter('calendarGroup') as INodeParameterResourceLocator | undefined;
 	let groupId = String(group?.value ?? '').trim() || undefined;
 	if (groupId !== undefined && group?.mode === 'slug') {

@@ -174,3 +174,45 @@ export const calendarLocator: INodeProperties = {
 		},
 	],
 };
+
+/** Get Many's Return All and Limit. */
+export function returnAllAndLimit(show: INodeProperties['displayOptions']): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: show,
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...show?.show, returnAll: [false] } },
+		},
+	];
+}
+
+/** Create's required Name. */
+export function nameField(placeholder: string, show: INodeProperties['displayOptions']): INodeProperties {
+	return { displayName: 'Name', name: 'name', type: 'string', required: true, default: '', placeholder, displayOptions: show };
+}
+
+/** Update's Update Fields: only the fields set there change. */
+export function updateFieldsCollection(options: INodeProperties[], show: INodeProperties['displayOptions']): INodeProperties {
+	return {
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: show,
+		description: 'Only the fields set here change; the others keep their current values',
+		options,
+	};
+}

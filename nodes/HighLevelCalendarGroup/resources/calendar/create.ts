@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionalGroupLocator, optionsFor, showFor } from '../../shared/descriptions';
+import { nameField, optionalGroupLocator, optionsFor, showFor } from '../../shared/descriptions';
 import type { ExecutionSession } from '../../execution/session';
 import { checkCalendarBody, refuseField, teamProblem } from '../../calendars/calendarChecks';
 import type { CalendarType } from '../../calendars/calendarSchema';
@@ -21,15 +21,7 @@ import {
 const show = showFor(['create'], 'calendar');
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Intro Call',
-		displayOptions: show,
-	},
+	nameField('e.g. Intro Call', show),
 	{ ...calendarTypeField, displayOptions: show },
 	{
 		...teamMembersField,

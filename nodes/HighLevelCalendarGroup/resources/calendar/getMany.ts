@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionalGroupLocator, optionsFor, showFor } from '../../shared/descriptions';
+import { optionalGroupLocator, optionsFor, returnAllAndLimit, showFor } from '../../shared/descriptions';
 import type { ExecutionSession } from '../../execution/session';
 import { findReferencedGroup, readOptionalGroupReference } from '../../calendarGroups/groupLocator';
 import type { Calendar } from '../../calendars/types';
@@ -9,23 +9,7 @@ const show = showFor(['getAll'], 'calendar');
 
 export const description: INodeProperties[] = [
 	optionalGroupLocator('Calendar Group', "Return only this group's calendars. Leave empty for all of the location's.", show),
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: show,
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show?.show, returnAll: [false] } },
-	},
+	...returnAllAndLimit(show),
 	{
 		displayName: 'Show Drafted',
 		name: 'showDrafted',

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { calendarLocator, optionalGroupLocator, optionsFor, showFor } from '../../shared/descriptions';
+import { calendarLocator, optionalGroupLocator, optionsFor, showFor, updateFieldsCollection } from '../../shared/descriptions';
 import type { ExecutionSession } from '../../execution/session';
 import { checkCalendarBody } from '../../calendars/calendarChecks';
 import { readCalendarId } from '../../calendars/calendarLocator';
@@ -20,7 +20,7 @@ type GroupChange = 'keep' | 'move' | 'remove';
 
 const show = showFor(['update'], 'calendar');
 
-const nameField: INodeProperties = { displayName: 'Name', name: 'name', type: 'string', default: '' };
+const optionalName: INodeProperties = { displayName: 'Name', name: 'name', type: 'string', default: '' };
 
 export const description: INodeProperties[] = [
 	{ ...calendarLocator, displayOptions: show },
@@ -42,18 +42,10 @@ export const description: INodeProperties[] = [
 		}),
 		required: true,
 	},
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: show,
-		description: 'Only the fields set here change; the others keep their current values',
-		options: [...calendarFieldOptions('update'), nameField, teamMembersField].sort((a, b) =>
-			a.displayName.localeCompare(b.displayName),
-		),
-	},
+	updateFieldsCollection(
+		[...calendarFieldOptions('update'), optionalName, teamMembersField].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		show,
+	),
 	{ ...additionalFieldsJson, displayOptions: show },
 	optionsFor('update', [], 'calendar'),
 ];

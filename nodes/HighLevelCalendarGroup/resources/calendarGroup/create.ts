@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsFor, showFor } from '../../shared/descriptions';
+import { nameField, optionsFor, showFor } from '../../shared/descriptions';
 import type { ExecutionSession } from '../../execution/session';
 import type { CalendarGroup } from '../../calendarGroups/types';
 import { chooseSlug, createWithSlug, slugOptions, type SlugOptions } from '../../shared/slugPolicy';
@@ -9,15 +9,7 @@ import { requireText } from '../../shared/validation';
 const show = showFor(['create']);
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Sales Team',
-		displayOptions: show,
-	},
+	nameField('e.g. Sales Team', show),
 	{
 		displayName: 'Description',
 		name: 'description',
