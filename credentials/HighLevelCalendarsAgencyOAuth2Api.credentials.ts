@@ -1,5 +1,6 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
+import { AGENCY_APP } from '../nodes/HighLevelCalendarGroup/transport/agencyApp';
 import { CREDENTIAL_TEST_BASE_URL } from '../nodes/HighLevelCalendarGroup/transport/baseUrl';
 import { agencyTokenTest } from '../nodes/HighLevelCalendarGroup/transport/credentialTest';
 import { highLevelOAuth2Fields } from './highLevelOAuth2Fields';
@@ -29,8 +30,7 @@ export class HighLevelCalendarsAgencyOAuth2Api implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
-			displayName:
-				'Use an agency-level app (distribution: Agency and Sub-Account) and install it as the agency, to all sub-accounts and to future sub-accounts, so that new sub-accounts work without any set-up',
+			displayName: `Use ${AGENCY_APP}: install it as the agency to all sub-accounts and to future sub-accounts, so that new sub-accounts work without any set-up`,
 			name: 'agencyNotice',
 			type: 'notice',
 			default: '',

@@ -10,6 +10,9 @@ function request(version: string, overrides: Partial<RecordedRequest>): Recorded
 }
 
 /** One valid request per operation. */
+/** The headers without one of them. */
+const without = (headers: Record<string, string>, name: string) => Object.fromEntries(Object.entries(headers).filter(([key]) => key !== name));
+
 const VALID: Array<[string, Partial<RecordedRequest>]> = [
 	['get-groups', { method: 'GET', path: '/calendars/groups', query: { locationId: 'loc1' } }],
 	['create-calendar-group', { method: 'POST', path: '/calendars/groups', body: { locationId: 'loc1', name: 'n', description: 'd', slug: 's', isActive: false } }],
@@ -104,9 +107,7 @@ describe.each(VERSIONS)('contract, Version %s', (version) => {
 			const req = request(version, { method: 'PUT', path: '/calendars/groups/g1/status', body: { isActive: true } });
 			expect(validateRequest({ ...req, headers: { ...req.headers, 'content-type': 'application/json; charset=utf-8' } }).errors).toEqual([]);
 			expect(validateRequest({ ...req, headers: { ...req.headers, 'content-type': 'text/plain' } }).errors).toEqual([expect.stringContaining('content-type')]);
-			const { 'content-type': _dropped, ...withoutType } = req.headers;
-			expect(_dropped).toBe('application/json');
-			expect(validateRequest({ ...req, headers: withoutType }).errors).toEqual([expect.stringContaining('content-type')]);
+			expect(validateRequest({ ...req, headers: without(req.headers, 'content-type') }).errors).toEqual([expect.stringContaining('content-type')]);
 		});
 
 		it('checks query parameters: required, and only documented ones', () => {
@@ -187,9 +188,7 @@ describe('contract, across versions', () => {
 		for (const version of ['2021-07-28', '2023-02-21', 'V3', '']) {
 			expect(validateRequest(request(version, valid)).errors).toEqual([expect.stringContaining(`Version header "${version}" is not one of`)]);
 		}
-		const { version: _version, ...noVersion } = request('v3', valid).headers;
-		expect(_version).toBe('v3');
-		expect(validateRequest({ ...request('v3', valid), headers: noVersion }).errors).toEqual([expect.stringContaining('Version header is missing')]);
+		expect(validateRequest({ ...request('v3', valid), headers: without(request('v3', valid).headers, 'version') }).errors).toEqual([expect.stringContaining('Version header is missing')]);
 	});
 
 	it('reads the scopes from the security blocks', () => {

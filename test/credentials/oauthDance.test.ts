@@ -80,7 +80,7 @@ describe("the OAuth2 dance as n8n runs it (n8n's OAuth2 client), against the san
 		const subAccountToken = await connect(SUB_ACCOUNT, 'Location');
 		expect(await runOAuth2CredentialTest(AGENCY, { ...credentialData('Company'), oauthTokenData: subAccountToken })).toEqual({
 			status: 'Error',
-			message: 'This is a sub-account (Location) token: the agency credential needs an agency-level app installed by the agency (Company token)',
+			message: `This is a sub-account (Location) token: the agency credential needs an app with Target User "Sub-account" that the agency installs to its sub-accounts (bulk installation), connected as the agency (Company token)`,
 		});
 		const agency = await connect(AGENCY, 'Company');
 		const dance = await startDance(AGENCY, credentialData('Company'));
@@ -93,7 +93,7 @@ describe("the OAuth2 dance as n8n runs it (n8n's OAuth2 client), against the san
 		});
 		expect(await runOAuth2CredentialTest(AGENCY, { ...credentialData('Company'), oauthTokenData: { ...agency, access_token: 'oauth-access-revoked' } })).toEqual({
 			status: 'Error',
-			message: 'HighLevel refused the token (401): connect an agency-level app (Company token) with the scope oauth.write',
+			message: `HighLevel refused the token (401): connect an app with Target User "Sub-account" that the agency installs to its sub-accounts (bulk installation), with the scope oauth.write`,
 		});
 	});
 

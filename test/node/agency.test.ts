@@ -171,9 +171,12 @@ describe('Agency (OAuth2): one connection for every sub-account', () => {
 		expect(mints).toHaveLength(others.length);
 		// 10 mints cannot fit in one company window of 5: the later ones waited for the next window
 		expect(mints[mints.length - 1].receivedAt - mints[0].receivedAt).toBeGreaterThanOrEqual(limit.intervalMs - 100);
-		// the group calls did not wait for the company's window: more of them than its limit ran within its first window
-		const groupCallsInFirstWindow = sent.filter((request) => request.path === '/calendars/groups' && request.receivedAt < mints[0].receivedAt + limit.intervalMs);
-		expect(groupCallsInFirstWindow.length).toBeGreaterThan(limit.max);
+		// the group calls were not held to the company's limit: at their peak, more than twice that limit of them reached
+		// HighLevel within one of its windows (about 20 do; held to the company's key, 10). No upper bound on time: on a
+		// loaded machine it still needs only 11 local requests within a second.
+		const groupTimes = sent.filter((request) => request.path === '/calendars/groups').map((request) => request.receivedAt);
+		const peak = Math.max(...groupTimes.map((at) => groupTimes.filter((t) => t >= at && t < at + limit.intervalMs).length));
+		expect(peak).toBeGreaterThan(2 * limit.max);
 		for (const locationId of others) expect(sandbox.state().locations[locationId]).toHaveLength(3);
 	});
 
@@ -184,7 +187,7 @@ describe('Agency (OAuth2): one connection for every sub-account', () => {
 		const run = await runWorkflow(agencyWorkflow({ operation: 'getAll', returnAll: true }, [{ locationId: 'sandboxLocation0001' }]), credentials);
 		expect(run.output(NODE_NAME)?.[0].json).toMatchObject({
 			error: 'The agency credential holds no agency (Company) token',
-			description: expect.stringMatching(/Distribution: Agency/),
+			description: expect.stringMatching(/Target User "Sub-account" that the agency installs/),
 		});
 		expect(sandbox.requests().length).toBe(before);
 	});

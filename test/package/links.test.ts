@@ -18,11 +18,13 @@ const codex = JSON.parse(read('nodes/HighLevelCalendarGroup/HighLevelCalendarGro
 	resources: Record<string, Array<{ url: string }>>;
 };
 
-const repository = /^git\+(https:\/\/github\.com\/[\w.-]+\/[\w.-]+)\.git$/.exec(pkg.repository.url)?.[1];
+const repository = /^git\+(https:\/\/github\.com\/[\w.-]+\/[\w.-]+)\.git$/.exec(pkg.repository.url)?.[1] ?? '';
+/** The repository URL as a regular expression that matches only itself (its dots are not wildcards). */
+const repositoryPattern = repository.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 test('package.json names a GitHub repository (npm provenance and n8n\'s scanner need one)', () => {
 	expect(pkg.repository.type).toBe('git');
-	expect(repository).toBeDefined();
+	expect(repository).not.toBe('');
 });
 
 test('homepage and bugs point into that repository', () => {
@@ -33,11 +35,12 @@ test('homepage and bugs point into that repository', () => {
 test('the codex documentation links point into that repository', () => {
 	const urls = Object.values(codex.resources).flat().map(({ url }) => url);
 	expect(urls.length).toBeGreaterThan(0);
-	for (const url of urls) expect(url).toMatch(new RegExp(`^${repository}[#/]`));
+	for (const url of urls) expect(url).toMatch(new RegExp(`^${repositoryPattern}[#/]`));
 });
 
-test.each(['README.md', 'DEVELOPMENT.md'])('every link of %s into a GitHub repository of this package names that repository', (file) => {
-	const ownLinks = read(file).match(/https:\/\/github\.com\/[\w.-]+\/n8n-nodes-highlevel-calendars\b/g) ?? [];
+test.each(['README.md', 'DEVELOPMENT.md'])('%s links to the repository of this package, named as package.json names it', (file) => {
+	const ownLinks = read(file).match(/https:\/\/github\.com\/[\w.-]+\/n8n-nodes-highlevel-calendars(?![\w.-])/g) ?? [];
+	expect(ownLinks.length).toBeGreaterThan(0);
 	for (const link of ownLinks) expect(link).toBe(repository);
 });
 

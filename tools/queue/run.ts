@@ -27,6 +27,7 @@ import { killLeftovers } from '../leftovers';
 import { startPostgres, type PgClient } from './postgres';
 import { startRedis } from './redis';
 import { report, type ExecutionRow } from './report';
+import { historyLine, readHistory, withHistory } from './history';
 import { ensureServices } from './services';
 import { bulkWorkflow, summariseRun } from './workload';
 
@@ -233,7 +234,9 @@ async function main(options: QueueOptions): Promise<number> {
 		}
 		const text = [...results.map((r) => r.text), '## limit used', '', ...results.map((r) => r.limit)].join('\n\n');
 		process.stdout.write(`\n${text}\n`);
-		await writeFile(REPORT_FILE, `# Queue-mode run\n\nWritten by \`npm run test:queue\` (tools/queue/run.ts) on its last run.\n\n${text}\n`);
+		const lastRun = `# Queue-mode run\n\nWritten by \`npm run test:queue\` (tools/queue/run.ts): its last run in full, then every run.\n\n${text}`;
+		const added = results.map((r) => historyLine(options, r.limit));
+		await writeFile(REPORT_FILE, withHistory(lastRun, await readHistory(REPORT_FILE), added));
 		const checks = results.flatMap((r) => r.checks);
 		const failed = checks.filter((c) => !c.ok).length;
 		log(failed ? `FAIL: ${failed} of ${checks.length} checks failed; total ${fmtMs(Date.now() - T0)}` : `PASS: ${checks.length} checks; total ${fmtMs(Date.now() - T0)}`);

@@ -98,7 +98,7 @@ const requestOptions: INodeProperties[] = [
 		typeOptions: { minValue: 1, maxValue: 50 },
 		default: DEFAULT_MAX_IN_FLIGHT,
 		description:
-			'How many items are sent to HighLevel at once. The node keeps under the rate limit either way; more is faster when HighLevel answers slowly.',
+			'How many items are sent to HighLevel at once, read from the first item. The node keeps under the rate limit either way; more is faster when HighLevel answers slowly.',
 	},
 	{
 		displayName: 'Max Retries',
@@ -107,7 +107,7 @@ const requestOptions: INodeProperties[] = [
 		typeOptions: { minValue: 0, maxValue: 10 },
 		default: DEFAULT_MAX_RETRIES,
 		description:
-			'How often a request is tried again after a 429, or after a server error, timeout or dropped connection when repeating it is safe',
+			'How often a request is tried again after a 429, or after a server error, timeout or dropped connection when repeating it is safe. A request sent again with a newly minted sub-account token counts too.',
 	},
 	{
 		displayName: 'Timeout (Ms)',

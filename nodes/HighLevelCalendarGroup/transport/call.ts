@@ -24,7 +24,8 @@ export interface HighLevelCall<T> {
 	/**
 	 * Only for a call that must not be sent twice blindly (create): after a failure that leaves it
 	 * unknown whether the call took effect, finds its result (it did) or undefined (it did not, so
-	 * it is sent again). Calls without it are safe to repeat.
+	 * it is sent again while Max Retries allows). Looked for after the last attempt too. Calls
+	 * without it are safe to repeat.
 	 */
 	findEffect?: () => Promise<T | undefined>;
 	/** The result when a repeat is answered 404: an earlier attempt did it (delete). */

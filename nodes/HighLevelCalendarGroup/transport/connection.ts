@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { AGENCY_APP } from './agencyApp';
 import { checkBaseUrl } from './baseUrl';
 import type { RequestSettings } from './requestSettings';
 
@@ -65,8 +66,7 @@ export async function loadConnection(ctx: RequestContext, authentication: Authen
 	}
 	if (tokenData.userType !== 'Company' || typeof tokenData.companyId !== 'string' || tokenData.companyId === '') {
 		throw new NodeOperationError(ctx.getNode(), 'The agency credential holds no agency (Company) token', {
-			description:
-				'Connect it through an agency-level app (Distribution: Agency) installed by the agency. For a single sub-account, choose Authentication "OAuth2" or "Private Integration Token" instead.',
+			description: `Connect it as the agency admin through ${AGENCY_APP}. For a single sub-account, use an "OAuth2" or "Private Integration Token" credential instead.`,
 		});
 	}
 	return { ...connection, companyId: tokenData.companyId };

@@ -1,5 +1,6 @@
 import type { ICredentialTestRequest } from 'n8n-workflow';
 
+import { AGENCY_APP } from './agencyApp';
 import { DEFAULT_API_VERSION } from './requestSettings';
 
 /** The Version HighLevel's OAuth routes take (/oauth/locationToken, /oauth/installedLocations). */
@@ -59,8 +60,7 @@ export const PROBE_LOCATION_ID = 'n8n-credential-test';
  * token with the scope gets past IAM and is refused only for the location (no token is minted).
  */
 export function agencyTokenTest(baseURL: string, companyId: string): ICredentialTestRequest {
-	const tokenRefused =
-		'HighLevel refused the token (401): connect an agency-level app (Company token) with the scope oauth.write';
+	const tokenRefused = `HighLevel refused the token (401): connect ${AGENCY_APP}, with the scope oauth.write`;
 	return {
 		request: {
 			baseURL,
@@ -76,8 +76,7 @@ export function agencyTokenTest(baseURL: string, companyId: string): ICredential
 				properties: {
 					key: 'message',
 					value: 'This authClass type is not allowed to access this scope. Please reach out to the Platform team to get it added.',
-					message:
-						'This is a sub-account (Location) token: the agency credential needs an agency-level app installed by the agency (Company token)',
+					message: `This is a sub-account (Location) token: the agency credential needs ${AGENCY_APP}, connected as the agency (Company token)`,
 				},
 			},
 			{

@@ -1,21 +1,22 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { AGENCY_APP } from './agencyApp';
+
 /** Why HighLevel gave no token for a location, in words an agency can act on. */
 function explain(status: string, said: string, locationId: string): { message: string; description: string } {
 	const lower = said.toLowerCase();
 	if (status === '401' && lower.includes('scope')) {
 		return {
-			message: `The agency credential may not mint location tokens (HighLevel: ${said})`,
+			message: `The agency credential may not mint location tokens, asked for sub-account "${locationId}" (HighLevel: ${said})`,
 			description:
-				'Add the scope oauth.write to the agency app in the HighLevel Marketplace, then reconnect the agency credential.',
+				'Add the scopes oauth.write and oauth.readonly (the credential asks for both) to the agency app in the HighLevel Marketplace, then reconnect the agency credential.',
 		};
 	}
 	if (status === '401') {
 		return {
 			message: `HighLevel refused the agency token while minting a token for sub-account "${locationId}" (HighLevel: ${said})`,
-			description:
-				'Reconnect the agency credential. It needs an agency-level app (Distribution: Agency) installed by the agency, not a sub-account install.',
+			description: `Reconnect the agency credential as the agency admin. It needs ${AGENCY_APP}, not an install by a sub-account.`,
 		};
 	}
 	if (lower.includes('install')) {

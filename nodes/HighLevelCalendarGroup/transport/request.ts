@@ -79,11 +79,12 @@ async function attempt<T>(
 /**
  * The one place that talks HTTP to HighLevel, and the one retry loop: every attempt paced to the
  * rate limit it counts against; a 429 waited out and sent again; after a 5xx, timeout, reset or an
- * answer without its result, a call safe to repeat is sent again, and one that is not first looks
- * for its effect; a location token HighLevel refuses is minted again, once; a request whose OAuth2
- * token n8n could not refresh (HighLevel answered 401, so nothing was done) is sent again, once, a
- * moment later: another request's refresh used the single-use refresh token first, and n8n reads the
- * token it stored. Every attempt counts against Max Retries.
+ * answer without its result, a call that must not be sent twice blindly (create) first looks for its
+ * effect, whatever Max Retries has left (a read: a create that took effect is output, not reported
+ * as failed), and a call safe to repeat is sent again; a location token HighLevel refuses is minted
+ * again, once; a request whose OAuth2 token n8n could not refresh (HighLevel answered 401, so nothing
+ * was done) is sent again, once, a moment later: another request's refresh used the single-use
+ * refresh token first, and n8n reads the token it stored. Every attempt counts against Max Retries.
  */
 export async function sendToHighLevel<T>(
 	ctx: RequestContext,
@@ -110,6 +111,10 @@ export async function sendToHighLevel<T>(
 			connection.locationTokens?.refused(settings, bearer);
 			continue;
 		}
+		if (call.findEffect && isAmbiguous(failure)) {
+			const effect = await call.findEffect();
+			if (effect !== undefined) return effect;
+		}
 		const waitMs = attemptIndex < settings.maxRetries ? retryDelayMs(failure, attemptIndex) : undefined;
 		if (waitMs === undefined) {
 			throw apiErrorFromFailure(ctx.getNode(), failure, {
@@ -119,10 +124,6 @@ export async function sendToHighLevel<T>(
 				tokens: [...connection.tokens, ...[bearer, refusedToken].filter((token): token is string => !!token)],
 				locationToken: bearer !== undefined,
 			});
-		}
-		if (call.findEffect && isAmbiguous(failure)) {
-			const effect = await call.findEffect();
-			if (effect !== undefined) return effect;
 		}
 		if (failure.status === 429) rateGovernor.pause(limitKey);
 		await sleep(waitMs);

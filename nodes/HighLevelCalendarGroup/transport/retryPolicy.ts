@@ -20,8 +20,9 @@ export function isDailyBudgetSpent(failure: HttpFailure): boolean {
 	return failure.status === 429 && failure.headers['x-ratelimit-daily-remaining'] === '0';
 }
 
-/** A failure after which the request may or may not have taken effect. */
+/** A failure after which the request may or may not have taken effect (a refused refresh: HighLevel did nothing). */
 export function isAmbiguous(failure: HttpFailure): boolean {
+	if (failure.refreshRefused) return false;
 	return failure.lacks !== undefined || failure.status === undefined || failure.status >= 500;
 }
 
