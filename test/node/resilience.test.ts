@@ -95,14 +95,14 @@ describe('safe retries', () => {
 		expect(result.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
 	});
 
-	test('with Max Retries 0, a create whose answer is lost after HighLevel stored it is looked up and output', async () => {
+	test.each(['groups', 'calendars'] as const)('with Max Retries 0, a create whose answer is lost after HighLevel stored it is looked up and output (%s)', async (made) => {
 		const result = await againstSandbox(
 			{ faults: { seed: 7, lostAfterStore: 1 } },
-			{ operation: 'create', name: 'Last Chance', description: 'd', options: { maxRetries: 0 } },
+			{ ...CREATE[made], name: 'Last Chance', options: { maxRetries: 0 } },
 		);
 		expect(result.error).toBeUndefined();
-		expect(result.groups.map((g) => g.slug)).toEqual(['last-chance']);
-		expect(result.output).toEqual([{ json: result.groups[0], pairedItem: { item: 0 } }]);
+		expect(result[made].map((g) => g.slug)).toEqual(['last-chance']);
+		expect(result.output).toEqual([{ json: result[made][0], pairedItem: { item: 0 } }]);
 		expect(result.requests.map((r) => r.method)).toEqual(['GET', 'POST', 'GET']);
 	});
 
