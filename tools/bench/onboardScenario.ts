@@ -47,11 +47,11 @@ const REQUESTS_PER_ITEM = [3, 2, 2];
  * at most `inFlight` requests are out at once, and an item's requests go one after another with at most `inFlight`
  * items at once (no location or the company comes near 100 requests per second).
  */
-function onboardBound(inFlight: number): { boundS: number; requests: number; rounds: number } {
+function onboardBound(inFlight: number): { boundS: number; perNodeS: number[]; requests: number; rounds: number } {
 	const rounds = Math.ceil(LOCATIONS / inFlight);
 	const perNodeS = REQUESTS_PER_ITEM.map((perItem) => (Math.max((LOCATIONS * perItem) / inFlight, rounds * perItem) * LATENCY_MS) / 1000);
 	const requests = REQUESTS_PER_ITEM.reduce((sum, perItem) => sum + LOCATIONS * perItem, 0);
-	return { boundS: perNodeS.reduce((sum, s) => sum + s, 0), requests, rounds };
+	return { boundS: perNodeS.reduce((sum, s) => sum + s, 0), perNodeS, requests, rounds };
 }
 
 /** Runs scenario 5 once and returns its row of the bench table (without memory). */
@@ -75,6 +75,8 @@ export async function onboardScenario(inFlight?: number) {
 		const ratio = `${(wallS / bound.boundS).toFixed(3)} × the ${bound.boundS.toFixed(2)} s bound`;
 		const perItem = REQUESTS_PER_ITEM.join(' + ');
 		const boundWhy = `(node after node: ${bound.rounds} rounds of ${inFlight ?? DEFAULT_MAX_IN_FLIGHT} items × ${perItem} requests × ${LATENCY_MS} ms; ${bound.requests} requests)`;
+		const nodeS = STEPS.map((step) => (run.run.data.resultData.runData[step.name]?.[0]?.executionTime ?? 0) / 1000);
+		const perNode = `per node ${nodeS.map((t) => t.toFixed(2)).join(' + ')} s (bounds ${bound.perNodeS.map((t) => t.toFixed(1)).join(' + ')})`;
 		const failed = errors.length ? `; errors: ${errors.length} (${errors[0]})` : '';
 		return {
 			scenario: '5. onboard 100 sub-accounts, agency credential: a group and two calendars each (3 nodes), 100 ms latency, 100 req/s per location and company',
@@ -85,7 +87,7 @@ export async function onboardScenario(inFlight?: number) {
 			groups: groups.length,
 			duplicates: made.length - new Set(made).size,
 			listCalls: sent.filter((request) => request.method === 'GET').length,
-			note: `${ratio} ${boundWhy}; calendars: ${calendars.length}, ${inGroups} in their group; mints: ${state.oauth.mints} (target ${LOCATIONS}); ${machine}${failed}`,
+			note: `${ratio} ${boundWhy}; ${perNode}; calendars: ${calendars.length}, ${inGroups} in their group; mints: ${state.oauth.mints} (target ${LOCATIONS}); ${machine}${failed}`,
 		};
 	} finally {
 		await sandbox.close();
