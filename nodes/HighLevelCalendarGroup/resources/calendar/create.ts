@@ -59,7 +59,7 @@ export async function execute(
 	const named = readNamedFields(this, this.getNodeParameter('calendarFields', itemIndex, {}) as IDataObject, itemIndex);
 	const setByFields = ['name', 'calendarType', 'groupId', 'slug', 'widgetSlug', ...Object.keys(named)];
 	const extra = readAdditionalFields(this, itemIndex, teamMembers.length > 0 ? [...setByFields, 'teamMembers'] : setByFields);
-	const members = teamMembers.length > 0 ? teamMembers : ((extra.teamMembers as IDataObject[] | undefined) ?? []);
+	const members = teamMembers.length > 0 ? teamMembers : Array.isArray(extra.teamMembers) ? (extra.teamMembers as IDataObject[]) : [];
 	const needs = teamProblem(calendarType, members);
 	if (needs) throw refuseField(node, needs, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as SlugOptions;
