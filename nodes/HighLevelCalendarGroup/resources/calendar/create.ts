@@ -59,9 +59,6 @@ export async function execute(
 	const named = readNamedFields(this, this.getNodeParameter('calendarFields', itemIndex, {}) as IDataObject, itemIndex);
 	const setByFields = ['name', 'calendarType', 'groupId', 'slug', 'widgetSlug', ...Object.keys(named)];
 	const extra = readAdditionalFields(this, itemIndex, teamMembers.length > 0 ? [...setByFields, 'teamMembers'] : setByFields);
-	const members = teamMembers.length > 0 ? teamMembers : Array.isArray(extra.teamMembers) ? (extra.teamMembers as IDataObject[]) : [];
-	const needs = teamProblem(calendarType, members);
-	if (needs) throw refuseField(node, needs, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as SlugOptions;
 	const slug = chooseSlug(this, itemIndex, (named.slug as string | undefined) ?? '', name, options);
 	const settings = session.settings(itemIndex);
@@ -71,7 +68,9 @@ export async function execute(
 		if (groupId !== undefined) fields.groupId = groupId;
 		return checkCalendarBody(node, 'create', settings.version, { ...fields, locationId: settings.locationId }, itemIndex);
 	};
-	body(slug); // refused before any request when the schema refuses it
+	const checked = body(slug); // refused before any request when the schema refuses it
+	const needs = teamProblem(calendarType, (checked.teamMembers as IDataObject[] | undefined) ?? []);
+	if (needs) throw refuseField(node, needs, itemIndex);
 	const groupReference = readOptionalGroupReference(this, itemIndex);
 	// By ID is sent as it is (HighLevel checks it); a slug is looked up in the location's groups
 	const groupId =
