@@ -14,9 +14,8 @@ const pkg = JSON.parse(read('package.json')) as {
 	bugs: { url: string };
 	author: { name?: string; email?: string };
 };
-const codex = JSON.parse(read('nodes/HighLevelCalendarGroup/HighLevelCalendarGroup.node.json')) as {
-	resources: Record<string, Array<{ url: string }>>;
-};
+const codexFiles = ['nodes/HighLevelCalendarGroup/HighLevelCalendarGroup.node.json', 'nodes/HighLevelTrigger/HighLevelTrigger.node.json'];
+const codexes = codexFiles.map((file) => JSON.parse(read(file)) as { resources: Record<string, Array<{ url: string }>> });
 
 const repository = /^git\+(https:\/\/github\.com\/[\w.-]+\/[\w.-]+)\.git$/.exec(pkg.repository.url)?.[1] ?? '';
 /** The repository URL as a regular expression that matches only itself (its dots are not wildcards). */
@@ -32,7 +31,7 @@ test('homepage and bugs point into that repository', () => {
 	expect(pkg.bugs.url).toBe(`${repository}/issues`);
 });
 
-test('the codex documentation links point into that repository', () => {
+test.each(codexFiles.map((file, index) => [file, codexes[index]] as const))('the documentation links of %s point into that repository', (_file, codex) => {
 	const urls = Object.values(codex.resources).flat().map(({ url }) => url);
 	expect(urls.length).toBeGreaterThan(0);
 	for (const url of urls) expect(url).toMatch(new RegExp(`^${repositoryPattern}[#/]`));

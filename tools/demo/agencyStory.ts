@@ -1,11 +1,13 @@
 /**
  * The demo's agency story: the agency credential holds the token of the sandbox's OAuth2 dance with its Company app
- * (installed to all sub-accounts and to future ones), a new sub-account appears (`POST /__sandbox/locations`), and the
- * workflow, fed by the CRM event that reports it, creates its groups with location tokens the node mints.
+ * (installed to all sub-accounts and to future ones), a new sub-account appears (`POST /__sandbox/locations`), HighLevel's
+ * signed LocationCreate reaches the active workflow's HighLevel Trigger, and the workflow creates its groups with
+ * location tokens the node mints.
  */
 import type { CredentialToImport, WorkflowToImport } from '../n8n/importData';
 import { AGENCY_PER_ITEM, agencyCredentialFields } from '../engine/agency';
-import type { LocationRecord, Sandbox } from '../sandbox/server';
+import { sandboxAdmin } from '../sandbox/admin-client';
+import type { LocationRecord, Sandbox, WebhookDelivery } from '../sandbox/server';
 
 const AGENCY_CREDENTIAL = { name: 'HighLevel sandbox agency', type: 'highLevelCalendarsAgencyOAuth2Api' };
 const NODE_TYPE_SUFFIX = '.highLevelCalendarGroup';
@@ -15,16 +17,11 @@ export async function agencyCredential(sandbox: Sandbox): Promise<CredentialToIm
 	return { ...AGENCY_CREDENTIAL, data: await agencyCredentialFields(sandbox, { sandbox_future: 'true' }) };
 }
 
-/** The "new sub-account" event, over the sandbox's admin route as a CRM's back office would cause it. */
-export async function newSubAccount(sandbox: Sandbox, name: string): Promise<LocationRecord> {
-	const answer = await fetch(`${sandbox.url}/__sandbox/locations`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ name }),
-	});
-	const body = (await answer.json()) as { location?: LocationRecord; message?: string };
-	if (answer.status !== 201 || !body.location) throw new Error(`the sandbox did not add the sub-account (${answer.status}: ${body.message ?? ''})`);
-	return body.location;
+/** The "new sub-account" event, over the sandbox's admin route as HighLevel's agency view would cause it; the sandbox answers once its webhooks were delivered. */
+export async function newSubAccount(sandbox: Sandbox, name: string): Promise<{ location: LocationRecord; deliveries: WebhookDelivery[] }> {
+	const answer = await sandboxAdmin(sandbox.url, '/locations', { name });
+	if (answer.status !== 201) throw new Error(`the sandbox did not add the sub-account (${answer.status}: ${answer.body.message ?? ''})`);
+	return answer.body;
 }
 
 /** The demo workflow with every Calendar Group node on Authentication "Agency (OAuth2)", its Location ID by ID from the item. */

@@ -10,8 +10,10 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 // ".js" names the TypeScript source: without an extension, Node (under tsx) would load the codex HighLevelCalendarGroup.node.json
 import { HighLevelCalendarGroup } from '../../nodes/HighLevelCalendarGroup/HighLevelCalendarGroup.node.js';
+import { HighLevelTrigger } from '../../nodes/HighLevelTrigger/HighLevelTrigger.node.js';
 
 export const PACKAGE_NODE_TYPE = 'n8n-nodes-highlevel-calendars.highLevelCalendarGroup';
+export const TRIGGER_NODE_TYPE = 'n8n-nodes-highlevel-calendars.highLevelTrigger';
 
 /** Emits the items of its `items` parameter: stands in for a CRM trigger or a data node. */
 class FixtureItems implements INodeType {
@@ -37,6 +39,7 @@ class FixtureItems implements INodeType {
 
 const types: Record<string, INodeType> = {
 	[PACKAGE_NODE_TYPE]: new HighLevelCalendarGroup(),
+	[TRIGGER_NODE_TYPE]: new HighLevelTrigger(),
 	'test.fixtureItems': new FixtureItems(),
 };
 

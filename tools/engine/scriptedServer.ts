@@ -19,14 +19,16 @@ export type Script = (request: RecordedRequest, index: number) => ScriptedAnswer
 export interface ScriptedServer {
 	url: string;
 	requests: RecordedRequest[];
+	/** each request's body as the bytes' UTF-8 text, in the order of `requests` */
+	rawBodies: string[];
 	close(): Promise<void>;
 }
 
-async function readBody(req: IncomingMessage): Promise<unknown> {
+async function readBody(req: IncomingMessage): Promise<{ text: string; body: unknown }> {
 	const chunks: Buffer[] = [];
 	for await (const chunk of req) chunks.push(chunk as Buffer);
 	const text = Buffer.concat(chunks).toString('utf8');
-	return text === '' ? undefined : JSON.parse(text);
+	return { text, body: text === '' ? undefined : JSON.parse(text) };
 }
 
 function record(req: IncomingMessage, body: unknown): RecordedRequest {
@@ -45,10 +47,12 @@ function record(req: IncomingMessage, body: unknown): RecordedRequest {
 /** A loopback HTTP server that records every request and answers as the test scripts it. */
 export async function startScriptedServer(script: Script): Promise<ScriptedServer> {
 	const requests: RecordedRequest[] = [];
+	const rawBodies: string[] = [];
 	const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-		void readBody(req).then((body) => {
+		void readBody(req).then(({ text, body }) => {
 			const recorded = record(req, body);
 			requests.push(recorded);
+			rawBodies.push(text);
 			const answer = script(recorded, requests.length - 1);
 			setTimeout(() => {
 				if (answer.reset) {
@@ -65,6 +69,7 @@ export async function startScriptedServer(script: Script): Promise<ScriptedServe
 	return {
 		url: `http://127.0.0.1:${port}`,
 		requests,
+		rawBodies,
 		close: async () => {
 			server.closeAllConnections();
 			await new Promise<void>((resolve) => server.close(() => resolve()));

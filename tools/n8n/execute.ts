@@ -69,12 +69,12 @@ export async function executeWorkflow(inst: N8nInstall, userFolder: string, id: 
 }
 
 /** The json of the items a node output in its last run. */
-export function itemsOf(execution: Execution, node: string, output = 0): Array<Record<string, unknown>> {
+export function itemsOf(execution: Pick<Execution, 'runData'>, node: string, output = 0): Array<Record<string, unknown>> {
 	return rawItemsOf(execution, node, output).map((item) => item.json);
 }
 
 /** The items (json and pairedItem) a node output in its last run. */
-export function rawItemsOf(execution: Execution, node: string, output = 0) {
+export function rawItemsOf(execution: Pick<Execution, 'runData'>, node: string, output = 0) {
 	const runs = execution.runData?.[node];
 	if (!runs?.length) throw new Error(`node "${node}" did not run; ran: ${Object.keys(execution.runData ?? {}).join(', ')}`);
 	return runs[runs.length - 1].data?.main?.[output] ?? [];

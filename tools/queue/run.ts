@@ -11,8 +11,9 @@ import { basename, join } from 'path';
 import { setTimeout as sleep } from 'timers/promises';
 
 import { fmtMs } from '../duration';
+import { activate } from '../n8n/activeWorkflows';
 import { n8nEnv } from '../n8n/environment';
-import { startEditor, type Editor } from '../n8n/editor';
+import { startEditor } from '../n8n/editor';
 import { newId } from '../n8n/ids';
 import { importIntoN8n } from '../n8n/importData';
 import { ensureN8n, type N8nInstall } from '../n8n/install';
@@ -51,12 +52,6 @@ async function trigger(url: string, deadline: number): Promise<{ at: number; ans
 		if (response.status !== 404 || Date.now() > deadline) throw new Error(`POST ${url}: HTTP ${response.status} ${text.slice(0, 300)}`);
 		await sleep(250);
 	}
-}
-
-async function rest(editor: Editor, method: string, path: string, body?: unknown) {
-	const answer = await editor.rest(method, path, body);
-	if (answer.status >= 300) throw new Error(`${method} ${path}: HTTP ${answer.status} ${answer.text.slice(0, 400)}`);
-	return answer.json;
 }
 
 /** Polls execution_entity until every execution of the workflows after `afterId` is final. */
@@ -172,10 +167,7 @@ async function main(options: QueueOptions): Promise<number> {
 		};
 		const [editor, workerChildren] = await Promise.all([startMain(), Promise.all(workers.map(startWorker))]);
 		log(`main (${editor.url}) and ${options.workers} workers ready (${fmtMs(Date.now() - t)})`);
-		for (const id of workflowIds) {
-			const workflow = await rest(editor, 'GET', `/rest/workflows/${id}`);
-			await rest(editor, 'POST', `/rest/workflows/${id}/activate`, { versionId: workflow.data.versionId });
-		}
+		for (const id of workflowIds) await activate(editor, id);
 		log(`${specs.length} workflows activated (production webhooks on the main)`);
 
 		const db = await pg.connect();

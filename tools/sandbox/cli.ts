@@ -47,6 +47,9 @@ async function main(): Promise<void> {
 	say(`State: GET ${sandbox.url}/__sandbox/state`);
 	say('Tokens (fake, made for this run, sandbox only):');
 	for (const t of tokens) say(`  ${t.token}  location=${t.locationId}  scopes=${t.scopes.join(' ')}`);
+	say('Webhook signing key (Ed25519, public half, for a HighLevel Webhook Public Key credential):');
+	say(sandbox.webhookPublicKeyPem);
+	say(`Apps: ${sandbox.apps().map((a) => `${a.appId} (${a.distribution})`).join(', ')}; webhook URL: POST ${sandbox.url}/__sandbox/webhooks {appId, url}`);
 	say('Ready.');
 
 	const stop = (signal: string) => {

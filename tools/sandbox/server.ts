@@ -17,6 +17,8 @@ import { DEFAULT_RATE_LIMIT, RateLimitConfig, RateLimiter } from './rate-limiter
 import { LoggedRequest, RequestLog, SandboxStats } from './request-log';
 import { Answer, MESSAGES, badRequest, notFound, serverError, success } from './responses';
 import { CalendarRecord, GroupRecord, LocationStore } from './store';
+import { announceLocation } from './location-webhooks';
+import { EmitEvent, WebhookRegistration, WebhookSender, WorkflowActionPost } from './webhooks';
 
 export { DEFAULT_TOKENS } from './auth';
 export type { SandboxToken } from './auth';
@@ -27,6 +29,7 @@ export type { LoggedRequest, SandboxStats } from './request-log';
 export type { AgencySeed, AppRecord, InstallChoice, InstallRecord, LocationRecord, NewLocation } from './agency';
 export type { OAuthCounters, RevokeFilter } from './oauth-tokens';
 export type { InstallDefaults } from './oauth-authorize';
+export type { EmitEvent, SignedEvent, WebhookDelivery, WebhookRegistration, WorkflowActionPost } from './webhooks';
 
 export interface SandboxOptions {
 	/** 0 = random free port; host is always 127.0.0.1 */
@@ -56,6 +59,8 @@ export interface SandboxState {
 	agency: ReturnType<AgencyDirectory['snapshot']>;
 	/** code exchanges, refreshes, refused refresh reuses, mints (per location) */
 	oauth: OAuthCounters;
+	/** the apps' webhook URLs and every delivery (status, times) */
+	webhooks: ReturnType<WebhookSender['snapshot']>;
 }
 
 export interface Sandbox {
@@ -68,8 +73,12 @@ export interface Sandbox {
 	apps(): AppRecord[];
 	/** the app of that distribution (the first one) */
 	app(distribution: AppRecord['distribution']): AppRecord;
-	/** the "new sub-account" event; withApp defaults to the agency installs' "future sub-accounts" choice */
+	/** the "new sub-account" event; withApp defaults to the agency installs' "future sub-accounts" choice; its webhooks are sent without waiting (see state) */
 	addLocation(input?: NewLocation): LocationRecord;
+	/** the sandbox's webhook signing key, public half (PEM) */
+	webhookPublicKeyPem: string;
+	/** signs, sends and logs webhooks (documented events for an app, workflow-action posts) */
+	webhooks: WebhookSender;
 	/** HighLevel revokes tokens (an uninstall, a password reset, its own reasons): their requests get a 401; returns how many */
 	revokeTokens(filter: RevokeFilter): number;
 	/** every code, access and refresh token issued since the start or reset, and the apps' client secrets (for token searches) */
@@ -88,6 +97,10 @@ const HOST = '127.0.0.1';
  *   GET  /__sandbox/state       groups per location, companies / sub-accounts / apps (no secrets) / installs, OAuth counters
  *   POST /__sandbox/locations   JSON {companyId?, id?, name?, withApp?}: a new sub-account, 201 {location}
  *   POST /__sandbox/revoke      JSON {locationId?, companyId?, alsoLater?}: revokes those access tokens, 200 {revoked}
+ *   POST /__sandbox/webhooks    JSON {appId, url}: the app's webhook URL (one per app), 201 {webhook}
+ *   POST /__sandbox/webhooks/emit  JSON {event, appId?, fields?}: a documented event, signed, to the app's URL, 200 {payload, delivery};
+ *                               or {workflowAction: {url, headerName, secret, payload}}: a workflow action's post, 200 {delivery}
+ * A new sub-account (POST /__sandbox/locations) answers once its webhooks were delivered: 201 {location, deliveries}.
  */
 const SANDBOX_PREFIX = '/__sandbox';
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -157,9 +170,9 @@ function send(res: http.ServerResponse, answer: Answer): void {
 }
 
 /** An admin route's answer: `act` on its JSON body, a 400 with the reason when it throws. */
-function adminAnswer<T>(text: string, status: number, act: (input: T) => unknown): Answer {
+async function adminAnswer<T>(text: string, status: number, act: (input: T) => unknown): Promise<Answer> {
 	try {
-		return success(status, act((text ? JSON.parse(text) : {}) as T));
+		return success(status, await act((text ? JSON.parse(text) : {}) as T));
 	} catch (error) {
 		return badRequest((error as Error).message);
 	}
@@ -176,6 +189,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		oauth: new OAuthTokens(opts.oauth, opts.clock),
 		installDefaults: opts.oauth?.install ?? {},
 	};
+	const webhooks = new WebhookSender(opts.clock);
 	const issuedSecrets = () => [...deps.directory.appList().map((a) => a.clientSecret), ...deps.oauth.secrets()];
 	const log = new RequestLog(() => [...tokens.map((t) => t.token), ...issuedSecrets()]);
 	const timers = new Set<NodeJS.Timeout>();
@@ -189,7 +203,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		timers.add(timer);
 	};
 
-	const state = (): SandboxState => ({ locations: deps.store.snapshot(), calendars: deps.store.calendarSnapshot(), agency: deps.directory.snapshot(), oauth: deps.oauth.stats() });
+	const state = (): SandboxState => ({ locations: deps.store.snapshot(), calendars: deps.store.calendarSnapshot(), agency: deps.directory.snapshot(), oauth: deps.oauth.stats(), webhooks: webhooks.snapshot() });
+	const knownApp = (appId: string) => deps.directory.appList().some((a) => a.appId === appId);
 	const appOf = (clientId: string) => {
 		const app = deps.directory.appByClientId(clientId);
 		if (!app) throw new Error(`unknown client id "${clientId}"`);
@@ -210,10 +225,21 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		let answer = notFound(MESSAGES.notFound);
 		if (req.method === 'GET' && path === `${SANDBOX_PREFIX}/state`) answer = success(200, state());
 		if (req.method === 'POST' && path === `${SANDBOX_PREFIX}/locations`) {
-			answer = adminAnswer<NewLocation>(text, 201, (input) => ({ location: deps.directory.addLocation(input) }));
+			answer = await adminAnswer<NewLocation>(text, 201, async (input) => {
+				const location = deps.directory.addLocation(input);
+				return { location, deliveries: await announceLocation(deps.directory, webhooks, location) };
+			});
+		}
+		if (req.method === 'POST' && path === `${SANDBOX_PREFIX}/webhooks`) {
+			answer = await adminAnswer<WebhookRegistration>(text, 201, (input) => ({ webhook: webhooks.register(input, knownApp) }));
+		}
+		if (req.method === 'POST' && path === `${SANDBOX_PREFIX}/webhooks/emit`) {
+			answer = await adminAnswer<EmitEvent & { workflowAction?: WorkflowActionPost }>(text, 200, async (input) =>
+				input.workflowAction ? { delivery: await webhooks.postWorkflowAction(input.workflowAction) } : await webhooks.emit(input),
+			);
 		}
 		if (req.method === 'POST' && path === `${SANDBOX_PREFIX}/revoke`) {
-			answer = adminAnswer<RevokeFilter>(text, 200, (filter) => ({ revoked: deps.oauth.revoke(filter) }));
+			answer = await adminAnswer<RevokeFilter>(text, 200, (filter) => ({ revoked: deps.oauth.revoke(filter) }));
 		}
 		send(res, { ...answer, headers: deps.limiter.peek() });
 	};
@@ -270,7 +296,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 			if (!app) throw new Error(`no ${distribution} app configured`);
 			return app;
 		},
-		addLocation: (input) => deps.directory.addLocation(input),
+		addLocation: (input) => {
+			const location = deps.directory.addLocation(input);
+			announceLocation(deps.directory, webhooks, location).catch(() => undefined);
+			return location;
+		},
+		webhookPublicKeyPem: webhooks.publicKeyPem,
+		webhooks,
 		revokeTokens: (filter) => deps.oauth.revoke(filter),
 		issuedSecrets,
 		install: (clientId, choice) => deps.directory.install(appOf(clientId), choice),
@@ -280,6 +312,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 			deps.oauth.clear();
 			deps.limiter.clear();
 			deps.faults.reseed();
+			webhooks.clear();
 			log.clear();
 		},
 		close: async () => {

@@ -1,0 +1,51 @@
+import type { INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { triggerFields } from './description/fields';
+import { answer } from './webhook/answer';
+import { credentialTests } from './webhook/credentialTests';
+import { webhookLifecycle } from './webhook/lifecycle';
+import { receive } from './webhook/receive';
+
+export class HighLevelTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'HighLevel Trigger',
+		name: 'highLevelTrigger',
+		icon: {
+			light: 'file:../../icons/highlevel-trigger.svg',
+			dark: 'file:../../icons/highlevel-trigger.dark.svg',
+		},
+		group: ['trigger'],
+		version: 1,
+		subtitle:
+			'={{ $parameter["source"] === "workflowAction" ? "Workflow action" : $parameter["events"].includes("*") ? "Any event" : $parameter["events"].join(", ") }}',
+		description: "Starts the workflow on HighLevel's webhooks, letting in only signed ones",
+		defaults: { name: 'HighLevel Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'highLevelCalendarsWebhookKeyApi',
+				required: true,
+				testedBy: 'webhookKeyTest',
+				displayOptions: { show: { source: ['marketplaceApp'], verificationKey: ['credential'] } },
+			},
+			{
+				name: 'highLevelCalendarsWebhookSecretApi',
+				required: true,
+				testedBy: 'webhookSecretTest',
+				displayOptions: { show: { source: ['workflowAction'] } },
+			},
+		],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'highlevel' }],
+		properties: triggerFields,
+	};
+
+	methods = { credentialTest: credentialTests };
+
+	webhookMethods = webhookLifecycle;
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return answer(this, await receive(this));
+	}
+}

@@ -1,0 +1,54 @@
+import type { KeyObject } from 'crypto';
+
+import { signatureMatches } from '../verification/ed25519';
+import { checkTimestamp } from '../verification/freshness';
+import { isRefusal, Refusal } from '../verification/refusal';
+import type { ReplayMemory } from '../verification/replayMemory';
+import { readSignature } from '../verification/signatureHeader';
+import { anyEvent } from '../description/events';
+import { parseEvent } from './rawEvent';
+import type { Verdict } from './verdict';
+
+export interface AppDeliveryRules {
+	key: KeyObject;
+	events: string[];
+	maxAgeMs: number;
+	memory: ReplayMemory;
+	nowMs: number;
+}
+
+/**
+ * A marketplace app's delivery: the signature over the exact bytes first, then the timestamp window,
+ * then the chosen events, then the `webhookId` seen before. Only a delivery that passes all starts.
+ */
+export function judgeAppDelivery(
+	raw: Buffer,
+	signatureHeader: string | string[] | undefined,
+	rules: AppDeliveryRules,
+): Verdict {
+	const signature = readSignature(signatureHeader);
+	if (isRefusal(signature)) {
+		return signature;
+	}
+	if (!signatureMatches(raw, signature, rules.key)) {
+		return new Refusal('X-GHL-Signature does not match the body');
+	}
+	const event = parseEvent(raw);
+	if (isRefusal(event)) {
+		return event;
+	}
+	const sentMs = checkTimestamp(event.timestamp, rules.nowMs, rules.maxAgeMs);
+	if (isRefusal(sentMs)) {
+		return sentMs;
+	}
+	if (!rules.events.includes(anyEvent) && !rules.events.includes(String(event.type))) {
+		return { ignore: 'event not chosen' };
+	}
+	if (typeof event.webhookId !== 'string' || event.webhookId === '') {
+		return new Refusal('webhookId missing');
+	}
+	if (!rules.memory.accept(event.webhookId, sentMs, rules.nowMs, rules.maxAgeMs)) {
+		return { ignore: 'webhookId already received' };
+	}
+	return { start: event };
+}

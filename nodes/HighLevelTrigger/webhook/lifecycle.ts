@@ -1,0 +1,38 @@
+import type { IHookFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { isRefusal } from '../verification/refusal';
+import { forgetReplayMemory } from '../verification/replayMemory';
+import { actionSecret, secretProblem, sourceOf, verificationKey } from './settings';
+import { triggerKey } from './triggerKey';
+
+/**
+ * HighLevel has no API to register a webhook URL (the user pastes it into the app or the workflow action),
+ * so nothing exists remotely: activation checks that the key or secret is usable, so that a misconfigured
+ * trigger fails to activate instead of refusing every delivery, and deactivation forgets its webhookIds.
+ */
+export const webhookLifecycle = {
+	default: {
+		async checkExists(this: IHookFunctions): Promise<boolean> {
+			return false;
+		},
+		async create(this: IHookFunctions): Promise<boolean> {
+			if (sourceOf(this) === 'workflowAction') {
+				const problem = secretProblem(await actionSecret(this));
+				if (problem) {
+					throw new NodeOperationError(this.getNode(), `Workflow webhook secret: ${problem}`);
+				}
+				return true;
+			}
+			const key = await verificationKey(this);
+			if (isRefusal(key)) {
+				throw new NodeOperationError(this.getNode(), `Verification Key: ${key.reason}`);
+			}
+			return true;
+		},
+		async delete(this: IHookFunctions): Promise<boolean> {
+			forgetReplayMemory(triggerKey(this));
+			return true;
+		},
+	},
+};

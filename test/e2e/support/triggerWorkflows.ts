@@ -1,0 +1,21 @@
+/** The HighLevel Trigger workflows of the trigger e2e suite: one trigger node each, on its own webhookId. */
+import { randomUUID } from 'crypto';
+
+import type { WorkflowToImport } from '../../../tools/n8n/importData';
+
+export const TRIGGER_TYPE = 'n8n-nodes-highlevel-calendars.highLevelTrigger';
+export const KEY_CRED_TYPE = 'highLevelCalendarsWebhookKeyApi';
+export const SECRET_CRED_TYPE = 'highLevelCalendarsWebhookSecretApi';
+/** the path the node's webhook description gives; n8n serves /webhook/<webhookId>/<path> */
+export const TRIGGER_PATH = 'highlevel';
+
+export interface TriggerWorkflow {
+	workflow: WorkflowToImport;
+	webhookId: string;
+}
+
+export function triggerWorkflow(name: string, parameters: Record<string, unknown>, credentials: Record<string, { id: string; name: string }>): TriggerWorkflow {
+	const webhookId = randomUUID();
+	const node = { id: randomUUID(), name: 'HighLevel Trigger', type: TRIGGER_TYPE, typeVersion: 1, position: [0, 0], webhookId, parameters, credentials };
+	return { webhookId, workflow: { name, nodes: [node], connections: {}, settings: { executionOrder: 'v1' } } };
+}

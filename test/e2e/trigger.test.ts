@@ -1,0 +1,230 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
+/**
+ * End-to-end, real n8n (both lines, one n8n start each): the HighLevel Trigger behind n8n's production webhook URLs.
+ * The sandbox delivers as HighLevel does (signed with its key, which the workflows' key credential holds); the
+ * tampered deliveries are made here from a genuine one. Every refused delivery must start no execution: the suite
+ * ends each workflow's run with a genuine delivery and counts the executions after it.
+ *
+ *   npm run test:e2e -- test/e2e/trigger.test.ts     E2E_LINES=2 for one line, E2E_KEEP=1 keeps .cache/e2e/
+ */
+import { generateKeyPairSync, randomBytes, sign } from 'crypto';
+import { join } from 'path';
+import { setTimeout as sleep } from 'timers/promises';
+
+import { activate, executionsOf, productionUrl, savedExecution, waitForExecutions, waitUntilServed } from '../../tools/n8n/activeWorkflows';
+import { startEditor, type Editor } from '../../tools/n8n/editor';
+import { itemsOf } from '../../tools/n8n/execute';
+import { importIntoN8n } from '../../tools/n8n/importData';
+import { ensureN8n, stderrLog, type N8nInstall } from '../../tools/n8n/install';
+import type { Owner } from '../../tools/n8n/owner';
+import { prepareUserFolder } from '../../tools/n8n/userFolder';
+import { sandboxAdmin } from '../../tools/sandbox/admin-client';
+import { startSandbox, type Sandbox } from '../../tools/sandbox/server';
+import { e2eRun, LINES, MINUTE } from './support/run';
+import { KEY_CRED_TYPE, SECRET_CRED_TYPE, TRIGGER_PATH, triggerWorkflow, type TriggerWorkflow } from './support/triggerWorkflows';
+
+const OWNER: Owner = { email: 'e2e-trigger@example.com', password: `E2e-${randomBytes(9).toString('hex')}-Pw1`, firstName: 'E2E', lastName: 'Trigger' };
+/** the workflow action's shared secret, made at run time */
+const SECRET = { headerName: 'X-Webhook-Secret', secret: `e2e-${randomBytes(12).toString('hex')}` };
+const BURST = { deliveries: 200, atOnce: 20 };
+/** long enough for an execution a refused request might have started to show up before the count */
+const SETTLE_MS = 1500;
+
+interface Answer {
+	status: number;
+	text: string;
+}
+
+async function post(url: string, body: string | Buffer, headers: Record<string, string>): Promise<Answer> {
+	const response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(60_000) });
+	return { status: response.status, text: await response.text() };
+}
+
+const run = e2eRun('e2e trigger');
+
+describe.each(LINES)('HighLevel Trigger in real n8n, line %s', (line) => {
+	const say = (msg: string) => process.stderr.write(`[e2e trigger line ${line}] ${msg}\n`);
+	let inst: N8nInstall;
+	let editor: Editor;
+	let sandbox: Sandbox;
+	const flows = {} as Record<'app' | 'published' | 'action' | 'burst', TriggerWorkflow & { id: string; url: string }>;
+
+	beforeAll(async () => {
+		inst = await ensureN8n(line, { cacheDir: process.env.E2E_N8N_CACHE_DIR, log: stderrLog(`e2e trigger line ${line}`) });
+		const userFolder = join(run.dir, `trigger-line-${line}`);
+		await prepareUserFolder(inst, userFolder, run.tarball(), say);
+		sandbox = await startSandbox({ port: 0 });
+
+		const keyCred = { name: 'sandbox webhook key', type: KEY_CRED_TYPE, data: { publicKey: sandbox.webhookPublicKeyPem } };
+		const secretCred = { name: 'workflow action secret', type: SECRET_CRED_TYPE, data: SECRET };
+		const {
+			credentialIds: [keyId, secretId],
+		} = await importIntoN8n(inst, userFolder, { credentials: [keyCred, secretCred] });
+		const withKey = { [KEY_CRED_TYPE]: { id: keyId, name: keyCred.name } };
+		const made = {
+			app: triggerWorkflow('trigger: marketplace app', { events: ['LocationCreate', 'AppointmentCreate'], verificationKey: 'credential' }, withKey),
+			published: triggerWorkflow("trigger: HighLevel's published key", { events: ['*'] }, {}),
+			action: triggerWorkflow('trigger: workflow action', { source: 'workflowAction' }, { [SECRET_CRED_TYPE]: { id: secretId, name: secretCred.name } }),
+			burst: triggerWorkflow('trigger: burst', { events: ['*'], verificationKey: 'credential' }, withKey),
+		};
+		const keys = Object.keys(made) as Array<keyof typeof made>;
+		const { workflowIds } = await importIntoN8n(inst, userFolder, { workflows: keys.map((k) => made[k].workflow) });
+
+		editor = await startEditor(inst, userFolder, { owner: OWNER, log: say });
+		for (const [i, k] of keys.entries()) {
+			await activate(editor, workflowIds[i]);
+			flows[k] = { ...made[k], id: workflowIds[i], url: productionUrl(editor, made[k].webhookId, TRIGGER_PATH) };
+			await waitUntilServed(flows[k].url, MINUTE);
+		}
+		await sandboxAdmin(sandbox.url, '/webhooks', { appId: sandbox.app('Company').appId, url: flows.app.url });
+		await sandboxAdmin(sandbox.url, '/webhooks', { appId: sandbox.app('Location').appId, url: flows.burst.url });
+	}, 15 * MINUTE);
+
+	afterAll(async () => {
+		await editor?.stop();
+		await sandbox?.close();
+	}, 2 * MINUTE);
+
+	/** The sandbox sends a documented event to the Company app's URL (the app workflow), as HighLevel would. */
+	const emit = async (event: string, fields: Record<string, unknown> = {}) => {
+		const answer = await sandboxAdmin(sandbox.url, '/webhooks/emit', { event, appId: sandbox.app('Company').appId, fields });
+		expect(answer.status).toBe(200);
+		return answer.body as { payload: Record<string, unknown>; delivery: { status: number } };
+	};
+	const signedHeaders = (signature: string) => ({ 'content-type': 'application/json', 'x-ghl-signature': signature });
+	const sendApp = (body: string | Buffer, headers: Record<string, string>) => post(flows.app.url, body, headers);
+
+	/** The items the workflow's executions started with, oldest first, once `count` have finished. */
+	async function startedItems(flow: keyof typeof flows, count: number): Promise<Array<Record<string, unknown>>> {
+		await waitForExecutions(editor, flows[flow].id, count, 2 * MINUTE);
+		await sleep(SETTLE_MS);
+		const { count: total, newest } = await executionsOf(editor, flows[flow].id);
+		expect(total).toBe(count);
+		const saved = await Promise.all(newest.reverse().map((e) => savedExecution(editor, inst, e.id)));
+		return saved.flatMap((execution) => itemsOf(execution, 'HighLevel Trigger'));
+	}
+
+	describe('marketplace app source (Ed25519, X-GHL-Signature)', () => {
+		let first: Record<string, unknown>;
+		const refused: Array<[string, Answer]> = [];
+
+		test('a genuine delivery from the sandbox starts one execution', async () => {
+			const { payload, delivery } = await emit('LocationCreate', { name: 'E2E Genuine Clinic' });
+			expect(delivery.status).toBe(200);
+			first = payload;
+			expect(await startedItems('app', 1)).toEqual([payload]);
+		});
+
+		test.each<[string, number, string, () => Promise<Answer>]>([
+			['one byte of the body changed', 401, 'Refused: X-GHL-Signature does not match the body', async () => {
+				const { body, signature } = sandbox.webhooks.signedEvent('LocationCreate', { name: 'E2E Tampered Clinic' });
+				return await sendApp(body.replace('E2E Tampered', 'E2E Tampxred'), signedHeaders(signature));
+			}],
+			['the signature of another body', 401, 'Refused: X-GHL-Signature does not match the body', async () => {
+				const { body } = sandbox.webhooks.signedEvent('LocationCreate');
+				const other = sandbox.webhooks.signedEvent('LocationCreate');
+				return await sendApp(body, signedHeaders(other.signature));
+			}],
+			['the same JSON re-serialized with other whitespace', 401, 'Refused: X-GHL-Signature does not match the body', async () => {
+				const { payload, signature } = sandbox.webhooks.signedEvent('LocationCreate');
+				return await sendApp(JSON.stringify(payload, null, 2), signedHeaders(signature));
+			}],
+			['no signature header', 401, 'Refused: X-GHL-Signature header missing', async () => {
+				const { body } = sandbox.webhooks.signedEvent('LocationCreate');
+				return await sendApp(body, { 'content-type': 'application/json' });
+			}],
+			['a signature header of N/A', 401, 'Refused: X-GHL-Signature header is N/A', async () => {
+				const { body } = sandbox.webhooks.signedEvent('LocationCreate');
+				return await sendApp(body, signedHeaders('N/A'));
+			}],
+			['a signature made with another key', 401, 'Refused: X-GHL-Signature does not match the body', async () => {
+				const { body } = sandbox.webhooks.signedEvent('LocationCreate');
+				const otherKey = generateKeyPairSync('ed25519').privateKey;
+				return await sendApp(body, signedHeaders(sign(null, Buffer.from(body), otherKey).toString('base64')));
+			}],
+			['a stale timestamp (10 minutes old), correctly signed', 401, 'Refused: timestamp too old', async () => {
+				const stale = new Date(Date.now() - 10 * MINUTE).toISOString();
+				const { body, signature } = sandbox.webhooks.signedEvent('LocationCreate', { timestamp: stale });
+				return await sendApp(body, signedHeaders(signature));
+			}],
+			['a duplicate webhookId (the genuine delivery again)', 200, '', async () => {
+				const again = await emit('LocationCreate', { ...first });
+				return { status: again.delivery.status, text: '' };
+			}],
+			['an event not chosen (ContactCreate), correctly signed', 200, '{"message":"Received, nothing started: event not chosen"}', async () => {
+				const { body, signature } = sandbox.webhooks.signedEvent('ContactCreate');
+				return await sendApp(body, signedHeaders(signature));
+			}],
+			['a body that is not JSON, correctly signed (text/plain)', 401, 'Refused: body is not JSON', async () => {
+				const body = 'type=LocationCreate&id=notJson';
+				return await sendApp(body, { 'content-type': 'text/plain', 'x-ghl-signature': sandbox.webhooks.sign(body) });
+			}],
+		])('%s: answered %i, no execution', async (_case, status, message, send) => {
+			const answer = await send();
+			refused.push([_case, answer]);
+			expect(answer.status).toBe(status);
+			if (message.startsWith('Refused')) expect(JSON.parse(answer.text)).toEqual({ message });
+			else if (message) expect(answer.text).toBe(message);
+		});
+
+		test('a body that is not JSON labelled application/json: n8n itself answers 422 before the node, no execution', async () => {
+			const body = '{"type":"LocationCreate",';
+			const answer = await sendApp(body, signedHeaders(sandbox.webhooks.sign(body)));
+			expect(answer.status).toBe(422);
+			expect(JSON.parse(answer.text)).toMatchObject({ message: 'Failed to parse request body' });
+		});
+
+		test('none of those started an execution: after one more genuine delivery the workflow has exactly two, with the sent payloads', async () => {
+			const { payload } = await emit('AppointmentCreate');
+			expect(await startedItems('app', 2)).toEqual([first, payload]);
+			for (const [, answer] of refused) expect(answer.text).not.toMatch(/Tampered|E2E Genuine|notJson/);
+		});
+
+		test("a delivery signed with the sandbox's key is refused under HighLevel's published key (the default)", async () => {
+			const { body, signature } = sandbox.webhooks.signedEvent('LocationCreate');
+			const answer = await post(flows.published.url, body, signedHeaders(signature));
+			expect(answer).toEqual({ status: 401, text: '{"message":"Refused: X-GHL-Signature does not match the body"}' });
+			await sleep(SETTLE_MS);
+			expect((await executionsOf(editor, flows.published.id)).count).toBe(0);
+		});
+	});
+
+	describe('HighLevel workflow action source (shared secret header)', () => {
+		test('a wrong secret and a missing header are refused (401); the right one starts one execution with the payload as sent', async () => {
+			const payload = { contact_id: 'e2eContact0001', location: { id: 'sandboxLocation0001' }, note: 'from a workflow action' };
+			const wrong = await post(flows.action.url, JSON.stringify(payload), { 'content-type': 'application/json', [SECRET.headerName]: 'not-the-secret-0000000' });
+			expect(wrong).toEqual({ status: 401, text: '{"message":"Refused: X-Webhook-Secret header does not match"}' });
+			const missing = await post(flows.action.url, JSON.stringify(payload), { 'content-type': 'application/json' });
+			expect(missing).toEqual({ status: 401, text: '{"message":"Refused: X-Webhook-Secret header missing"}' });
+			const right = await sandboxAdmin(sandbox.url, '/webhooks/emit', { workflowAction: { url: flows.action.url, ...SECRET, payload } });
+			expect(right.body.delivery.status).toBe(200);
+			expect(await startedItems('action', 1)).toEqual([payload]);
+			// the secret is in no saved execution and in nothing n8n logged
+			const { newest } = await executionsOf(editor, flows.action.id);
+			const saved = await editor.rest('GET', `/rest/executions/${newest[0].id}`);
+			expect(saved.text).toContain('from a workflow action');
+			expect(saved.text).not.toContain(SECRET.secret);
+			expect(editor.output()).not.toContain(SECRET.secret);
+		});
+	});
+
+	test(`a burst: ${BURST.deliveries} genuine deliveries, ${BURST.atOnce} at a time, start exactly ${BURST.deliveries} executions`, async () => {
+		const appId = sandbox.app('Location').appId;
+		const statuses: number[] = [];
+		const started = Date.now();
+		for (let sent = 0; sent < BURST.deliveries; sent += BURST.atOnce) {
+			const wave = await Promise.all(
+				Array.from({ length: BURST.atOnce }, async () => (await sandboxAdmin(sandbox.url, '/webhooks/emit', { event: 'ContactCreate', appId })).body.delivery.status as number),
+			);
+			statuses.push(...wave);
+		}
+		const answeredMs = Date.now() - started;
+		const { count } = await waitForExecutions(editor, flows.burst.id, BURST.deliveries, 5 * MINUTE);
+		await sleep(SETTLE_MS);
+		const total = (await executionsOf(editor, flows.burst.id)).count;
+		const refusedCount = statuses.filter((s) => s !== 200).length;
+		say(`burst: ${BURST.deliveries} deliveries, ${BURST.atOnce} at a time, answered in ${(answeredMs / 1000).toFixed(1)} s; ${refusedCount} not answered 200; ${total} executions (${count} finished)`);
+		expect(refusedCount).toBe(0);
+		expect(total).toBe(BURST.deliveries);
+	});
+});
