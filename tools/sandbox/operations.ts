@@ -56,6 +56,7 @@ const handlers: Record<string, Handler> = {
 	'disable-group': ({ store, token, groupId, body }) =>
 		store.setActive(token.locationId, groupId, body.isActive === true) ? answered(success(200, { success: true }), true) : groupNotFound(),
 
+	// a deleted group's calendars stay as they were, groupId included: HighLevel does not document what it does with them
 	'delete-group': ({ store, token, groupId }) =>
 		store.remove(token.locationId, groupId) ? answered(success(200, { success: true }), true) : groupNotFound(),
 
