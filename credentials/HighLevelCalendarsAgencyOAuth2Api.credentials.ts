@@ -5,10 +5,12 @@ import { CREDENTIAL_TEST_BASE_URL } from '../nodes/HighLevelCalendarGroup/transp
 import { agencyTokenTest } from '../nodes/HighLevelCalendarGroup/transport/credentialTest';
 import { highLevelOAuth2Fields } from './highLevelOAuth2Fields';
 
-/** The group routes' scopes, minting location tokens, and listing the agency's sub-accounts. */
+/** The group and calendar routes' scopes, minting location tokens, and listing the agency's sub-accounts. */
 const SCOPES = [
 	'calendars/groups.readonly',
 	'calendars/groups.write',
+	'calendars.readonly',
+	'calendars.write',
 	'oauth.readonly',
 	'oauth.write',
 	'locations.readonly',

@@ -4,7 +4,7 @@ import { CREDENTIAL_TEST_BASE_URL } from '../nodes/HighLevelCalendarGroup/transp
 import { listGroupsTest } from '../nodes/HighLevelCalendarGroup/transport/credentialTest';
 import { highLevelOAuth2Fields } from './highLevelOAuth2Fields';
 
-const SCOPES = ['calendars/groups.readonly', 'calendars/groups.write'];
+const SCOPES = ['calendars/groups.readonly', 'calendars/groups.write', 'calendars.readonly', 'calendars.write'];
 
 export class HighLevelCalendarsOAuth2Api implements ICredentialType {
 	name = 'highLevelCalendarsOAuth2Api';

@@ -6,9 +6,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { searchCalendars } from './listSearch/searchCalendars';
 import { searchGroups } from './listSearch/searchGroups';
 import { searchLocations } from './listSearch/searchLocations';
+import { calendarDescription, calendarOperationField, calendarOperationHandlers } from './resources/calendar';
 import { calendarGroupDescription, operationField, operationHandlers } from './resources/calendarGroup';
+import { agencyLocationField, locationField } from './shared/descriptions';
 import { optionNameSubtitle } from './shared/subtitle';
 import { runItems } from './execution/runItems';
 
@@ -20,7 +23,7 @@ export class HighLevelCalendarGroup implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: optionNameSubtitle(operationField),
-		description: 'Create, read, update, enable, disable and delete HighLevel calendar groups',
+		description: 'Create, read, update, enable, disable and delete HighLevel calendar groups and their calendars',
 		defaults: { name: 'HighLevel Calendar Group' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -59,19 +62,29 @@ export class HighLevelCalendarGroup implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Calendar Group', value: 'calendarGroup' }],
+				options: [
+					{ name: 'Calendar', value: 'calendar' },
+					{ name: 'Calendar Group', value: 'calendarGroup' },
+				],
 				default: 'calendarGroup',
 			},
+			operationField,
+			calendarOperationField,
+			locationField,
+			agencyLocationField,
 			...calendarGroupDescription,
+			...calendarDescription,
 		],
 	};
 
 	methods = {
-		listSearch: { searchGroups, searchLocations },
+		listSearch: { searchCalendars, searchGroups, searchLocations },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const resource = this.getNodeParameter('resource', 0, 'calendarGroup') as string;
 		const operation = this.getNodeParameter('operation', 0) as string;
-		return [await runItems(this, operationHandlers[operation])];
+		const handlers = resource === 'calendar' ? calendarOperationHandlers : operationHandlers;
+		return [await runItems(this, handlers[operation])];
 	}
 }

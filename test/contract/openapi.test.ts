@@ -45,7 +45,7 @@ describe.each(VERSIONS)('contract, Version %s', (version) => {
 		it.each([
 			['GET', '/calendars/groups/'],
 			['GET', '/Calendars/groups'],
-			['GET', '/calendars/Groups'],
+			['POST', '/calendars/Groups'],
 			['GET', '/calendar-groups'],
 			['GET', '/calendars/groups/abc'],
 			['POST', '/calendars/groups/abc'],
@@ -73,7 +73,7 @@ describe.each(VERSIONS)('contract, Version %s', (version) => {
 		});
 
 		it('rejects an unknown or unencoded route', () => {
-			for (const path of ['/calendars/group', '/calendars/groups/a b', '/calendars/groups/%E0%A4%A']) {
+			for (const path of ['/calendar/group', '/calendars/groups/a b', '/calendars/groups/%E0%A4%A']) {
 				const { operation, errors } = validateRequest(request(version, { method: 'PUT', path, body: { name: 'n', description: 'd', slug: 's' } }));
 				expect(operation).toBeUndefined();
 				expect(errors).toEqual([expect.stringContaining('unknown route')]);
@@ -196,6 +196,9 @@ describe('contract, across versions', () => {
 		for (const id of ['create-calendar-group', 'validate-groups-slug', 'edit-group', 'delete-group', 'disable-group']) {
 			expect(requiredScope(id)).toBe('calendars/groups.write');
 		}
-		expect(() => requiredScope('get-calendars')).toThrow(/no scope/);
+		expect(requiredScope('get-calendars')).toBe('calendars.readonly');
+		expect(requiredScope('get-calendar')).toBe('calendars.readonly');
+		for (const id of ['create-calendar', 'update-calendar', 'delete-calendar']) expect(requiredScope(id)).toBe('calendars.write');
+		expect(() => requiredScope('get-calendar-notifications')).toThrow(/no scope/);
 	});
 });

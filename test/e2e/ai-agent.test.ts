@@ -19,7 +19,7 @@ import { prepareUserFolder } from '../../tools/n8n/userFolder';
 import type { ChatRequest } from '../../tools/openai-stub/chat';
 import { startOpenAiStub, type OpenAiStub } from '../../tools/openai-stub/server';
 import { DEFAULT_TOKENS, startSandbox, type Sandbox } from '../../tools/sandbox/server';
-import { AGENT, agentCreatesGroupWorkflow, FROM_AI_FIELDS, OPENAI_CRED_TYPE, TOOL_FUNCTION, type ToolOnError } from './support/agentWorkflow';
+import { AGENT, agentWorkflow, calendarTool, FROM_AI_FIELDS, OPENAI_CRED_TYPE, TOOL_FUNCTION, type ToolOnError } from './support/agentWorkflow';
 import { e2eRun, LINES, MINUTE } from './support/run';
 import { CRED_TYPE } from './support/workflows';
 
@@ -27,6 +27,8 @@ import { CRED_TYPE } from './support/workflows';
 const [{ token: SANDBOX_TOKEN, locationId: LOCATION }] = DEFAULT_TOKENS;
 const GROUP = { name: 'Agents Team', description: 'Bookings the agent set up', slug: 'agents-team' };
 const PROMPT = 'Create a calendar group called Agents Team with the slug agents-team.';
+const CALENDAR_PROMPT = 'Create a round robin calendar called Agents Team with the slug agents-team in the group agents-team.';
+const OWNER_USER = 'agentOwnerUser000001';
 const TAKEN = `Slug "${GROUP.slug}" is taken by calendar group "${GROUP.name}"`;
 const TAKEN_FIX = 'Choose another slug, or set Options > If Slug Is Taken';
 /** The scripted model's final answer: what the stub replies once it holds the tool's result. */
@@ -42,6 +44,7 @@ describe.each(LINES)('an AI Agent uses the node as its tool, real n8n line %s', 
 	let sandbox: Sandbox;
 	let stub: OpenAiStub;
 	let workflowIds: Record<ToolOnError, string>;
+	let calendarWorkflowId: string;
 
 	beforeAll(async () => {
 		inst = await ensureN8n(line, { log });
@@ -57,9 +60,13 @@ describe.each(LINES)('an AI Agent uses the node as its tool, real n8n line %s', 
 				{ ...highLevel, type: CRED_TYPE, data: { accessToken: SANDBOX_TOKEN, locationId: LOCATION, baseUrl: sandbox.url } },
 				{ ...openAi, type: OPENAI_CRED_TYPE, data: { apiKey, url: stub.url } },
 			],
-			workflows: settings.map((onError) => agentCreatesGroupWorkflow(`Agent, tool on error: ${onError}`, PROMPT, { highLevel, openAi }, onError)),
+			workflows: [
+				...settings.map((onError) => agentWorkflow(`Agent, tool on error: ${onError}`, PROMPT, { highLevel, openAi }, onError)),
+				agentWorkflow('Agent creates a calendar', CALENDAR_PROMPT, { highLevel, openAi }, 'continueRegularOutput', calendarTool(GROUP.slug, OWNER_USER)),
+			],
 		});
 		workflowIds = Object.fromEntries(settings.map((onError, index) => [onError, imported.workflowIds[index]])) as Record<ToolOnError, string>;
+		calendarWorkflowId = imported.workflowIds[settings.length];
 	}, 15 * MINUTE);
 
 	afterAll(async () => {
@@ -68,10 +75,10 @@ describe.each(LINES)('an AI Agent uses the node as its tool, real n8n line %s', 
 	});
 
 	/** Runs the agent workflow; resolves with the execution and the model's chat requests during it. */
-	async function runAgent(onError: ToolOnError): Promise<{ execution: Execution; chats: ChatRequest[] }> {
+	async function runAgent(onError: ToolOnError, workflowId = workflowIds[onError]): Promise<{ execution: Execution; chats: ChatRequest[] }> {
 		const before = stub.chats().length;
-		const execution = await executeWorkflow(inst, userFolder, workflowIds[onError], 3 * MINUTE);
-		log(`agent run (tool on error: ${onError}): ${execution.status ?? 'no status'} in ${(execution.durationMs / 1000).toFixed(1)} s`);
+		const execution = await executeWorkflow(inst, userFolder, workflowId, 3 * MINUTE);
+		log(`agent run (${workflowId}, tool on error: ${onError}): ${execution.status ?? 'no status'} in ${(execution.durationMs / 1000).toFixed(1)} s`);
 		// the execution as n8n prints it (run data, the agent's answer, the tool's error): no token, no API key
 		for (const secret of [SANDBOX_TOKEN, apiKey]) expect(execution.stdout + execution.stderr).not.toContain(secret);
 		return { execution, chats: stub.chats().slice(before) };
@@ -117,6 +124,25 @@ describe.each(LINES)('an AI Agent uses the node as its tool, real n8n line %s', 
 		expect(groups).toEqual([expect.objectContaining({ ...GROUP, locationId: LOCATION, isActive: true })]);
 		expect(toolResultSeen(chats)).toEqual([groups[0]]);
 		expectOutputIsModelReply(execution, chats);
+	});
+
+	test('the calendar tool: the model\'s call creates a round robin calendar in the group it made, and the answer carries it', async () => {
+		const { execution, chats } = await runAgent('continueRegularOutput', calendarWorkflowId);
+		expect(execution.ok).toBe(true);
+		const [group] = sandbox.state().locations[LOCATION];
+		const calendars = sandbox.state().calendars[LOCATION];
+		expect(calendars).toEqual([
+			expect.objectContaining({
+				...GROUP,
+				groupId: group.id,
+				calendarType: 'round_robin',
+				teamMembers: [{ userId: OWNER_USER, priority: 1 }],
+				widgetSlug: GROUP.slug,
+			}),
+		]);
+		expect(toolResultSeen(chats)).toEqual(calendars);
+		expectOutputIsModelReply(execution, chats);
+		expect(answerOf(execution)).toContain(calendars[0].id);
 	});
 
 	test('a taken slug, tool set to On Error → Continue: the model gets the error and how to fix it, and the output is its reply', async () => {

@@ -27,6 +27,8 @@ import {
 	CredRef,
 	NODE_TYPE,
 	badCredentialsWorkflow,
+	CALENDAR_OWNER,
+	calendarsWorkflow,
 	continueOnFailWorkflow,
 	lifecycleWorkflows,
 } from './support/workflows';
@@ -68,7 +70,7 @@ describe.each(LINES)('real n8n, line %s', (line) => {
 	let good: CredRef;
 	let wrongToken: CredRef;
 	let plainHttp: CredRef;
-	let wf: Record<'create' | 'modify' | 'cof' | 'remove' | 'bad', string>;
+	let wf: Record<'create' | 'modify' | 'cof' | 'remove' | 'bad' | 'calendars', string>;
 	const executions: Array<{ name: string; exec: Execution }> = [];
 	const processOutputs: Array<{ what: string; text: string }> = [];
 	const restAnswers: Array<{ what: string; text: string }> = [];
@@ -142,12 +144,13 @@ describe.each(LINES)('real n8n, line %s', (line) => {
 				continueOnFailWorkflow(good),
 				lifecycle.remove,
 				badCredentialsWorkflow(wrongToken, plainHttp),
+				calendarsWorkflow(good),
 			],
 		});
 		for (const o of imported.outputs) processOutputs.push({ what: `n8n ${o.command}`, text: o.text });
-		const [create, modify, cof, remove, bad] = imported.workflowIds;
-		wf = { create, modify, cof, remove, bad };
-		say(`3 credentials and 5 workflows imported in ${secs(Date.now() - t)}`);
+		const [create, modify, cof, remove, bad, calendars] = imported.workflowIds;
+		wf = { create, modify, cof, remove, bad, calendars };
+		say(`3 credentials and 6 workflows imported in ${secs(Date.now() - t)}`);
 	}, 20 * MINUTE);
 
 	afterAll(async () => {
@@ -285,6 +288,48 @@ describe.each(LINES)('real n8n, line %s', (line) => {
 	}, 3 * MINUTE);
 
 	// ---------------------------------------------------------------------------------------------------------
+	test('Calendars: created in a group (round robin, event), listed, read, taken out; the group\'s Delete refuses, then deletes its calendars first', async () => {
+		const before = await state();
+		const exec = await execute('calendars', 'calendars');
+		expectSuccess(exec);
+
+		const [group] = itemsOf(exec, 'Create group for calendars') as unknown as Group[];
+		const [roundRobin] = itemsOf(exec, 'Create round robin');
+		expect(roundRobin).toEqual(
+			expect.objectContaining({
+				name: 'Team Calls',
+				slug: 'team-calls',
+				widgetSlug: 'team-calls',
+				calendarType: 'round_robin',
+				groupId: group.id,
+				locationId: LOCATION,
+				slotDuration: 45,
+				teamMembers: [{ userId: CALENDAR_OWNER, priority: 1 }],
+			}),
+		);
+		const [event] = itemsOf(exec, 'Create event');
+		expect(event).toEqual(expect.objectContaining({ name: 'Open Day', slug: 'open-day', calendarType: 'event', groupId: group.id, autoConfirm: false }));
+		expect(itemsOf(exec, 'Calendars of the group')).toEqual([roundRobin, event]);
+		expect(itemsOf(exec, 'Get by ID')).toEqual([roundRobin, event]);
+		const [ungrouped] = itemsOf(exec, 'Take out of group');
+		expect(ungrouped).toEqual(expect.objectContaining({ id: roundRobin.id, name: 'Team Calls (ungrouped)' }));
+		expect(ungrouped.groupId).toBeUndefined();
+		expect(itemsOf(exec, 'Delete group (refused)')).toEqual([
+			{
+				error: `Calendar group ${group.id} holds 1 calendar: "Open Day" (${String(event.id)}) (item 0)`,
+				description: expect.stringContaining('Delete Its Calendars First'),
+			},
+		]);
+		expect(itemsOf(exec, 'Delete group and its calendars')).toEqual([
+			{ deleted: true, id: group.id, deletedCalendars: [{ id: event.id, name: 'Open Day' }] },
+		]);
+		expect(itemsOf(exec, 'Remaining calendars')).toEqual([ungrouped]);
+		expect(itemsOf(exec, 'Delete calendar')).toEqual([{ deleted: true, id: roundRobin.id }]);
+		expect(await state()).toEqual(before);
+		expect(sandbox.state().calendars).toEqual({});
+	}, 3 * MINUTE);
+
+	// ---------------------------------------------------------------------------------------------------------
 	test('A wrong token fails with HighLevel\'s message; a plain-http Base URL is refused before anything is sent', async () => {
 		const before = await state();
 		const exec = await execute('bad', 'bad credentials');
@@ -366,7 +411,7 @@ describe.each(LINES)('real n8n, line %s', (line) => {
 	// ---------------------------------------------------------------------------------------------------------
 	describe('the tokens never leak', () => {
 		test('not in the node outputs of any execution', () => {
-			expect(executions.map((e) => e.name)).toHaveLength(5);
+			expect(executions.map((e) => e.name)).toHaveLength(6);
 			for (const { name, exec } of executions) {
 				const text = JSON.stringify(exec.runData ?? {}) + JSON.stringify(exec.error ?? {});
 				for (const s of secrets) expect({ execution: name, leaked: text.includes(s) ? s : null }).toEqual({ execution: name, leaked: null });
@@ -376,7 +421,7 @@ describe.each(LINES)('real n8n, line %s', (line) => {
 		test('not in the stdout/stderr of any n8n process, nor in the REST answers', () => {
 			// the editor still runs (the saved executions are read through it below): its output so far
 			if (editor) processOutputs.push({ what: 'n8n start (editor)', text: editor.output() });
-			// imports, 5 executions, the editor
+			// imports, 6 executions, the editor
 			expect(processOutputs.length).toBeGreaterThanOrEqual(8);
 			// the control: the executions' output does hold their data (the run is printed), so a leak would show
 			expect(processOutputs.filter((o) => o.text.includes('acme-dental-hygiene')).length).toBeGreaterThanOrEqual(4);

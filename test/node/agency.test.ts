@@ -209,3 +209,38 @@ describe('Agency (OAuth2): one connection for every sub-account', () => {
 		expect(run.output(NODE_NAME)?.[0].json).toMatchObject({ error: 'Location ID is empty in item 0' });
 	});
 });
+
+describe('Agency (OAuth2) and calendars', () => {
+	test('the minted tokens carry the calendar scopes: a calendar is created in the group of each sub-account', async () => {
+		await withSandbox();
+		const credentials = await agencyCredentials();
+		const sentBefore = sandbox.requests().length;
+		const items = ['sandboxLocation0001', 'sandboxLocation0002'].map((locationId) => ({ locationId, name: 'Onboarding' }));
+		const groups = await runWorkflow(agencyWorkflow(createGroup, items), credentials);
+		const calendars = await runWorkflow(
+			agencyWorkflow(
+				{ resource: 'calendar', operation: 'create', name: 'Open Day', calendarType: 'event', calendarGroup: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, locationId: { __rl: true, mode: 'id', value: '={{ $json.locationId }}' } },
+				(groups.output(NODE_NAME) ?? []).map((item) => item.json),
+			),
+			credentials,
+		);
+		const made = calendars.output(NODE_NAME)?.map((item) => item.json);
+		expect(made).toEqual(items.map(({ locationId }) => expect.objectContaining({ locationId, name: 'Open Day', groupId: expect.any(String) })));
+		for (const calendar of made ?? []) {
+			expect(sandbox.state().locations[String(calendar.locationId)].map((g) => g.id)).toEqual([calendar.groupId]);
+		}
+		for (const request of sandbox.requests().slice(sentBefore)) expect(validateRequest(request).errors).toEqual([]);
+	});
+
+	test('an agency app without the calendar scopes: the error names the scope and says to add it to the app', async () => {
+		await withSandbox({ agency: { apps: [{ distribution: 'Company', scopes: ['calendars/groups.readonly', 'calendars/groups.write', 'oauth.readonly', 'oauth.write', 'locations.readonly'] }] } });
+		const run = await runWorkflow(
+			agencyWorkflow({ resource: 'calendar', operation: 'create', name: 'Open Day', calendarType: 'event' }, [{ locationId: 'sandboxLocation0001' }]),
+			await agencyCredentials(),
+		);
+		expect(run.output(NODE_NAME)?.[0].json).toEqual({
+			error: 'HighLevel refused the token of sub-account "sandboxLocation0001", also the one minted again right after (HighLevel: The token is not authorized for this scope.)',
+			description: expect.stringMatching(/^The sub-account's token does not have the scope "calendars.readonly"\. Add it to the agency app/),
+		});
+	});
+});

@@ -1,5 +1,6 @@
 import { LoadOptionsContext } from 'n8n-core';
 
+import { searchCalendars } from '../../nodes/HighLevelCalendarGroup/listSearch/searchCalendars';
 import { searchGroups } from '../../nodes/HighLevelCalendarGroup/listSearch/searchGroups';
 import { SANDBOX_LOCATION, sandboxCredentials } from '../../tools/engine/credentials';
 import { TestCredentialsHelper } from '../../tools/engine/credentialsHelper';
@@ -12,7 +13,7 @@ beforeAll(async () => (sandbox = await startSandbox({ port: 0 })));
 afterAll(async () => await sandbox.close());
 
 /** The "From List" search as the editor runs it, through n8n-core's load-options context. */
-async function search(filter: string | undefined, parameters: Record<string, unknown> = {}) {
+async function search(filter: string | undefined, parameters: Record<string, unknown> = {}, method = searchGroups) {
 	const fixture = singleNodeWorkflow({ authentication: 'privateIntegrationToken', operation: 'get', ...parameters });
 	const node = fixture.nodes.find((n) => n.name === NODE_NAME)!;
 	const additionalData = stubbedAdditionalData({
@@ -20,7 +21,7 @@ async function search(filter: string | undefined, parameters: Record<string, unk
 		currentNodeParameters: node.parameters,
 	});
 	const context = new LoadOptionsContext(buildWorkflow(fixture), node, additionalData, 'parameters.group');
-	return await searchGroups.call(context, filter);
+	return await method.call(context, filter);
 }
 
 test('From List offers the location\'s groups, filtered by name or slug', async () => {
@@ -36,4 +37,25 @@ test('From List offers the location\'s groups, filtered by name or slug', async 
 
 test('From List surfaces HighLevel\'s error instead of an empty list', async () => {
 	await expect(search(undefined, { locationId: 'sandboxLocation0002' })).rejects.toThrow('The token does not have access to this location');
+});
+
+test('From List of calendars offers the location\'s, or one group\'s (List Calendars of Group, also by slug), filtered by name', async () => {
+	const credentials = sandboxCredentials(sandbox.url);
+	const group = await runWorkflow(singleNodeWorkflow({ operation: 'create', name: 'Calendar Home', description: 'd' }), credentials);
+	const groupId = String(group.output(NODE_NAME)?.[0].json.id);
+	const calendars = [{ name: 'Team Calls', groupId }, { name: 'Open Day', groupId: '' }];
+	await runWorkflow(
+		singleNodeWorkflow(
+			{ resource: 'calendar', operation: 'create', name: '={{ $json.name }}', calendarType: 'event', calendarGroup: { __rl: true, mode: 'id', value: '={{ $json.groupId }}' } },
+			calendars,
+		),
+		credentials,
+	);
+	const stored = sandbox.state().calendars[SANDBOX_LOCATION];
+	const calendarSearch = (filter: string | undefined, calendarGroup?: object) =>
+		search(filter, { resource: 'calendar', ...(calendarGroup ? { calendarGroup } : {}) }, searchCalendars);
+	expect(await calendarSearch(undefined)).toEqual({ results: stored.map((c) => ({ name: `${c.name} (${c.slug})`, value: c.id })) });
+	expect((await calendarSearch(undefined, { __rl: true, mode: 'list', value: groupId })).results.map((r) => r.name)).toEqual(['Team Calls (team-calls)']);
+	expect((await calendarSearch(undefined, { __rl: true, mode: 'slug', value: 'calendar-home' })).results.map((r) => r.name)).toEqual(['Team Calls (team-calls)']);
+	expect((await calendarSearch('open')).results.map((r) => r.name)).toEqual(['Open Day (open-day)']);
 });

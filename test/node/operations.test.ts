@@ -1,9 +1,10 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { validateRequest, type ApiVersion } from '../../tools/contract/openapi';
+import type { ApiVersion } from '../../tools/contract/openapi';
 import { SANDBOX_LOCATION, sandboxCredentials } from '../../tools/engine/credentials';
 import { runWorkflow } from '../../tools/engine/runWorkflow';
 import { NODE_NAME, singleNodeWorkflow } from '../../tools/engine/workflows';
+import { expectRequestsValid } from '../../tools/sandbox/harness';
 import { startSandbox, type Sandbox } from '../../tools/sandbox/server';
 
 let sandbox: Sandbox;
@@ -18,18 +19,7 @@ async function run(parameters: INodeParameters, items: object[] = [{}]) {
 	return { output: result.output(NODE_NAME), error: result.error(NODE_NAME) };
 }
 
-/** Every request the node sent, held against the official OpenAPI file of its version. */
-function expectAllRequestsValid() {
-	const requests = sandbox.requests();
-	expect(requests.length).toBeGreaterThan(0);
-	for (const request of requests) {
-		expect({ request: `${request.method} ${request.path}`, errors: validateRequest(request).errors }).toEqual({
-			request: `${request.method} ${request.path}`,
-			errors: [],
-		});
-	}
-	return requests;
-}
+const expectAllRequestsValid = () => expectRequestsValid(sandbox);
 
 interface StoredGroup {
 	[field: string]: string | boolean;
@@ -152,7 +142,8 @@ describe.each<ApiVersion>(['2021-04-15', 'v3'])('with Version %s', (version) => 
 describe('ids in paths and the location', () => {
 	test('a group ID is encoded in the path', async () => {
 		const { error } = await run({ operation: 'delete', group: { __rl: true, mode: 'id', value: 'a/b?c' } });
-		expect(sandbox.requests().map((r) => r.path)).toEqual(['/calendars/groups/a%2Fb%3Fc']);
+		expect(sandbox.requests().map((r) => r.path)).toEqual(['/calendars/', '/calendars/groups/a%2Fb%3Fc']);
+		expect(sandbox.requests()[0].query).toEqual({ locationId: SANDBOX_LOCATION, groupId: 'a/b?c', showDrafted: 'true' });
 		expect(error?.message).toBe('Group not found');
 	});
 

@@ -23,6 +23,7 @@ async function againstSandbox(options: SandboxOptions, parameters: INodeParamete
 			output: run.output(NODE_NAME),
 			error: run.error(NODE_NAME),
 			groups: sandbox.state().locations[SANDBOX_LOCATION] ?? [],
+			calendars: sandbox.state().calendars[SANDBOX_LOCATION] ?? [],
 			requests: sandbox.requests(),
 		};
 	} finally {
@@ -31,6 +32,11 @@ async function againstSandbox(options: SandboxOptions, parameters: INodeParamete
 }
 
 const checkSlug = { operation: 'checkSlug', slug: 'sales' };
+/** A group create and a calendar create: both are looked up by slug after an ambiguous failure. */
+const CREATE = {
+	groups: { operation: 'create', description: 'd' },
+	calendars: { resource: 'calendar', operation: 'create', calendarType: 'event' },
+};
 const available = { status: 200, body: { available: true } };
 const tooMany = { statusCode: 429, message: 'Too many requests' };
 
@@ -82,21 +88,21 @@ describe('safe retries', () => {
 		expect(result.output?.[0].json.available).toBe(true);
 	});
 
-	test('a create whose answer is lost after HighLevel stored it is not made twice', async () => {
-		const result = await againstSandbox({ faults: { seed: 7, lostAfterStore: 1 } }, { operation: 'create', name: 'Lost Answer', description: 'd' });
-		expect(result.groups.map((g) => g.slug)).toEqual(['lost-answer']);
-		expect(result.output).toEqual([{ json: result.groups[0], pairedItem: { item: 0 } }]);
+	test.each(['groups', 'calendars'] as const)('a create whose answer is lost after HighLevel stored it is not made twice (%s)', async (made) => {
+		const result = await againstSandbox({ faults: { seed: 7, lostAfterStore: 1 } }, { ...CREATE[made], name: 'Lost Answer' });
+		expect(result[made].map((g) => g.slug)).toEqual(['lost-answer']);
+		expect(result.output).toEqual([{ json: result[made][0], pairedItem: { item: 0 } }]);
 		expect(result.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
 	});
 
-	test('with Max Retries 0, a create whose answer is lost after HighLevel stored it is looked up and output', async () => {
+	test.each(['groups', 'calendars'] as const)('with Max Retries 0, a create whose answer is lost after HighLevel stored it is looked up and output (%s)', async (made) => {
 		const result = await againstSandbox(
 			{ faults: { seed: 7, lostAfterStore: 1 } },
-			{ operation: 'create', name: 'Last Chance', description: 'd', options: { maxRetries: 0 } },
+			{ ...CREATE[made], name: 'Last Chance', options: { maxRetries: 0 } },
 		);
 		expect(result.error).toBeUndefined();
-		expect(result.groups.map((g) => g.slug)).toEqual(['last-chance']);
-		expect(result.output).toEqual([{ json: result.groups[0], pairedItem: { item: 0 } }]);
+		expect(result[made].map((g) => g.slug)).toEqual(['last-chance']);
+		expect(result.output).toEqual([{ json: result[made][0], pairedItem: { item: 0 } }]);
 		expect(result.requests.map((r) => r.method)).toEqual(['GET', 'POST', 'GET']);
 	});
 
@@ -154,24 +160,25 @@ describe('fewer calls', () => {
 });
 
 describe('fault soak', () => {
-	test('500 creates with 10% 429s, 5% 500s and 2% resets: 500 groups, distinct slugs, one paired output per item', async () => {
-		const items = Array.from({ length: 500 }, (_, i) => ({ name: `Soak Group ${i}` }));
+	test.each(['groups', 'calendars'] as const)('500 creates with 10% 429s, 5% 500s, 2% resets and 2% answers lost after the store: 500 %s, distinct slugs, one paired output per item', async (made) => {
+		const items = Array.from({ length: 500 }, (_, i) => ({ name: `Soak ${made} ${i}` }));
 		const result = await againstSandbox(
 			{
-				faults: { seed: 20261125, rateLimited: 0.1, error5xx: 0.05, reset: 0.02 },
+				faults: { seed: 20261125, rateLimited: 0.1, error5xx: 0.05, reset: 0.02, lostAfterStore: 0.02 },
 				rateLimit: { max: 100_000, intervalMs: 50, retryAfter: false },
 			},
-			{ operation: 'create', name: '={{ $json.name }}', description: 'soak', options: { maxRetries: 8 } },
+			{ ...CREATE[made], name: '={{ $json.name }}', options: { maxRetries: 8 } },
 			items,
 		);
 		expect(result.error).toBeUndefined();
-		expect(result.groups).toHaveLength(500);
-		expect(new Set(result.groups.map((g) => g.slug)).size).toBe(500);
+		expect(result[made]).toHaveLength(500);
+		expect(new Set(result[made].map((g) => g.slug)).size).toBe(500);
 		expect(result.output?.map((item) => item.pairedItem)).toEqual(items.map((_, item) => ({ item })));
 		expect(result.output?.map((item) => item.json.name)).toEqual(items.map((i) => i.name));
 		const statuses = result.requests.map((r) => r.status);
 		expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(20);
 		expect(statuses.filter((s) => s >= 500).length).toBeGreaterThan(10);
 		expect(result.requests.filter((r) => r.dropped === 'reset').length).toBeGreaterThan(2);
+		expect(result.requests.filter((r) => r.dropped === 'lostAfterStore').length).toBeGreaterThan(2);
 	}, 180_000);
 });

@@ -43,17 +43,21 @@ describe('agency routes: location tokens, installed locations, sub-account searc
 			body: { access_token: expect.stringMatching(/^oauth-access-/), token_type: 'Bearer', expires_in: 86399, locationId: OTHER_LOCATION, userId: expect.any(String), appId: sandbox.app('Company').appId },
 		});
 		expect(answer.body).not.toHaveProperty('refresh_token');
-		expect(answer.body.scope.split(' ')).toEqual(expect.arrayContaining(['calendars/groups.readonly', 'calendars/groups.write']));
+		expect(answer.body.scope.split(' ')).toEqual(expect.arrayContaining(['calendars/groups.readonly', 'calendars/groups.write', 'calendars.readonly', 'calendars.write']));
 		await mintFor(token, OTHER_LOCATION);
 		await mintFor(token, LOCATION);
 		expect(sandbox.state().oauth).toMatchObject({ mints: 3, mintsByLocation: { [OTHER_LOCATION]: 2, [LOCATION]: 1 } });
 	});
 
-	it('a minted token works on the group routes of its location only', async () => {
+	it('a minted token works on the group and calendar routes of its location only', async () => {
 		const minted = (await mintFor(await agencyToken(), OTHER_LOCATION)).body.access_token;
 		expect((await call(sandbox, 'POST', '/calendars/groups', { token: minted, body: groupBody({ locationId: OTHER_LOCATION }) })).status).toBe(201);
 		expect(sandbox.state().locations[OTHER_LOCATION]).toEqual([expect.objectContaining({ name: 'Sales team' })]);
 		expect((await call(sandbox, 'POST', '/calendars/groups', { token: minted, body: groupBody() })).status).toBe(403);
+		const calendar = { locationId: OTHER_LOCATION, name: 'Intro call', slug: 'intro-call' };
+		expect((await call(sandbox, 'POST', '/calendars/', { token: minted, body: calendar })).status).toBe(200);
+		expect((await call(sandbox, 'POST', '/calendars/', { token: minted, body: { ...calendar, locationId: LOCATION } })).status).toBe(403);
+		expect(sandbox.state().calendars[OTHER_LOCATION]).toEqual([expect.objectContaining({ name: 'Intro call' })]);
 	});
 
 	it('takes only an agency token with oauth.write, and the Version 2021-07-28', async () => {

@@ -47,7 +47,7 @@ describe.each(API_VERSIONS)('IAM answers, Version %s', (version) => {
 	it('401s unknown and wrongly-cased routes with the IAM message', async () => {
 		for (const [method, path] of [
 			['GET', '/Calendars/groups'],
-			['GET', '/calendars/Groups'],
+			['POST', '/calendars/Groups'],
 			['GET', '/calendars/groups/'],
 			['GET', '/calendar-groups'],
 			['GET', '/calendars/groups/abc'],

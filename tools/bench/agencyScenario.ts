@@ -8,15 +8,15 @@ import { loadavg } from 'os';
 
 import { DEFAULT_MAX_IN_FLIGHT } from '../../nodes/HighLevelCalendarGroup/shared/descriptions';
 import { AGENCY_PER_ITEM, agencyCredentials } from '../engine/agency';
-import { runWorkflow } from '../engine/runWorkflow';
+import { runWorkflow, type WorkflowRun } from '../engine/runWorkflow';
 import { NODE_NAME, singleNodeWorkflow } from '../engine/workflows';
-import { startSandbox } from '../sandbox/server';
+import { startSandbox, type Sandbox } from '../sandbox/server';
 
 const COMPANY = 'benchAgency0000001';
-const LOCATIONS = 100;
+export const LOCATIONS = 100;
 const CREATES = 1000;
-const LATENCY_MS = 100;
-const LIMIT = { max: 100, intervalMs: 1000 };
+export const LATENCY_MS = 100;
+export const LIMIT = { max: 100, intervalMs: 1000 };
 
 /**
  * The least time the run can take: every request waits the latency, at most `inFlight` at once, and no bucket
@@ -31,33 +31,47 @@ function agencyBound(inFlight: number): { boundS: number; requests: number; inFl
 	return { boundS: Math.max(inFlightS, rateS), requests, inFlightS, rateS };
 }
 
-const locationId = (index: number) => `benchLocation${String(index).padStart(5, '0')}`;
+export const locationId = (index: number) => `benchLocation${String(index).padStart(5, '0')}`;
 
-/** Runs scenario 4 once and returns its row of the bench table (without memory); items go round the sub-accounts, as a trigger reporting many of them would send them. */
-export async function agencyScenario(inFlight?: number) {
-	const sandbox = await startSandbox({
+/** The sandbox of scenarios 4 and 5: one agency with 100 sub-accounts, its limits and latency. */
+export async function agencySandbox(): Promise<Sandbox> {
+	return await startSandbox({
 		port: 0,
 		latencyMs: LATENCY_MS,
 		rateLimit: { ...LIMIT, daily: 200_000 },
 		agency: { companies: [{ id: COMPANY, locations: Array.from({ length: LOCATIONS }, (_, i) => ({ id: locationId(i) })) }], apps: [{ distribution: 'Company' }] },
 	});
+}
+
+/** Wall time and what the machine did meanwhile: a process that used little CPU yet missed its bound was kept waiting by the machine, not by its own work. */
+export async function timed<T>(work: () => Promise<T>): Promise<{ result: T; wallS: number; machine: string }> {
+	const started = Date.now();
+	const cpuBefore = process.cpuUsage();
+	const result = await work();
+	const wallS = (Date.now() - started) / 1000;
+	const cpu = process.cpuUsage(cpuBefore);
+	return { result, wallS, machine: `process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, load average ${loadavg()[0].toFixed(1)}` };
+}
+
+/** The errors of a node's run: its error items and the error that stopped it. */
+export function runErrors(run: WorkflowRun, nodeName: string): string[] {
+	const errors = (run.output(nodeName) ?? []).filter((item) => item.json.error).map((item) => String(item.json.error));
+	const nodeError = run.error(nodeName)?.message;
+	return nodeError ? [...errors, nodeError] : errors;
+}
+
+/** Runs scenario 4 once and returns its row of the bench table (without memory); items go round the sub-accounts, as a trigger reporting many of them would send them. */
+export async function agencyScenario(inFlight?: number) {
+	const sandbox = await agencySandbox();
 	try {
 		const credentials = await agencyCredentials(sandbox);
 		const items = Array.from({ length: CREATES }, (_, i) => ({ locationId: locationId(i % LOCATIONS), name: `Agency ${i}` }));
 		const parameters = { ...AGENCY_PER_ITEM, operation: 'create', name: '={{ $json.name }}', description: 'bench', options: inFlight ? { maxInFlight: inFlight } : {} };
 		const before = sandbox.requests().length;
-		const started = Date.now();
-		const cpuBefore = process.cpuUsage();
-		const run = await runWorkflow(singleNodeWorkflow(parameters, items), credentials);
-		const wallS = (Date.now() - started) / 1000;
-		const cpu = process.cpuUsage(cpuBefore);
-		// a process that used little CPU yet missed its bound was kept waiting by the machine, not by its own work
-		const machine = `process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, load average ${loadavg()[0].toFixed(1)}`;
+		const { result: run, wallS, machine } = await timed(async () => await runWorkflow(singleNodeWorkflow(parameters, items), credentials));
 
 		const sent = sandbox.requests().slice(before);
-		const errors = (run.output(NODE_NAME) ?? []).filter((item) => item.json.error).map((item) => String(item.json.error));
-		const nodeError = run.error(NODE_NAME)?.message;
-		if (nodeError) errors.push(nodeError);
+		const errors = runErrors(run, NODE_NAME);
 		const groups = Object.values(sandbox.state().locations).flat();
 		const duplicates = groups.length - new Set(groups.map((group) => `${group.locationId} ${group.name}`)).size;
 		const { mints } = sandbox.state().oauth;

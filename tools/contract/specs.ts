@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-/** The calendar-group API's Version header values. */
+/** The calendar and calendar-group API's Version header values. */
 export type ApiVersion = '2021-04-15' | 'v3';
 /** Every Version a covered spec file takes (the OAuth and locations files use 2021-07-28 and v3). */
 export type ContractVersion = ApiVersion | '2021-07-28';
@@ -66,7 +66,9 @@ export interface MatchedOperation {
 const FIXTURES = path.join(__dirname, 'highlevel');
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
-const groupRoutes = (template: string) => template === '/calendars/groups' || template.startsWith('/calendars/groups/');
+const CALENDAR_ROUTES = ['/calendars/', '/calendars/{calendarId}'];
+const calendarAndGroupRoutes = (template: string) =>
+	template === '/calendars/groups' || template.startsWith('/calendars/groups/') || CALENDAR_ROUTES.includes(template);
 const everyRoute = () => true;
 const locationSearch = (template: string) => template === '/locations/search';
 
@@ -80,8 +82,8 @@ function load(name: string, file: string, common: string, version: ContractVersi
 
 /** In routing order: where a route is in several files and the Version header names none of them, the first wins. */
 export const DOCUMENTS: readonly SpecDocument[] = [
-	load('calendars', 'calendars.openapi.json', 'common-schemas.json', '2021-04-15', groupRoutes),
-	load('calendars-v3', 'calendars-v3.openapi.json', 'common-schemas-v3.json', 'v3', groupRoutes),
+	load('calendars', 'calendars.openapi.json', 'common-schemas.json', '2021-04-15', calendarAndGroupRoutes),
+	load('calendars-v3', 'calendars-v3.openapi.json', 'common-schemas-v3.json', 'v3', calendarAndGroupRoutes),
 	load('oauth', 'oauth.openapi.json', 'common-schemas.json', '2021-07-28', everyRoute),
 	load('oauth-v3', 'oauth-v3.openapi.json', 'common-schemas-v3.json', 'v3', everyRoute),
 	load('locations', 'locations.openapi.json', 'common-schemas.json', '2021-07-28', locationSearch),

@@ -2,7 +2,9 @@
 /**
  * `npm run demo`: the package in real n8n against the local HighLevel sandbox, no account needed.
  *   npm run demo                 build, pack, install into n8n; the demo workflow is active (HighLevel Trigger on
- *                                LocationCreate → Create → Get Many → Update → Disable → Check Slug → Delete, with the
+ *                                LocationCreate → Create → its calendars: a round robin for the owner, an event
+ *                                calendar, listed, one moved out, the group's Delete refused → Get Many → Update →
+ *                                Disable → Check Slug → Delete with its calendars → the other calendar, with the
  *                                agency credential); a new sub-account appears in the sandbox, its signed LocationCreate
  *                                reaches n8n's production webhook URL, and the demo prints the execution it started
  *   npm run demo -- --pit        the same workflow with a Private Integration Token: the sandbox sends a signed
@@ -145,7 +147,7 @@ async function main(): Promise<number> {
 		}
 		const state = sandbox.state();
 		const minted = args.pit ? '' : `; location tokens minted for it: ${state.oauth.mintsByLocation[locationId] ?? 0}`;
-		say(`\nSandbox afterwards: ${state.locations[locationId]?.length ?? 0} groups in ${locationId}${minted}; webhook deliveries: ${state.webhooks.deliveries.map((d) => `${d.type} ${d.status}`).join(', ')}`);
+		say(`\nSandbox afterwards: ${state.locations[locationId]?.length ?? 0} groups and ${state.calendars[locationId]?.length ?? 0} calendars in ${locationId}${minted}; webhook deliveries: ${state.webhooks.deliveries.map((d) => `${d.type} ${d.status}`).join(', ')}`);
 		if (executions !== 1) failedSteps.push(`${executions} executions started, 1 expected`);
 		if (execution.status === 'success' && !failedSteps.length && deliveries.every((d) => d.status === 200)) {
 			log(`every step succeeded (n8n ${n8n.version})`);

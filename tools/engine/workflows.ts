@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { INode, INodeParameters } from 'n8n-workflow';
+import type { IConnections, INode, INodeParameters } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { PACKAGE_NODE_TYPE } from './nodeTypes';
 import type { WorkflowFixture } from './runWorkflow';
@@ -20,8 +21,14 @@ export function loadWorkflowFixture(fileName: string): WorkflowFixture {
 	return JSON.parse(readFileSync(join(__dirname, '..', '..', 'test', 'fixtures', 'workflows', fileName), 'utf8')) as WorkflowFixture;
 }
 
-/** Input items → Calendar Group node with the given parameters (expressions allowed). */
-export function singleNodeWorkflow(parameters: INodeParameters, items: object[] = [{}]): WorkflowFixture {
+/** A node of the package in a chain: its name and parameters (expressions allowed). */
+export interface ChainStep {
+	name: string;
+	parameters: INodeParameters;
+}
+
+/** Input items → the package's nodes one after another, each fed the one before's output. */
+export function chainWorkflow(steps: ChainStep[], items: object[] = [{}]): WorkflowFixture {
 	const input: INode = {
 		id: 'input',
 		name: 'Input',
@@ -30,19 +37,25 @@ export function singleNodeWorkflow(parameters: INodeParameters, items: object[] 
 		position: [0, 0],
 		parameters: { items: JSON.stringify(items) },
 	};
-	const node: INode = {
-		id: 'calendar-group',
-		name: NODE_NAME,
+	const nodes: INode[] = steps.map((step, index) => ({
+		id: index === 0 ? 'calendar-group' : `step-${index}`,
+		name: step.name,
 		type: PACKAGE_NODE_TYPE,
 		typeVersion: 1,
-		position: [200, 0],
-		parameters,
+		position: [200 * (index + 1), 0],
+		parameters: step.parameters,
 		credentials: CREDENTIAL_REFERENCE,
-	};
-	return {
-		nodes: [input, node],
-		connections: { Input: { main: [[{ node: NODE_NAME, type: 'main', index: 0 }]] } },
-	};
+	}));
+	const names = ['Input', ...steps.map((step) => step.name)];
+	const connections: IConnections = Object.fromEntries(
+		names.slice(0, -1).map((from, index) => [from, { main: [[{ node: names[index + 1], type: NodeConnectionTypes.Main, index: 0 }]] }]),
+	);
+	return { nodes: [input, ...nodes], connections };
+}
+
+/** Input items → Calendar Group node with the given parameters (expressions allowed). */
+export function singleNodeWorkflow(parameters: INodeParameters, items: object[] = [{}]): WorkflowFixture {
+	return chainWorkflow([{ name: NODE_NAME, parameters }], items);
 }
 
 export function withContinueOnFail(fixture: WorkflowFixture): WorkflowFixture {

@@ -57,8 +57,8 @@ export interface NewLocation {
 }
 
 export const DEFAULT_COMPANY = 'sandboxCompany0001';
-export const GROUP_SCOPES = ['calendars/groups.readonly', 'calendars/groups.write'];
-export const AGENCY_SCOPES = [...GROUP_SCOPES, 'oauth.readonly', 'oauth.write', 'locations.readonly'];
+export const LOCATION_SCOPES = ['calendars/groups.readonly', 'calendars/groups.write', 'calendars.readonly', 'calendars.write'];
+export const AGENCY_SCOPES = [...LOCATION_SCOPES, 'oauth.readonly', 'oauth.write', 'locations.readonly'];
 
 const DEFAULT_SEED: Required<AgencySeed> = {
 	companies: [
@@ -89,7 +89,7 @@ export class AgencyDirectory {
 			clientId: app.clientId ?? `${highLevelId()}-${randomText(4)}`,
 			clientSecret: app.clientSecret ?? randomText(16),
 			distribution: app.distribution,
-			scopes: app.scopes ?? (app.distribution === 'Company' ? AGENCY_SCOPES : GROUP_SCOPES),
+			scopes: app.scopes ?? (app.distribution === 'Company' ? AGENCY_SCOPES : LOCATION_SCOPES),
 		}));
 		this.clear();
 	}

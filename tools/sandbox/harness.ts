@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node-only tooling: runs in Node, never inside n8n */
 /** Test helper: real HTTP calls to a sandbox; every answer is checked against the contract on the way back. */
-import { API_VERSIONS, FORM_CONTENT_TYPE, routeRequest, validateResponse } from '../contract/openapi';
+import { API_VERSIONS, FORM_CONTENT_TYPE, routeRequest, validateRequest, validateResponse } from '../contract/openapi';
 import { DEFAULT_TOKENS, Sandbox } from './server';
 
 export const [DEMO, READONLY, OTHER] = DEFAULT_TOKENS.map((t) => t.token);
@@ -78,3 +78,16 @@ export function groupBody(overrides: Record<string, unknown> = {}): Record<strin
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Every request the sandbox received (the node's), held against the official OpenAPI file of its Version; returns them. */
+export function expectRequestsValid(sandbox: Sandbox) {
+	const requests = sandbox.requests();
+	expect(requests.length).toBeGreaterThan(0);
+	for (const request of requests) {
+		expect({ request: `${request.method} ${request.path}`, errors: validateRequest(request).errors }).toEqual({
+			request: `${request.method} ${request.path}`,
+			errors: [],
+		});
+	}
+	return requests;
+}

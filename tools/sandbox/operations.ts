@@ -1,8 +1,8 @@
-/** The six calendar-group operations on the store (requests arrive here authenticated and validated). */
+/** The six calendar-group and five calendar operations on the store (requests arrive here authenticated and validated). */
 import { MatchedOperation, RecordedRequest } from '../contract/openapi';
 import { SandboxToken } from './auth';
-import { Answer, MESSAGES, notFound, success, unprocessable } from './responses';
-import { GroupFields, GroupInput, GroupStore } from './store';
+import { Answer, MESSAGES, badRequest, notFound, success, unprocessable } from './responses';
+import { GroupFields, GroupInput, LocationStore } from './store';
 
 export interface OperationResult {
 	answer: Answer;
@@ -11,9 +11,10 @@ export interface OperationResult {
 }
 
 interface Context {
-	store: GroupStore;
+	store: LocationStore;
 	token: SandboxToken;
 	groupId: string;
+	calendarId: string;
 	query: Record<string, string>;
 	body: Record<string, unknown>;
 }
@@ -23,6 +24,15 @@ type Handler = (ctx: Context) => OperationResult;
 const answered = (answer: Answer, mutated = false): OperationResult => ({ answer, mutated });
 const groupNotFound = (): OperationResult => answered(notFound(MESSAGES.groupNotFound));
 const slugExists = (): OperationResult => answered(unprocessable([MESSAGES.slugExists]));
+const calendarNotFound = (): OperationResult => answered(notFound(MESSAGES.calendarNotFound));
+
+/** Why a calendar's fields cannot be stored in the location: a groupId of no group there, or a taken slug. */
+function calendarConflict(store: LocationStore, locationId: string, fields: Record<string, unknown>, calendarId?: string): OperationResult | undefined {
+	const groupId = fields.groupId;
+	if (typeof groupId === 'string' && groupId !== '' && !store.find(locationId, groupId)) return answered(badRequest(MESSAGES.calendarGroupNotFound));
+	if (typeof fields.slug === 'string' && store.calendarSlugTaken(locationId, fields.slug, calendarId)) return slugExists();
+	return undefined;
+}
 
 const handlers: Record<string, Handler> = {
 	'get-groups': ({ store, query }) => answered(success(200, { groups: store.list(query.locationId) })),
@@ -46,13 +56,40 @@ const handlers: Record<string, Handler> = {
 	'disable-group': ({ store, token, groupId, body }) =>
 		store.setActive(token.locationId, groupId, body.isActive === true) ? answered(success(200, { success: true }), true) : groupNotFound(),
 
+	// a deleted group's calendars stay as they were, groupId included: HighLevel does not document what it does with them
 	'delete-group': ({ store, token, groupId }) =>
 		store.remove(token.locationId, groupId) ? answered(success(200, { success: true }), true) : groupNotFound(),
+
+	'get-calendars': ({ store, query }) =>
+		answered(success(200, { calendars: store.calendars(query.locationId, { groupId: query.groupId, activeOnly: query.showDrafted === 'false' }) })),
+
+	'create-calendar': ({ store, body }) => {
+		const { locationId, ...fields } = body;
+		const conflict = calendarConflict(store, String(locationId), fields);
+		if (conflict) return conflict;
+		if (fields.groupId === '') delete fields.groupId;
+		return answered(success(200, { calendar: store.createCalendar(String(locationId), fields) }), true);
+	},
+
+	'get-calendar': ({ store, token, calendarId }) => {
+		const calendar = store.calendar(token.locationId, calendarId);
+		return calendar ? answered(success(200, { calendar })) : calendarNotFound();
+	},
+
+	'update-calendar': ({ store, token, calendarId, body }) => {
+		if (!store.calendar(token.locationId, calendarId)) return calendarNotFound();
+		const conflict = calendarConflict(store, token.locationId, body, calendarId);
+		if (conflict) return conflict;
+		return answered(success(200, { calendar: store.updateCalendar(token.locationId, calendarId, body) }), true);
+	},
+
+	'delete-calendar': ({ store, token, calendarId }) =>
+		store.removeCalendar(token.locationId, calendarId) ? answered(success(200, { success: true }), true) : calendarNotFound(),
 };
 
-export function runOperation(operation: MatchedOperation, req: RecordedRequest, store: GroupStore, token: SandboxToken): OperationResult {
+export function runOperation(operation: MatchedOperation, req: RecordedRequest, store: LocationStore, token: SandboxToken): OperationResult {
 	const handler = handlers[operation.operationId];
 	if (!handler) throw new Error(`sandbox has no handler for ${operation.operationId}`);
 	const body = req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
-	return handler({ store, token, groupId: operation.pathParams.groupId ?? '', query: req.query, body });
+	return handler({ store, token, groupId: operation.pathParams.groupId ?? '', calendarId: operation.pathParams.calendarId ?? '', query: req.query, body });
 }

@@ -15,12 +15,12 @@ import { FaultInjector } from './faults';
 import { OperationResult, runOperation } from './operations';
 import { RateLimiter, rateKey } from './rate-limiter';
 import { Answer, MESSAGES, serverError, tooManyRequests, unauthorized } from './responses';
-import { GroupStore } from './store';
+import { LocationStore } from './store';
 import { validationAnswer } from './validation';
 
 export interface PipelineDeps {
 	tokens: SandboxToken[];
-	store: GroupStore;
+	store: LocationStore;
 	limiter: RateLimiter;
 	faults: FaultInjector;
 	directory: AgencyDirectory;

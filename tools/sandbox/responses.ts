@@ -15,6 +15,9 @@ export const MESSAGES = {
 	versionInvalid: 'version header is invalid',
 	locationForbidden: 'The token does not have access to this location',
 	groupNotFound: 'Group not found',
+	// UNVERIFIED: HighLevel's wording for a calendar it does not find, and for a groupId of no group of the location
+	calendarNotFound: 'Calendar not found',
+	calendarGroupNotFound: 'Calendar group not found in this location',
 	slugExists: 'Slug already exists',
 	bodyRequired: 'Request body is required',
 	bodyNotAllowed: 'This operation takes no request body',

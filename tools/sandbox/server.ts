@@ -16,7 +16,7 @@ import { WindowModel } from './burst-window';
 import { DEFAULT_RATE_LIMIT, RateLimitConfig, RateLimiter } from './rate-limiter';
 import { LoggedRequest, RequestLog, SandboxStats } from './request-log';
 import { Answer, MESSAGES, badRequest, notFound, serverError, success } from './responses';
-import { GroupRecord, GroupStore } from './store';
+import { CalendarRecord, GroupRecord, LocationStore } from './store';
 import { announceLocation } from './location-webhooks';
 import { EmitEvent, WebhookRegistration, WebhookSender, WorkflowActionPost } from './webhooks';
 
@@ -24,7 +24,7 @@ export { DEFAULT_TOKENS } from './auth';
 export type { SandboxToken } from './auth';
 export { WINDOW_MODELS } from './burst-window';
 export type { WindowModel } from './burst-window';
-export type { GroupRecord } from './store';
+export type { CalendarRecord, GroupRecord } from './store';
 export type { LoggedRequest, SandboxStats } from './request-log';
 export type { AgencySeed, AppRecord, InstallChoice, InstallRecord, LocationRecord, NewLocation } from './agency';
 export type { OAuthCounters, RevokeFilter } from './oauth-tokens';
@@ -53,6 +53,8 @@ export interface SandboxOptions {
 export interface SandboxState {
 	/** calendar groups per location */
 	locations: Record<string, GroupRecord[]>;
+	/** calendars per location (only locations that have some) */
+	calendars: Record<string, CalendarRecord[]>;
 	/** companies with their sub-accounts, apps (no secrets), installs */
 	agency: ReturnType<AgencyDirectory['snapshot']>;
 	/** code exchanges, refreshes, refused refresh reuses, mints (per location) */
@@ -181,7 +183,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 	const tokens = opts.tokens ?? DEFAULT_TOKENS;
 	const deps = {
 		tokens,
-		store: new GroupStore([...new Set(tokens.map((t) => t.locationId))]),
+		store: new LocationStore([...new Set(tokens.map((t) => t.locationId))]),
 		limiter: new RateLimiter(rateLimitConfig(opts.rateLimit), opts.clock),
 		faults: new FaultInjector(opts.faults),
 		directory: new AgencyDirectory(opts.agency),
@@ -202,7 +204,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		timers.add(timer);
 	};
 
-	const state = (): SandboxState => ({ locations: deps.store.snapshot(), agency: deps.directory.snapshot(), oauth: deps.oauth.stats(), webhooks: webhooks.snapshot() });
+	const state = (): SandboxState => ({ locations: deps.store.snapshot(), calendars: deps.store.calendarSnapshot(), agency: deps.directory.snapshot(), oauth: deps.oauth.stats(), webhooks: webhooks.snapshot() });
 	const knownApp = (appId: string) => deps.directory.appList().some((a) => a.appId === appId);
 	const appOf = (clientId: string) => {
 		const app = deps.directory.appByClientId(clientId);

@@ -1,4 +1,4 @@
-/** In-memory calendar groups, one list per location, in creation order. */
+/** In-memory calendar groups and calendars, one list of each per location, in creation order. */
 import { randomInt } from 'crypto';
 
 export interface GroupRecord {
@@ -13,6 +13,16 @@ export interface GroupRecord {
 export type GroupInput = Omit<GroupRecord, 'id' | 'isActive'> & { isActive?: boolean };
 export type GroupFields = Pick<GroupRecord, 'name' | 'description' | 'slug'>;
 
+/** A calendar as HighLevel answers it: the documented fields it was created and updated with, and its id. */
+export interface CalendarRecord extends Record<string, unknown> {
+	id: string;
+	locationId: string;
+	name: string;
+	groupId?: string;
+	slug?: string;
+	isActive?: boolean;
+}
+
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const ID_LENGTH = 20;
 
@@ -23,8 +33,19 @@ export function highLevelId(): string {
 	return id;
 }
 
-export class GroupStore {
+/** The location's list in `lists`; an unknown location's is empty, and kept only when `create`. */
+function listOf<T>(lists: Map<string, T[]>, locationId: string, create: boolean): T[] {
+	let list = lists.get(locationId);
+	if (!list) {
+		list = [];
+		if (create) lists.set(locationId, list);
+	}
+	return list;
+}
+
+export class LocationStore {
 	private readonly locations = new Map<string, GroupRecord[]>();
+	private readonly calendarLists = new Map<string, CalendarRecord[]>();
 	/** every id handed out since the last clear (a deleted group's id is not handed out again) */
 	private readonly usedIds = new Set<string>();
 
@@ -34,6 +55,7 @@ export class GroupStore {
 
 	clear(): void {
 		this.locations.clear();
+		this.calendarLists.clear();
 		this.usedIds.clear();
 		for (const locationId of this.knownLocations) this.locations.set(locationId, []);
 	}
@@ -88,13 +110,58 @@ export class GroupStore {
 		return Object.fromEntries([...this.locations].map(([locationId, groups]) => [locationId, groups.map((g) => ({ ...g }))]));
 	}
 
+	/** The location's calendars, or only a group's; `activeOnly` leaves out the drafts (isActive false). */
+	calendars(locationId: string, filter: { groupId?: string; activeOnly?: boolean } = {}): CalendarRecord[] {
+		return this.calendarsOf(locationId)
+			.filter((c) => filter.groupId === undefined || c.groupId === filter.groupId)
+			.filter((c) => !filter.activeOnly || c.isActive !== false)
+			.map((c) => structuredClone(c));
+	}
+
+	calendar(locationId: string, id: string): CalendarRecord | undefined {
+		const calendar = this.calendarsOf(locationId).find((c) => c.id === id);
+		return calendar && structuredClone(calendar);
+	}
+
+	calendarSlugTaken(locationId: string, slug: string, exceptId?: string): boolean {
+		return this.calendarsOf(locationId).some((c) => c.slug === slug && c.id !== exceptId);
+	}
+
+	/** `fields` as the request had them (validated), without locationId. */
+	createCalendar(locationId: string, fields: Record<string, unknown>): CalendarRecord {
+		const calendar: CalendarRecord = { isActive: true, ...structuredClone(fields), id: this.unusedId(), locationId, name: String(fields.name) };
+		this.calendarsOf(locationId, true).push(calendar);
+		return structuredClone(calendar);
+	}
+
+	/** The fields given replace the calendar's; a groupId of "" takes it out of its group. */
+	updateCalendar(locationId: string, id: string, fields: Record<string, unknown>): CalendarRecord | undefined {
+		const calendar = this.calendarsOf(locationId).find((c) => c.id === id);
+		if (!calendar) return undefined;
+		Object.assign(calendar, structuredClone(fields));
+		if (calendar.groupId === '') delete calendar.groupId;
+		return structuredClone(calendar);
+	}
+
+	removeCalendar(locationId: string, id: string): boolean {
+		const calendars = this.calendarsOf(locationId);
+		const index = calendars.findIndex((c) => c.id === id);
+		if (index >= 0) calendars.splice(index, 1);
+		return index >= 0;
+	}
+
+	/** Calendars per location (locations with none are left out). */
+	calendarSnapshot(): Record<string, CalendarRecord[]> {
+		return Object.fromEntries([...this.calendarLists].filter(([, c]) => c.length > 0).map(([locationId, c]) => [locationId, structuredClone(c)]));
+	}
+
+
 	private groupsOf(locationId: string, create = false): GroupRecord[] {
-		let groups = this.locations.get(locationId);
-		if (!groups) {
-			groups = [];
-			if (create) this.locations.set(locationId, groups);
-		}
-		return groups;
+		return listOf(this.locations, locationId, create);
+	}
+
+	private calendarsOf(locationId: string, create = false): CalendarRecord[] {
+		return listOf(this.calendarLists, locationId, create);
 	}
 
 	private unusedId(): string {

@@ -2,25 +2,17 @@ import type { INode } from 'n8n-workflow';
 
 import type { SendCall } from '../transport/call';
 import type { RequestSettings } from '../transport/requestSettings';
-import { groupPath } from './paths';
+import { answerField, answerList, answerRecord, createdWithSlug } from '../shared/answerFields';
+import { idPath } from '../shared/paths';
 import type { CalendarGroup, GroupFields } from './types';
 
 const READ = 'calendars/groups.readonly';
 const WRITE = 'calendars/groups.write';
 
-function field(body: unknown, name: string): unknown {
-	return typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
-}
-
-function readGroup(body: unknown): CalendarGroup | undefined {
-	const group = field(body, 'group') as CalendarGroup | undefined;
-	return typeof group?.id === 'string' ? group : undefined;
-}
-
-function readGroups(body: unknown): CalendarGroup[] {
-	const groups = field(body, 'groups');
-	return Array.isArray(groups) ? (groups as CalendarGroup[]) : [];
-}
+const readGroup = (body: unknown) => answerRecord<CalendarGroup>(body, 'group');
+const readGroups = (body: unknown) => answerList<CalendarGroup>(body, 'groups');
+/** The group's path, or the error for an ID that would change it. */
+export const groupPath = (node: INode, groupId: string, suffix = '') => idPath(node, '/calendars/groups', 'group', groupId, suffix);
 
 const done = () => true;
 
@@ -50,7 +42,7 @@ export class CalendarGroupsApi {
 			body: { locationId: settings.locationId, ...fields, isActive },
 			read: readGroup,
 			expects: 'the calendar group',
-			findEffect: async () => (await this.list(settings)).find((group) => group.slug === fields.slug),
+			findEffect: createdWithSlug(async () => await this.list(settings), fields.slug),
 		});
 	}
 
@@ -91,7 +83,7 @@ export class CalendarGroupsApi {
 			path: '/calendars/groups/validate-slug',
 			scope: WRITE,
 			body: { locationId: settings.locationId, slug },
-			read: (body) => field(body, 'available') === true,
+			read: (body) => answerField(body, 'available') === true,
 		});
 	}
 }

@@ -2,27 +2,38 @@ import type { IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workf
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { RequestSettings } from '../transport/requestSettings';
-import type { GroupDirectory } from './groupDirectory';
+import type { SlugDirectory } from '../shared/slugDirectory';
 import type { CalendarGroup } from './types';
-import { requireText } from './validation';
+import { requireText } from '../shared/validation';
 
 export interface GroupReference {
 	by: 'id' | 'slug';
 	value: string;
 }
 
+function readLocator(ctx: IExecuteFunctions, parameter: string, itemIndex: number): INodeParameterResourceLocator | undefined {
+	return ctx.getNodeParameter(parameter, itemIndex, undefined, { extractValue: false }) as
+		| INodeParameterResourceLocator
+		| undefined;
+}
+
 export function readGroupReference(ctx: IExecuteFunctions, itemIndex: number): GroupReference {
-	const locator = ctx.getNodeParameter('group', itemIndex, undefined, {
-		extractValue: false,
-	}) as INodeParameterResourceLocator;
+	const locator = readLocator(ctx, 'group', itemIndex);
 	const value = requireText(ctx.getNode(), locator?.value, 'Calendar Group', itemIndex);
-	return { by: locator.mode === 'slug' ? 'slug' : 'id', value };
+	return { by: locator?.mode === 'slug' ? 'slug' : 'id', value };
+}
+
+/** The group a calendar field names (parameter calendarGroup), or undefined when it is left empty. */
+export function readOptionalGroupReference(ctx: IExecuteFunctions, itemIndex: number): GroupReference | undefined {
+	const locator = readLocator(ctx, 'calendarGroup', itemIndex);
+	const value = String(locator?.value ?? '').trim();
+	return value === '' ? undefined : { by: locator?.mode === 'slug' ? 'slug' : 'id', value };
 }
 
 /** The group the item points at, read from the location's list (HighLevel has no get-one call). */
 export async function findReferencedGroup(
 	ctx: IExecuteFunctions,
-	directory: GroupDirectory,
+	directory: SlugDirectory<CalendarGroup>,
 	settings: RequestSettings,
 	reference: GroupReference,
 	itemIndex: number,

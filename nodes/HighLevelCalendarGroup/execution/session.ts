@@ -2,7 +2,10 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { CalendarGroupsApi } from '../calendarGroups/api';
-import { GroupDirectory } from '../calendarGroups/groupDirectory';
+import type { CalendarGroup } from '../calendarGroups/types';
+import { CalendarsApi } from '../calendars/api';
+import type { Calendar } from '../calendars/types';
+import { SlugDirectory } from '../shared/slugDirectory';
 import type { Authentication, Connection, RequestContext } from '../transport/connection';
 import { loadConnection } from '../transport/connection';
 import { LocationTokens } from '../transport/locationTokens';
@@ -28,7 +31,7 @@ export function withLocationTokens(ctx: RequestContext, connection: Connection):
 	return { ...connection, locationTokens };
 }
 
-/** The API client whose calls go through the connection's credential. */
+/** The API clients whose calls go through the connection's credential. */
 export function calendarGroupsApi(ctx: RequestContext, connection: Connection): CalendarGroupsApi {
 	return new CalendarGroupsApi(
 		async (settings, call) => await sendToHighLevel(ctx, connection, settings, call),
@@ -36,18 +39,28 @@ export function calendarGroupsApi(ctx: RequestContext, connection: Connection): 
 	);
 }
 
-/** What the items of one execution share: the API client and the groups listed so far. */
+export function calendarsApi(ctx: RequestContext, connection: Connection): CalendarsApi {
+	return new CalendarsApi(async (settings, call) => await sendToHighLevel(ctx, connection, settings, call), ctx.getNode());
+}
+
+/** What the items of one execution share: the API clients, and the groups and calendars listed so far. */
 export class ExecutionSession {
 	readonly api: CalendarGroupsApi;
 
-	readonly directory: GroupDirectory;
+	readonly directory: SlugDirectory<CalendarGroup>;
+
+	readonly calendarsApi: CalendarsApi;
+
+	readonly calendars: SlugDirectory<Calendar>;
 
 	private constructor(
 		private readonly ctx: IExecuteFunctions,
 		private readonly connection: Connection,
 	) {
 		this.api = calendarGroupsApi(ctx, connection);
-		this.directory = new GroupDirectory(this.api);
+		this.directory = new SlugDirectory(async (settings) => await this.api.list(settings));
+		this.calendarsApi = calendarsApi(ctx, connection);
+		this.calendars = new SlugDirectory(async (settings) => await this.calendarsApi.list(settings));
 	}
 
 	static async open(ctx: IExecuteFunctions, maxInFlight: number): Promise<ExecutionSession> {

@@ -1,19 +1,15 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { calendarGroupsApi, locationOf, withLocationTokens } from '../execution/session';
-import { loadConnection, type Authentication } from '../transport/connection';
-import { requestSettings, type RequestOptions } from '../transport/requestSettings';
+import { calendarGroupsApi } from '../execution/session';
+import { searchContext } from './searchContext';
 
 /** "From List" of the Calendar Group field: the location's groups, filtered by name or slug. */
 export async function searchGroups(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const authentication = this.getCurrentNodeParameter('authentication') as Authentication;
-	const connection = withLocationTokens(this, await loadConnection(this, authentication));
-	const locationId = locationOf(connection, this.getCurrentNodeParameter('locationId', { extractValue: true }));
-	const options = (this.getCurrentNodeParameter('options') ?? {}) as RequestOptions;
-	const groups = await calendarGroupsApi(this, connection).list(requestSettings(locationId, options));
+	const { connection, settings } = await searchContext(this);
+	const groups = await calendarGroupsApi(this, connection).list(settings);
 	const needle = (filter ?? '').trim().toLowerCase();
 	return {
 		results: groups

@@ -14,8 +14,10 @@ export const locationField: INodeProperties = {
 	default: '',
 	placeholder: "e.g. ve9EPM428h8vShlRW1KT (empty: the credential's location)",
 	description:
-		"The sub-account whose calendar groups to use. Leave empty to use the credential's location.",
-	displayOptions: { show: { resource: ['calendarGroup'], authentication: ['privateIntegrationToken', 'oAuth2'] } },
+		"The sub-account whose calendar groups and calendars to use. Leave empty to use the credential's location.",
+	displayOptions: {
+		show: { resource: ['calendarGroup', 'calendar'], authentication: ['privateIntegrationToken', 'oAuth2'] },
+	},
 };
 
 /** With the agency credential every item names its sub-account, usually mapped from the trigger's data. */
@@ -25,8 +27,8 @@ export const agencyLocationField: INodeProperties = {
 	type: 'resourceLocator',
 	default: { mode: 'id', value: '' },
 	required: true,
-	description: "The agency's sub-account whose calendar groups to use",
-	displayOptions: { show: { resource: ['calendarGroup'], authentication: ['agencyOAuth2'] } },
+	description: "The agency's sub-account whose calendar groups and calendars to use",
+	displayOptions: { show: { resource: ['calendarGroup', 'calendar'], authentication: ['agencyOAuth2'] } },
 	modes: [
 		{
 			displayName: 'From List',
@@ -117,19 +119,100 @@ const requestOptions: INodeProperties[] = [
 	},
 ];
 
+export type Resource = 'calendarGroup' | 'calendar';
+
 /** The Options collection of one operation: the API version, its own options, then request tuning. */
-export function optionsFor(operation: string, options: INodeProperties[] = []): INodeProperties {
+export function optionsFor(
+	operation: string,
+	options: INodeProperties[] = [],
+	resource: Resource = 'calendarGroup',
+): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show: { resource: ['calendarGroup'], operation: [operation] } },
+		displayOptions: { show: { resource: [resource], operation: [operation] } },
 		options: [apiVersionOption, ...options, ...requestOptions],
 	};
 }
 
-export function showFor(operations: string[]): INodeProperties['displayOptions'] {
-	return { show: { resource: ['calendarGroup'], operation: operations } };
+export function showFor(operations: string[], resource: Resource = 'calendarGroup'): INodeProperties['displayOptions'] {
+	return { show: { resource: [resource], operation: operations } };
+}
+
+/** A group picked for a calendar (From List, By ID, By Slug); empty for none. */
+export function optionalGroupLocator(
+	displayName: string,
+	description: string,
+	displayOptions: INodeProperties['displayOptions'],
+): INodeProperties {
+	return { ...groupLocator, name: 'calendarGroup', displayName, description, required: false, displayOptions };
+}
+
+export const calendarLocator: INodeProperties = {
+	displayName: 'Calendar',
+	name: 'calendar',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The calendar to act on',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select a calendar...',
+			typeOptions: { searchListMethod: 'searchCalendars', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. ocQHyuzHvysMo5N5VsXc',
+		},
+	],
+};
+
+/** Get Many's Return All and Limit. */
+export function returnAllAndLimit(show: INodeProperties['displayOptions']): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: show,
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...show?.show, returnAll: [false] } },
+		},
+	];
+}
+
+/** Create's required Name. */
+export function nameField(placeholder: string, show: INodeProperties['displayOptions']): INodeProperties {
+	return { displayName: 'Name', name: 'name', type: 'string', required: true, default: '', placeholder, displayOptions: show };
+}
+
+/** Update's Update Fields: only the fields set there change. */
+export function updateFieldsCollection(options: INodeProperties[], show: INodeProperties['displayOptions']): INodeProperties {
+	return {
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: show,
+		description: 'Only the fields set here change; the others keep their current values',
+		options,
+	};
 }

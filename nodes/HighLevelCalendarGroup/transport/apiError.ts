@@ -41,7 +41,7 @@ function describeFix(status: number, message: string, failure: HttpFailure, call
 	if (status === 403) {
 		return `The token may not act on location "${call.locationId ?? ''}". Use a token of that sub-account, or correct the Location ID.`;
 	}
-	if (status === 404) return 'HighLevel found nothing there. Check the group ID, or pick the group from the list.';
+	if (status === 404) return 'HighLevel found nothing there. Check the group or calendar ID, or pick it from the list.';
 	if (status === 422) return 'HighLevel refused the data. If a slug is taken, choose another or set Options > If Slug Is Taken.';
 	if (status === 429) {
 		if (failure.headers['x-ratelimit-daily-remaining'] === '0') {
@@ -68,7 +68,7 @@ export function apiErrorFromFailure(node: INode, failure: HttpFailure, call: Fai
 		const body = redactTokens(JSON.stringify(failure.body ?? null), call.tokens);
 		return new NodeApiError(node, { body } as JsonObject, {
 			message: `HighLevel answered without ${failure.lacks}`,
-			description: "The request may have succeeded: check the location's groups before running the item again",
+			description: "The request may have succeeded: check the location's groups or calendars before running the item again",
 		});
 	}
 	if (failure.status === undefined) {

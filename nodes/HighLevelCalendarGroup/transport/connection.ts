@@ -4,7 +4,6 @@ import { NodeOperationError } from 'n8n-workflow';
 import { AGENCY_APP } from './agencyApp';
 import { checkBaseUrl } from './baseUrl';
 import type { RequestSettings } from './requestSettings';
-import type { SendSpacing } from './sendSpacing';
 
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
 
@@ -34,8 +33,8 @@ export interface Connection {
 	companyId?: string;
 	/** Agency credentials: the group routes take the location's token, not the credential's. */
 	locationTokens?: LocationTokenSource;
-	/** An execution's requests, spread over the round trip. */
-	spacing?: SendSpacing;
+	/** An execution's requests, spread over the round trip (SendSpacing). */
+	spacing?: { turn(): Promise<number>; answered(sentAt: number): void };
 }
 
 function tokensOf(credentials: IDataObject): string[] {

@@ -7,8 +7,7 @@ import { STUB_MODEL } from '../../../tools/openai-stub/server';
 import type { CredRef } from './workflows';
 
 export const AGENT = 'AI Agent';
-export const TOOL = 'Create calendar group';
-/** n8n's name for the tool, as the model sees it */
+/** n8n's name for the group tool, as the model sees it (the node's name with underscores) */
 export const TOOL_FUNCTION = 'Create_calendar_group';
 export const OPENAI_CRED_TYPE = 'openAiApi';
 
@@ -27,7 +26,41 @@ export type ToolOnError = 'default' | 'continueRegularOutput' | 'continueErrorOu
 
 const fromAi = (field: keyof typeof FROM_AI_FIELDS) => `={{ $fromAI('${field}', '${FROM_AI_FIELDS[field]}', 'string') }}`;
 
-export function agentCreatesGroupWorkflow(name: string, prompt: string, credentials: { highLevel: CredRef; openAi: CredRef }, onError: ToolOnError): WorkflowToImport {
+/** The tool node: its name, and the package node's parameters (Create, with $fromAI fields). */
+interface AgentTool {
+	name: string;
+	parameters: Record<string, unknown>;
+}
+
+/** The group Create tool: name, description and slug from the model. */
+export const GROUP_TOOL: AgentTool = {
+	name: 'Create calendar group',
+	parameters: { resource: 'calendarGroup', operation: 'create', name: fromAi('name'), description: fromAi('description'), slug: fromAi('slug') },
+};
+
+/** The calendar Create tool: a round robin for `userId` in the group with that slug, name, description and slug from the model. */
+export function calendarTool(groupSlug: string, userId: string): AgentTool {
+	return {
+		name: 'Create calendar',
+		parameters: {
+			resource: 'calendar',
+			operation: 'create',
+			name: fromAi('name'),
+			calendarType: 'round_robin',
+			teamMembers: { member: [{ userId, priority: 1 }] },
+			calendarGroup: { __rl: true, mode: 'slug', value: groupSlug },
+			calendarFields: { description: fromAi('description'), slug: fromAi('slug') },
+		},
+	};
+}
+
+export function agentWorkflow(
+	name: string,
+	prompt: string,
+	credentials: { highLevel: CredRef; openAi: CredRef },
+	onError: ToolOnError,
+	tool: AgentTool = GROUP_TOOL,
+): WorkflowToImport {
 	return {
 		name,
 		// what the editor gives a new workflow; under the old default (v0) the agent resumes before its tool has run
@@ -53,18 +86,11 @@ export function agentCreatesGroupWorkflow(name: string, prompt: string, credenti
 			},
 			{
 				id: 'tool',
-				name: TOOL,
+				name: tool.name,
 				type: 'n8n-nodes-highlevel-calendars.highLevelCalendarGroupTool',
 				typeVersion: 1,
 				position: [440, 200],
-				parameters: {
-					authentication: 'privateIntegrationToken',
-					resource: 'calendarGroup',
-					operation: 'create',
-					name: fromAi('name'),
-					description: fromAi('description'),
-					slug: fromAi('slug'),
-				},
+				parameters: { authentication: 'privateIntegrationToken', ...tool.parameters },
 				credentials: { highLevelCalendarsApi: credentials.highLevel },
 				...(onError === 'default' ? {} : { onError }),
 			},
@@ -72,7 +98,7 @@ export function agentCreatesGroupWorkflow(name: string, prompt: string, credenti
 		connections: {
 			'When clicking Execute': { main: [[{ node: AGENT, type: 'main', index: 0 }]] },
 			'OpenAI Chat Model': { ai_languageModel: [[{ node: AGENT, type: 'ai_languageModel', index: 0 }]] },
-			[TOOL]: { ai_tool: [[{ node: AGENT, type: 'ai_tool', index: 0 }]] },
+			[tool.name]: { ai_tool: [[{ node: AGENT, type: 'ai_tool', index: 0 }]] },
 		},
 	};
 }

@@ -192,3 +192,45 @@ export function badCredentialsWorkflow(wrongToken: CredRef, plainHttp: CredRef) 
 		hl('Wrong token (stops)', wrongToken, { operation: 'getAll', returnAll: true }),
 	]);
 }
+
+export const CALENDAR_OWNER = 'e2eOwnerUser00000001';
+const calendarStep = (name: string, cred: CredRef, parameters: Record<string, unknown>, extra: Partial<Step> = {}) =>
+	hl(name, cred, { resource: 'calendar', ...parameters }, extra);
+
+/** A group filled with two calendars, listed, read, one taken out, the safe delete refusing, then all cleaned up. */
+export function calendarsWorkflow(cred: CredRef) {
+	return chain('e2e 6: calendars', [
+		hl('Create group for calendars', cred, { operation: 'create', name: 'E2E Calendars', description: 'Filled with calendars', slug: '' }),
+		calendarStep('Create round robin', cred, {
+			operation: 'create',
+			name: 'Team Calls',
+			calendarType: 'round_robin',
+			teamMembers: { member: [{ userId: CALENDAR_OWNER, priority: 1 }] },
+			calendarGroup: byId('={{ $json.id }}'),
+			calendarFields: { slotDuration: 45, slotDurationUnit: 'mins' },
+		}),
+		calendarStep('Create event', cred, {
+			operation: 'create',
+			name: 'Open Day',
+			calendarType: 'event',
+			calendarGroup: bySlug('e2e-calendars'),
+			additionalFields: '{"autoConfirm": false}',
+		}),
+		calendarStep('Calendars of the group', cred, { operation: 'getAll', returnAll: true, calendarGroup: bySlug('e2e-calendars') }),
+		calendarStep('Get by ID', cred, { operation: 'get', calendar: byId('={{ $json.id }}') }),
+		calendarStep(
+			'Take out of group',
+			cred,
+			{ operation: 'update', calendar: byId('={{ $json.id }}'), groupChange: 'remove', updateFields: { name: '={{ $json.name }} (ungrouped)' } },
+			{ executeOnce: true },
+		),
+		hl('Delete group (refused)', cred, { operation: 'delete', group: bySlug('e2e-calendars') }, { onError: 'continueRegularOutput' }),
+		hl('Delete group and its calendars', cred, {
+			operation: 'delete',
+			group: bySlug('e2e-calendars'),
+			options: { ifHoldsCalendars: 'deleteCalendarsFirst' },
+		}),
+		calendarStep('Remaining calendars', cred, { operation: 'getAll', returnAll: true }),
+		calendarStep('Delete calendar', cred, { operation: 'delete', calendar: byId('={{ $json.id }}') }),
+	]);
+}

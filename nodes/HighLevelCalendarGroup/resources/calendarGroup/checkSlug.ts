@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { optionsFor, showFor } from '../../shared/descriptions';
 import type { ExecutionSession } from '../../execution/session';
-import { requireSlug } from '../../calendarGroups/validation';
+import { requireSlug } from '../../shared/validation';
 
 export const description: INodeProperties[] = [
 	{

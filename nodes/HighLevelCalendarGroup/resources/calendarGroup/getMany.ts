@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsFor, showFor } from '../../shared/descriptions';
+import { optionsFor, returnAllAndLimit, showFor } from '../../shared/descriptions';
 import type { ExecutionSession } from '../../execution/session';
 import type { CalendarGroup } from '../../calendarGroups/types';
 
@@ -12,23 +12,7 @@ interface Filters {
 const show = showFor(['getAll']);
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: show,
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show?.show, returnAll: [false] } },
-	},
+	...returnAllAndLimit(show),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -65,7 +49,7 @@ export async function execute(
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as Filters;
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const needle = (filters.nameContains ?? '').trim().toLowerCase();
-	const groups = (await session.directory.groups(session.settings(itemIndex))).filter(
+	const groups = (await session.directory.all(session.settings(itemIndex))).filter(
 		(group) =>
 			(!filters.activeOnly || group.isActive !== false) &&
 			(!needle || String(group.name ?? '').toLowerCase().includes(needle)),

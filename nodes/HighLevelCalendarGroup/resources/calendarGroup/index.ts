@@ -1,6 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { agencyLocationField, locationField } from '../../shared/descriptions';
 import type { ItemHandler } from '../../execution/runItems';
 import * as checkSlug from './checkSlug';
 import * as create from './create';
@@ -40,10 +39,8 @@ export const operationField: INodeProperties = {
 	default: 'create',
 };
 
+/** The Calendar Group resource's fields after the Location ID fields. */
 export const calendarGroupDescription: INodeProperties[] = [
-	operationField,
-	locationField,
-	agencyLocationField,
 	...create.description,
 	...get.description,
 	...getMany.description,

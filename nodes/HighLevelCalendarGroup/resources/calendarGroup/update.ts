@@ -1,25 +1,18 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { groupLocator, optionsFor, showFor } from '../../shared/descriptions';
+import { groupLocator, optionsFor, showFor, updateFieldsCollection } from '../../shared/descriptions';
 import { findReferencedGroup, readGroupReference } from '../../calendarGroups/groupLocator';
 import type { ExecutionSession } from '../../execution/session';
 import type { CalendarGroup, GroupFields } from '../../calendarGroups/types';
-import { requireSlug, requireText } from '../../calendarGroups/validation';
+import { requireSlug, requireText } from '../../shared/validation';
 
 const show = showFor(['update']);
 
 export const description: INodeProperties[] = [
 	{ ...groupLocator, displayOptions: show },
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: show,
-		description: 'Only the fields set here change; the others keep their current values',
-		options: [
+	updateFieldsCollection(
+		[
 			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
 			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
 			{
@@ -31,7 +24,8 @@ export const description: INodeProperties[] = [
 				description: 'Lower-case letters, digits and dashes',
 			},
 		],
-	},
+		show,
+	),
 	optionsFor('update'),
 ];
 

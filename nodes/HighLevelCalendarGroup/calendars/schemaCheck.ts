@@ -1,0 +1,59 @@
+import type { Rule } from './calendarSchema';
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const listed = (values: readonly unknown[]) => values.map((v) => JSON.stringify(v)).join(', ');
+
+function scalarProblem(rule: Rule, value: unknown): string | undefined {
+	if (rule.type === 'string') {
+		if (typeof value !== 'string') return 'must be text';
+		if (rule.readOnly) return 'is read-only (deprecated) in HighLevel\'s API: use locationConfigurations instead';
+		if (rule.enum && !rule.enum.includes(value)) return `must be one of ${listed(rule.enum)}`;
+	}
+	if (rule.type === 'number') {
+		if (typeof value !== 'number' || !Number.isFinite(value)) return 'must be a number';
+		if (rule.enum && !rule.enum.includes(value)) return `must be one of ${listed(rule.enum)}`;
+		if (rule.minimum !== undefined && value < rule.minimum) return `must be at least ${rule.minimum}`;
+		if (rule.maximum !== undefined && value > rule.maximum) return `must be at most ${rule.maximum}`;
+	}
+	if (rule.type === 'boolean' && typeof value !== 'boolean') return 'must be true or false';
+	return undefined;
+}
+
+export interface ShapeProblem {
+	/** e.g. teamMembers[0].priority */
+	field: string;
+	problem: string;
+}
+
+/**
+ * The first way `value` breaks the documented shape, or undefined. Objects take only their documented properties
+ * (HighLevel answers others with 422); read-only properties are not sent.
+ */
+export function shapeProblem(rule: Rule, value: unknown, path: string): ShapeProblem | undefined {
+	if (rule.type === 'array') {
+		if (!Array.isArray(value)) return { field: path, problem: 'must be a list' };
+		for (const [index, item] of value.entries()) {
+			const problem = shapeProblem(rule.items, item, `${path}[${index}]`);
+			if (problem) return problem;
+		}
+		return undefined;
+	}
+	if (rule.type === 'object') {
+		if (!isPlainObject(value)) return { field: path || 'body', problem: 'must be an object' };
+		const at = (key: string) => (path ? `${path}.${key}` : key);
+		for (const [key, item] of Object.entries(value)) {
+			if (item === undefined) continue;
+			const property = rule.properties[key];
+			if (!property) return { field: at(key), problem: 'is not a property HighLevel documents here' };
+			const problem = shapeProblem(property, item, at(key));
+			if (problem) return problem;
+		}
+		const missing = rule.required.find((key) => value[key] === undefined);
+		return missing === undefined ? undefined : { field: at(missing), problem: 'is required' };
+	}
+	const problem = scalarProblem(rule, value);
+	return problem === undefined ? undefined : { field: path, problem };
+}
