@@ -165,14 +165,18 @@ describe('the editor in Chromium, n8n 2.x', () => {
 	});
 
 	describe.each(AUTHENTICATIONS.map((auth) => [auth.name, auth] as const))('with the credential of Authentication %s', (_, auth) => {
-		step('the Operation list is the table\'s, and n8n\'s Custom API Call', async () => {
+		step('each resource\'s Operation list is the table\'s, and n8n\'s Custom API Call', async () => {
 			await panel.chooseCredential(CREDENTIALS[auth.name]);
-			const operations = OPERATION_ROWS.filter((row) => row.resource === 'Calendar Group').map((row) => row.operation);
-			check(await panel.operationChoices()).toEqual([...operations].sort().concat(N8N_CUSTOM_API_CALL));
+			for (const resource of new Set(OPERATION_ROWS.map((row) => row.resource))) {
+				await panel.chooseResource(resource);
+				const operations = OPERATION_ROWS.filter((row) => row.resource === resource).map((row) => row.operation);
+				check(await panel.operationChoices()).toEqual([...operations].sort().concat(N8N_CUSTOM_API_CALL));
+			}
 		});
 
 		for (const row of OPERATION_ROWS) {
 			step(`${row.resource} → ${row.operation} shows the table's fields and options`, async () => {
+				await panel.chooseResource(row.resource);
 				await panel.chooseOperation(row.operation);
 				// n8n 2.x shows no Authentication field: the credential chosen decides it
 				check(await panel.fieldLabels()).toEqual(['Resource', 'Operation', ...row.fields.map((field) => field.label)]);
@@ -182,8 +186,13 @@ describe('the editor in Chromium, n8n 2.x', () => {
 		}
 	});
 
-	step('a Create\'s node panel (picture)', async () => {
+	step('a Calendar Create\'s and a Calendar Group Create\'s node panel (pictures)', async () => {
 		await panel.chooseCredential(CREDENTIALS['Private Integration Token']);
+		await panel.chooseResource('Calendar');
+		await panel.chooseOperation('Create');
+		await panel.fill('name', 'Hygiene Chair 1');
+		await picture('calendar-create');
+		await panel.chooseResource('Calendar Group');
 		await panel.chooseOperation('Create');
 		await panel.fill('name', 'Hygiene');
 		await panel.fill('description', 'Booking calendars of the Hygiene team');

@@ -26,12 +26,15 @@ const group: Field = { label: 'Calendar Group', readme: 'From List, By ID or By 
 const options: Field = { label: 'Options', readme: '**Options** (every operation)', shared: true };
 const REQUEST_OPTIONS = ['API Version', 'Max Requests In Flight', 'Max Retries', 'Timeout (Ms)'];
 
-const groupRow = (operation: string, fields: Field[], extraOptions: string[] = []): OperationRow => ({
-	resource: 'Calendar Group',
+const row = (resource: string) => (operation: string, fields: Field[], extraOptions: string[] = []): OperationRow => ({
+	resource,
 	operation,
 	fields: [location, ...fields, options],
 	options: [REQUEST_OPTIONS[0], ...extraOptions, ...REQUEST_OPTIONS.slice(1)],
 });
+const groupRow = row('Calendar Group');
+const calendarRow = row('Calendar');
+const calendar: Field = { label: 'Calendar', readme: 'calendar picked as in Get' };
 
 export const OPERATION_ROWS: OperationRow[] = [
 	groupRow('Create', [
@@ -49,8 +52,32 @@ export const OPERATION_ROWS: OperationRow[] = [
 	groupRow('Update', [group, { label: 'Update Fields', readme: '*Update Fields*' }]),
 	groupRow('Enable', [group]),
 	groupRow('Disable', [group]),
-	groupRow('Delete', [group]),
+	groupRow('Delete', [group], ['If It Holds Calendars']),
 	groupRow('Check Slug Availability', [{ label: 'Slug', readme: '**Slug**' }]),
+	calendarRow('Create', [
+		{ label: 'Name', readme: 'Name' },
+		{ label: 'Calendar Type', readme: '*Calendar Type*' },
+		{ label: 'Calendar Group', readme: '*Calendar Group* (From List, By ID or By Slug; empty: none)' },
+		{ label: 'Calendar Fields', readme: '*Calendar Fields*' },
+		{ label: 'Additional Fields (JSON)', readme: '*Additional Fields (JSON)*' },
+	], ['Generate Slug From Name', 'If Slug Is Taken']),
+	calendarRow('Get', [
+		{ label: 'List Calendars of Group', readme: '*List Calendars of Group*' },
+		{ label: 'Calendar', readme: 'One calendar, From List' },
+	]),
+	calendarRow('Get Many', [
+		{ label: 'Calendar Group', readme: "one group's (*Calendar Group*)" },
+		{ label: 'Return All', readme: 'Return All' },
+		{ label: 'Limit', readme: 'a Limit' },
+		{ label: 'Show Drafted', readme: '*Show Drafted*' },
+	]),
+	calendarRow('Update', [
+		calendar,
+		{ label: 'Group', readme: '*Group*: Keep' },
+		{ label: 'Update Fields', readme: '*Update Fields*' },
+		{ label: 'Additional Fields (JSON)', readme: '*Additional Fields (JSON)*' },
+	]),
+	calendarRow('Delete', [calendar]),
 ];
 
 /** The node's Authentication choices, the credential type each one asks for, and how Location ID is entered. */

@@ -86,6 +86,7 @@ export interface NodePanel {
 	newCredentialChoices(): Promise<string[]>;
 	operationChoices(): Promise<string[]>;
 	chooseOperation(name: string): Promise<void>;
+	chooseResource(name: string): Promise<void>;
 	/** the names a dropdown parameter offers */
 	choicesOf(parameter: string): Promise<string[]>;
 	/** a webhook node's URL of the kind ("Production URL"), from the panel's Webhook URLs */
@@ -112,7 +113,13 @@ export async function nodePanel(page: Page): Promise<NodePanel> {
 	await root.waitFor();
 	const parameters = root.getByTestId('node-parameters');
 	const items = () => parameters.getByTestId('parameter-item').filter({ visible: true });
-	const labelOf = async (item: Locator) => (await item.getByTestId('input-label').first().innerText()).split('\n')[0].trim();
+	const chooseOption = async (parameter: string, name: string) => {
+		const input = root.getByTestId(`parameter-input-${parameter}`);
+		if ((await input.locator('input').inputValue()) === name) return;
+		await chooseInDropdown(page, input, name);
+		await waitForValue(input.locator('input'), name);
+	};
+		const labelOf = async (item: Locator) => (await item.getByTestId('input-label').first().innerText()).split('\n')[0].trim();
 
 	return {
 		root,
@@ -164,10 +171,8 @@ export async function nodePanel(page: Page): Promise<NodePanel> {
 			await closeDropdown(page);
 			return choices;
 		},
-		chooseOperation: async (name) => {
-			await chooseInDropdown(page, root.getByTestId('parameter-input-operation'), name);
-			await waitForValue(root.getByTestId('parameter-input-operation').locator('input'), name);
-		},
+		chooseOperation: async (name) => await chooseOption('operation', name),
+		chooseResource: async (name) => await chooseOption('resource', name),
 		choicesOf: async (parameter) => {
 			await root.getByTestId(`parameter-input-${parameter}`).click();
 			const choices = await openDropdownItems(page);
@@ -211,7 +216,10 @@ export async function nodePanel(page: Page): Promise<NodePanel> {
 			};
 		},
 		fill: async (parameter, value) => {
-			await root.getByTestId(`parameter-input-${parameter}`).locator('input, textarea').first().fill(value);
+			const input = root.getByTestId(`parameter-input-${parameter}`).locator('input, textarea').first();
+			await input.fill(value);
+			// leaving the field closes its hint ("Tip: Execute previous nodes ...") over the next one
+			await input.blur();
 		},
 		fromAiFields: async () => {
 			const fields: string[] = [];
