@@ -4,7 +4,7 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
-	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
+	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/', '/test/browser/'],
 	// a relative import written with ".js" (tools/engine/nodeTypes.ts) names its TypeScript source
 	moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
 	transform: {

@@ -3,7 +3,7 @@
  * package.json's repository URL is the one place the public repository is named; every other link a reviewer (or n8n's
  * node browser) follows must agree with it.
  */
-import { readFileSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 
 const root = join(__dirname, '..', '..');
@@ -47,3 +47,21 @@ test('the author has a name and an email', () => {
 	expect(pkg.author.name).toBeTruthy();
 	expect(pkg.author.email).toMatch(/^[^@\s]+@[^@\s]+$/);
 });
+
+/** The README's pictures, written by `npm run test:browser` to docs/images/. */
+const pictures = [...read('README.md').matchAll(/!\[([^\]]*)\]\(([^)\s]+)\)|<img\b[^>]*\bsrc="([^"]+)"/g)].map((match) => ({ alt: match[1] ?? '', url: match[2] ?? match[3] }));
+const rawBase = repository?.replace('https://github.com/', 'https://raw.githubusercontent.com/');
+
+test('the README shows the pictures of the browser suite', () => {
+	const names = pictures.map(({ url }) => url.split('/').pop());
+	for (const key of ['credential-connected.png', 'node-create.png', 'agency-location-picker.png', 'output.png', 'trigger.png']) expect(names).toContain(key);
+});
+
+test.each(pictures.map((picture) => [picture.url, picture] as const))(
+	'the README picture %s is the raw GitHub URL of a file on main (npm and n8n show only absolute URLs), and it exists',
+	(_url, picture) => {
+		expect(picture.url.startsWith(`${rawBase}/main/docs/images/`)).toBe(true);
+		expect(existsSync(join(root, picture.url.slice(`${rawBase}/main/`.length)))).toBe(true);
+		expect(picture.alt.length).toBeGreaterThan(10);
+	},
+);

@@ -200,6 +200,24 @@ describe('OAuth: authorize page and token endpoint', () => {
 		await start();
 	});
 
+	it('asks the admin on a page when set to ask, and approves what the form sends back', async () => {
+		await start({ oauth: { install: { ask: true } } });
+		const url = authorizeUrl(sandbox.url, agencyApp(), {}, 'st-1');
+		const page = await fetch(url, { redirect: 'manual' });
+		expect(page.status).toBe(200);
+		expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+		const html = await page.text();
+		expect(html).toContain('All sub-accounts');
+		expect(html).toContain('Future sub-accounts too');
+		expect(html).toContain(THIRD_LOCATION);
+		expect(html).toContain('name="state" value="st-1"');
+		expect(sandbox.state().agency.installs).toEqual([]);
+		const choice = { sandbox_approve: '1', sandbox_locations: 'all', sandbox_future: 'true' };
+		expect(await connect(sandbox.url, agencyApp(), choice)).toMatchObject({ approveAllLocations: true, installToFutureLocations: true });
+		expect(await connect(sandbox.url, subAccountApp(), { sandbox_approve: '1', sandbox_location: THIRD_LOCATION })).toMatchObject({ locationId: THIRD_LOCATION });
+		await start();
+	});
+
 	it('keeps codes, tokens and client secrets out of the log and the state', async () => {
 		const app = subAccountApp();
 		const first = await connect(sandbox.url, app);

@@ -5,11 +5,13 @@
  * What the admin picks on the authorize page comes from the sandbox configuration, or from these query parameters:
  *   sandbox_location=<id>            a sub-account app installs there (default: the company's first location)
  *   sandbox_company=<id>             an agency app installs in that company (default: the first company)
- *   sandbox_locations=<id>,<id>      an agency install in these sub-accounts only (default: all of them)
+ *   sandbox_locations=<id>,<id>|all  an agency install in these sub-accounts only (default: all of them)
  *   sandbox_future=true|false        an agency install also covers sub-accounts created later (default: true)
+ * With `ask` set, the page is a form that asks the admin instead (oauth-choose-page.ts) and approves what they chose.
  */
 import { RecordedRequest } from '../contract/openapi';
 import { AgencyDirectory, AppRecord, InstallChoice, InstallRecord } from './agency';
+import { ALL_LOCATIONS, APPROVE_PARAM, choosePage } from './oauth-choose-page';
 import { Grant, OAuthTokens, TokenPair } from './oauth-tokens';
 import { Answer, MESSAGES, badRequest, missingParameter, redirect, success, unauthorized } from './responses';
 import { validationAnswer } from './validation';
@@ -21,6 +23,8 @@ export interface InstallDefaults {
 	/** an agency install in these sub-accounts only */
 	locationIds?: string[];
 	installToFutureLocations?: boolean;
+	/** show the choice as a page for a person (a browser test) instead of approving at once */
+	ask?: boolean;
 }
 
 export interface AuthorizeDeps {
@@ -31,14 +35,19 @@ export interface AuthorizeDeps {
 
 export const CHOOSE_LOCATION_PATH = '/oauth/chooselocation';
 
+function companyOf(deps: AuthorizeDeps, query: Record<string, string>): string {
+	return query.sandbox_company ?? deps.installDefaults.companyId ?? deps.directory.snapshot().companies[0]?.id ?? '';
+}
+
 function installChoice(deps: AuthorizeDeps, app: AppRecord, query: Record<string, string>): InstallChoice {
 	const defaults = deps.installDefaults;
-	const companyId = query.sandbox_company ?? defaults.companyId ?? deps.directory.snapshot().companies[0]?.id ?? '';
+	const companyId = companyOf(deps, query);
 	if (app.distribution === 'Location') {
 		const locationId = query.sandbox_location ?? defaults.locationId ?? deps.directory.locationsOf(companyId)[0]?.id ?? '';
 		return { userType: 'Location', locationId };
 	}
-	const listed = query.sandbox_locations?.split(',').filter(Boolean) ?? defaults.locationIds;
+	const chosen = query.sandbox_locations;
+	const listed = chosen === undefined ? defaults.locationIds : chosen === ALL_LOCATIONS ? undefined : chosen.split(',').filter(Boolean);
 	const future = query.sandbox_future === undefined ? defaults.installToFutureLocations : query.sandbox_future === 'true';
 	return { userType: 'Company', companyId, locationIds: listed, installToFutureLocations: future };
 }
@@ -67,6 +76,9 @@ export function authorize(deps: AuthorizeDeps, req: RecordedRequest): Answer {
 	if (query.response_type !== 'code') return badRequest(MESSAGES.responseTypeCode);
 	const target = redirectTarget(query.redirect_uri);
 	if (!target) return badRequest(MESSAGES.invalidRedirectUri);
+	if (deps.installDefaults.ask && query[APPROVE_PARAM] === undefined) {
+		return choosePage(req.path, app, deps.directory.locationsOf(companyOf(deps, query)), query);
+	}
 	let install: InstallRecord;
 	try {
 		install = deps.directory.install(app, installChoice(deps, app, query));

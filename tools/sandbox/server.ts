@@ -160,10 +160,11 @@ function send(res: http.ServerResponse, answer: Answer): void {
 		res.end();
 		return;
 	}
-	const payload = JSON.stringify(answer.body);
+	const page = answer.headers?.['Content-Type']?.startsWith('text/html');
+	const payload = page ? String(answer.body) : JSON.stringify(answer.body);
 	res.writeHead(answer.status, {
-		...answer.headers,
 		'Content-Type': 'application/json; charset=utf-8',
+		...answer.headers,
 		'Content-Length': Buffer.byteLength(payload),
 	});
 	res.end(payload);

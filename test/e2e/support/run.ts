@@ -14,11 +14,9 @@ export const LINES = (process.env.E2E_LINES ?? '1,2').split(',').map((s) => s.tr
 export const KEEP = !!process.env.E2E_KEEP;
 export const MINUTE = 60_000;
 
-const RUNS_DIR = join(DEFAULT_CACHE_DIR, 'e2e');
-
 /** Removes run-<pid>-<time> folders of runs whose process is gone (killed before their clean-up), and what still runs in them. */
-async function removeStaleRuns(log: (message: string) => void): Promise<void> {
-	const stale = (await readdir(RUNS_DIR).catch(() => [] as string[])).filter((name) => {
+async function removeStaleRuns(runsDir: string, log: (message: string) => void): Promise<void> {
+	const stale = (await readdir(runsDir).catch(() => [] as string[])).filter((name) => {
 		const pid = Number(/^run-(\d+)-\d+$/.exec(name)?.[1]);
 		if (!pid || pid === process.pid) return false;
 		try {
@@ -29,8 +27,8 @@ async function removeStaleRuns(log: (message: string) => void): Promise<void> {
 		}
 	});
 	for (const name of stale) {
-		await killLeftovers(join(RUNS_DIR, name), log);
-		await rm(join(RUNS_DIR, name), { recursive: true, force: true });
+		await killLeftovers(join(runsDir, name), log);
+		await rm(join(runsDir, name), { recursive: true, force: true });
 	}
 	if (stale.length) log(`removed user folders of killed runs: ${stale.join(', ')}`);
 }
@@ -42,24 +40,35 @@ export interface E2eRun {
 	tarball(): string;
 }
 
+export interface E2eRunOptions {
+	/** remove the folders of killed runs first */
+	removeStale?: boolean;
+	/** the folder under .cache that holds the runs (default `e2e`) */
+	folder?: string;
+	/** keep the run folder when this says so at the end (a failed step's evidence) */
+	keepIf?: () => boolean;
+}
+
 /**
- * Registers the suite's set-up and clean-up: a run-<pid>-<time> folder (removed afterwards unless KEEP) and the
- * package built and packed. With `removeStale`, the folders of killed runs go first.
+ * Registers the suite's set-up and clean-up: a run-<pid>-<time> folder under .cache/<folder> (removed afterwards
+ * unless KEEP or `keepIf`) and the package built and packed.
  */
-export function e2eRun(label: string, options: { removeStale?: boolean } = {}): E2eRun {
-	const dir = join(RUNS_DIR, `run-${process.pid}-${Date.now()}`);
+export function e2eRun(label: string, options: E2eRunOptions = {}): E2eRun {
+	const runsDir = join(DEFAULT_CACHE_DIR, options.folder ?? 'e2e');
+	const dir = join(runsDir, `run-${process.pid}-${Date.now()}`);
 	const log = (message: string) => process.stderr.write(`[${label}] ${message}\n`);
 	let tarball: string | undefined;
 
 	beforeAll(async () => {
-		if (options.removeStale) await removeStaleRuns(log);
+		if (options.removeStale) await removeStaleRuns(runsDir, log);
 		await mkdir(dir, { recursive: true });
-		log(`lines ${LINES.join(', ')}; user folders under ${dir}`);
+		log(options.folder ? `run folder ${dir}` : `lines ${LINES.join(', ')}; user folders under ${dir}`);
 		tarball = await packPackage(stderrLog(label));
 	}, 10 * MINUTE);
 
 	afterAll(async () => {
-		if (!KEEP) await rm(dir, { recursive: true, force: true });
+		if (KEEP || options.keepIf?.()) log(`kept ${dir}`);
+		else await rm(dir, { recursive: true, force: true });
 	}, 2 * MINUTE);
 
 	return {

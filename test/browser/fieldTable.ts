@@ -1,0 +1,104 @@
+/**
+ * What the node panel shows, per resource and operation: the one table the browser suite compares the editor with,
+ * and that test/package/fieldTable.test.ts checks against the README (each field names the README's words for it).
+ * Another resource is more rows. Labels are the editor's; `readme` is what the README's Operations section says for
+ * that field: in the operation's row of its table, or (`shared`) in the section's text around the table.
+ */
+export interface Field {
+	label: string;
+	readme: string;
+	/** documented once for every operation, outside the operation's row */
+	shared?: boolean;
+}
+
+export interface OperationRow {
+	resource: string;
+	/** the Operation dropdown's name; the README's row starts with it */
+	operation: string;
+	/** the fields below Operation, in the panel's order */
+	fields: Field[];
+	/** the names under Options → Add Option */
+	options: string[];
+}
+
+const location: Field = { label: 'Location ID', readme: '**Location ID**', shared: true };
+const group: Field = { label: 'Calendar Group', readme: 'From List, By ID or By Slug', shared: true };
+const options: Field = { label: 'Options', readme: '**Options** (every operation)', shared: true };
+const REQUEST_OPTIONS = ['API Version', 'Max Requests In Flight', 'Max Retries', 'Timeout (Ms)'];
+
+const row = (resource: string) => (operation: string, fields: Field[], extraOptions: string[] = []): OperationRow => ({
+	resource,
+	operation,
+	fields: [location, ...fields, options],
+	options: [REQUEST_OPTIONS[0], ...extraOptions, ...REQUEST_OPTIONS.slice(1)],
+});
+const groupRow = row('Calendar Group');
+const calendarRow = row('Calendar');
+const calendar: Field = { label: 'Calendar', readme: 'calendar picked as in Get' };
+
+export const OPERATION_ROWS: OperationRow[] = [
+	groupRow('Create', [
+		{ label: 'Name', readme: 'Name' },
+		{ label: 'Description', readme: 'Description' },
+		{ label: 'Slug', readme: 'Slug (empty: made from the name' },
+		{ label: 'Active', readme: 'Active' },
+	], ['Generate Slug From Name', 'If Slug Is Taken']),
+	groupRow('Get', [group]),
+	groupRow('Get Many', [
+		{ label: 'Return All', readme: 'Return All' },
+		{ label: 'Limit', readme: 'a Limit' },
+		{ label: 'Filters', readme: '*Active Only* and *Name Contains*' },
+	]),
+	groupRow('Update', [group, { label: 'Update Fields', readme: '*Update Fields*' }]),
+	groupRow('Enable', [group]),
+	groupRow('Disable', [group]),
+	groupRow('Delete', [group], ['If It Holds Calendars']),
+	groupRow('Check Slug Availability', [{ label: 'Slug', readme: '**Slug**' }]),
+	calendarRow('Create', [
+		{ label: 'Name', readme: 'Name' },
+		{ label: 'Calendar Type', readme: '*Calendar Type*' },
+		{ label: 'Calendar Group', readme: '*Calendar Group* (From List, By ID or By Slug; empty: none)' },
+		{ label: 'Calendar Fields', readme: '*Calendar Fields*' },
+		{ label: 'Additional Fields (JSON)', readme: '*Additional Fields (JSON)*' },
+	], ['Generate Slug From Name', 'If Slug Is Taken']),
+	calendarRow('Get', [
+		{ label: 'List Calendars of Group', readme: '*List Calendars of Group*' },
+		{ label: 'Calendar', readme: 'One calendar, From List' },
+	]),
+	calendarRow('Get Many', [
+		{ label: 'Calendar Group', readme: "one group's (*Calendar Group*)" },
+		{ label: 'Return All', readme: 'Return All' },
+		{ label: 'Limit', readme: 'a Limit' },
+		{ label: 'Show Drafted', readme: '*Show Drafted*' },
+	]),
+	calendarRow('Update', [
+		calendar,
+		{ label: 'Group', readme: '*Group*: Keep' },
+		{ label: 'Update Fields', readme: '*Update Fields*' },
+		{ label: 'Additional Fields (JSON)', readme: '*Additional Fields (JSON)*' },
+	]),
+	calendarRow('Delete', [calendar]),
+];
+
+/** The node's Authentication choices, the credential type each one asks for, and how Location ID is entered. */
+export const AUTHENTICATIONS = [
+	{ name: 'Private Integration Token', credential: 'HighLevel Calendars API', location: 'text' },
+	{ name: 'OAuth2', credential: 'HighLevel Calendars OAuth2 API', location: 'text' },
+	{ name: 'Agency (OAuth2)', credential: 'HighLevel Calendars Agency OAuth2 API', location: 'From List or By ID' },
+] as const;
+
+/** The HighLevel Trigger's Events, as its dropdown names them, and the README's word for each (its Trigger section). */
+export const TRIGGER_EVENTS = [
+	{ name: 'Any Event', readme: '*Any Event*' },
+	{ name: 'App Installed (INSTALL)', readme: '`INSTALL`' },
+	{ name: 'App Uninstalled (UNINSTALL)', readme: '`UNINSTALL`' },
+	{ name: 'Appointment Created', readme: '`AppointmentCreate`' },
+	{ name: 'Appointment Deleted', readme: '`AppointmentDelete`' },
+	{ name: 'Appointment Updated', readme: '`AppointmentUpdate`' },
+	{ name: 'Contact Created', readme: '`ContactCreate`' },
+	{ name: 'Contact Deleted', readme: '`ContactDelete`' },
+	{ name: 'Contact Updated', readme: '`ContactUpdate`' },
+	{ name: 'Sub-Account Created (Agency App)', readme: '`LocationCreate`' },
+	{ name: 'Sub-Account Updated (Agency App)', readme: '`LocationUpdate`' },
+	{ name: 'User Created', readme: '`UserCreate`' },
+];
