@@ -3,9 +3,10 @@
  * The editor as a user sees it: real n8n 2.x with the packed package and the sandbox, driven in Debian's Chromium
  * through the UI only (the owner is set up through REST). Credentials pasted and connected, the node found in the
  * nodes panel, its fields per credential and operation compared with one table (fieldTable.ts), From List pickers
- * searched, a step executed, the node as an AI Agent's tool. Writes the README's pictures to docs/images/.
+ * searched, a step executed, the node as an AI Agent's tool. Takes the README's pictures (secrets checked).
  *
- *   npm run test:browser           E2E_KEEP=1 keeps .cache/browser/run-*; a failed step's evidence is kept anyway
+ *   npm run test:browser           E2E_KEEP=1 keeps .cache/browser/run-* (and its pictures/); a failed step's evidence is kept anyway
+ *   npm run pictures               the same, writing the pictures to docs/images/
  */
 import { randomBytes } from 'crypto';
 import { readFileSync } from 'fs';
@@ -16,7 +17,7 @@ import { ensureChromium } from '../../tools/browser/chromium';
 import { newCredential } from '../../tools/browser/credentialModal';
 import { signInThroughUi } from '../../tools/browser/editorSignIn';
 import { addNodeByAction, canvasSubtitle, nodePanel, openNewWorkflow, searchNodesPanel, type NodePanel } from '../../tools/browser/nodePanel';
-import { savePicture, shownSecrets } from '../../tools/browser/pictures';
+import { picturesDir, savePicture, shownSecrets } from '../../tools/browser/pictures';
 import { installForAgency, installForSubAccount } from '../../tools/browser/sandboxAuthorizePage';
 import { openSession, type BrowserSession } from '../../tools/browser/session';
 import { startEditor, type Editor } from '../../tools/n8n/editor';
@@ -59,7 +60,7 @@ describe('the editor in Chromium, n8n 2.x', () => {
 	const step = (name: string, action: () => Promise<void>) => it(name, async () => await session!.step(name, action), 3 * MINUTE);
 	const secrets = () => [TOKEN, ...sandbox.issuedSecrets()];
 	const picture = async (name: string) => {
-		const path = await savePicture(session!.page, name, secrets());
+		const path = await savePicture(session!.page, picturesDir(run.dir), name, secrets());
 		say(`picture ${path}`);
 	};
 	const check = <T>(value: T) => {
