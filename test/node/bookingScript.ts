@@ -1,7 +1,7 @@
 /**
  * A scripted HighLevel for the booking routes, until the sandbox serves them: one calendar's appointments in memory,
  * free slots every hour from 09:00 to 17:00 UTC written in the asked time zone, HighLevel's refusal of a taken
- * slot, and seeded faults (429, 500, reset, and the answer lost after the store).
+ * slot, HighLevel's rate-limit headers, and seeded faults (429, 500, reset, and the answer lost after the store).
  */
 import { isoWithOffset, localDate } from '../../nodes/HighLevelCalendars/shared/dates';
 import type { RecordedRequest } from '../../tools/contract/openapi';
@@ -78,7 +78,7 @@ export function bookingScript(faults?: Faults, slotDuration = 30): BookingScript
 		return lost ? { status: 0, reset: true } : ok(stored);
 	};
 
-	const script: Script = (req) => {
+	const answer: Script = (req) => {
 		const roll = random();
 		if (faults) {
 			let edge = faults.rateLimited;
@@ -106,6 +106,12 @@ export function bookingScript(faults?: Faults, slotDuration = 30): BookingScript
 		}
 		appointments.splice(appointments.indexOf(found), 1);
 		return ok({ succeeded: true });
+	};
+	/** HighLevel's rate-limit headers on every answer, with a limit the tests never reach (the node paces to them). */
+	const script: Script = (req, index) => {
+		const scripted = answer(req, index);
+		const remaining = scripted.status === 429 ? '0' : '99999';
+		return { ...scripted, headers: { 'x-ratelimit-max': '100000', 'x-ratelimit-interval-milliseconds': '50', 'x-ratelimit-remaining': remaining, ...scripted.headers } };
 	};
 	return { script, appointments };
 }
