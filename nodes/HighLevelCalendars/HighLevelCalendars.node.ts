@@ -47,7 +47,8 @@ export class HighLevelCalendars implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: resourceOperationSubtitle(resourceField, operationFields),
-		description: 'Manage HighLevel calendar groups and calendars, find free slots, and book, reschedule and cancel appointments',
+		description:
+			'Manage HighLevel calendar groups and their calendars (enable or disable groups, move calendars between groups), find free slots, and book, reschedule and cancel appointments',
 		defaults: { name: 'HighLevel Calendars' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -35,7 +35,7 @@ const row = (resource: string) => (operation: string, fields: Field[], extraOpti
 const groupRow = row('Calendar Group');
 const calendarRow = row('Calendar');
 const appointmentRow = row('Appointment');
-const calendar: Field = { label: 'Calendar', readme: 'calendar picked as in Get' };
+const calendar: Field = { label: 'Calendar', readme: 'calendar picked From List or By ID' };
 const appointmentId: Field = { label: 'Appointment ID', readme: '**Appointment ID**' };
 
 export const OPERATION_ROWS: OperationRow[] = [
