@@ -9,11 +9,22 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { searchCalendars } from './listSearch/searchCalendars';
 import { searchGroups } from './listSearch/searchGroups';
 import { searchLocations } from './listSearch/searchLocations';
+import { appointmentNoteDescription, appointmentNoteHandlers, appointmentNoteOperationField } from './resources/appointmentNote';
+import { blockedSlotDescription, blockedSlotHandlers, blockedSlotOperationField } from './resources/blockedSlot';
 import { calendarDescription, calendarOperationField, calendarOperationHandlers } from './resources/calendar';
 import { calendarGroupDescription, operationField, operationHandlers } from './resources/calendarGroup';
+import type { ItemHandler } from './execution/runItems';
 import { agencyLocationField, locationField } from './description/commonFields';
 import { optionNameSubtitle } from './description/subtitle';
 import { runItems } from './execution/runItems';
+
+/** Each resource's operations, by the Resource field's value. */
+const HANDLERS: Record<string, Record<string, ItemHandler>> = {
+	calendarGroup: operationHandlers,
+	calendar: calendarOperationHandlers,
+	blockedSlot: blockedSlotHandlers,
+	appointmentNote: appointmentNoteHandlers,
+};
 
 export class HighLevelCalendars implements INodeType {
 	description: INodeTypeDescription = {
@@ -63,6 +74,8 @@ export class HighLevelCalendars implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Appointment Note', value: 'appointmentNote' },
+					{ name: 'Blocked Slot', value: 'blockedSlot' },
 					{ name: 'Calendar', value: 'calendar' },
 					{ name: 'Calendar Group', value: 'calendarGroup' },
 				],
@@ -70,10 +83,14 @@ export class HighLevelCalendars implements INodeType {
 			},
 			operationField,
 			calendarOperationField,
+			blockedSlotOperationField,
+			appointmentNoteOperationField,
 			locationField,
 			agencyLocationField,
 			...calendarGroupDescription,
 			...calendarDescription,
+			...blockedSlotDescription,
+			...appointmentNoteDescription,
 		],
 	};
 
@@ -84,7 +101,6 @@ export class HighLevelCalendars implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const resource = this.getNodeParameter('resource', 0, 'calendarGroup') as string;
 		const operation = this.getNodeParameter('operation', 0) as string;
-		const handlers = resource === 'calendar' ? calendarOperationHandlers : operationHandlers;
-		return [await runItems(this, handlers[operation])];
+		return [await runItems(this, HANDLERS[resource][operation])];
 	}
 }

@@ -7,6 +7,9 @@ import {
 	DEFAULT_TIMEOUT_MS,
 } from '../transport/requestSettings';
 
+export type Resource = 'calendarGroup' | 'calendar' | 'blockedSlot' | 'appointmentNote';
+const RESOURCES: Resource[] = ['calendarGroup', 'calendar', 'blockedSlot', 'appointmentNote'];
+
 export const locationField: INodeProperties = {
 	displayName: 'Location ID',
 	name: 'locationId',
@@ -16,7 +19,7 @@ export const locationField: INodeProperties = {
 	description:
 		"The sub-account whose calendar groups and calendars to use. Leave empty to use the credential's location.",
 	displayOptions: {
-		show: { resource: ['calendarGroup', 'calendar'], authentication: ['privateIntegrationToken', 'oAuth2'] },
+		show: { resource: RESOURCES, authentication: ['privateIntegrationToken', 'oAuth2'] },
 	},
 };
 
@@ -28,7 +31,7 @@ export const agencyLocationField: INodeProperties = {
 	default: { mode: 'id', value: '' },
 	required: true,
 	description: "The agency's sub-account whose calendar groups and calendars to use",
-	displayOptions: { show: { resource: ['calendarGroup', 'calendar'], authentication: ['agencyOAuth2'] } },
+	displayOptions: { show: { resource: RESOURCES, authentication: ['agencyOAuth2'] } },
 	modes: [
 		{
 			displayName: 'From List',
@@ -119,7 +122,6 @@ const requestOptions: INodeProperties[] = [
 	},
 ];
 
-export type Resource = 'calendarGroup' | 'calendar';
 
 /** The Options collection of one operation: the API version, its own options, then request tuning. */
 export function optionsFor(

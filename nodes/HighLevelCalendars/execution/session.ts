@@ -3,9 +3,12 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { CalendarGroupsApi } from '../api/calendarGroups/api';
 import type { CalendarGroup } from '../api/calendarGroups/types';
+import { AppointmentNotesApi } from '../api/appointmentNotes/api';
+import { BlockedSlotsApi } from '../api/blockedSlots/api';
 import { CalendarsApi } from '../api/calendars/api';
 import type { Calendar } from '../api/calendars/types';
 import { SlugDirectory } from '../shared/slugDirectory';
+import type { SendCall } from '../transport/call';
 import type { Authentication, Connection, RequestContext } from '../transport/connection';
 import { loadConnection } from '../transport/connection';
 import { LocationTokens } from '../transport/tokens/locationTokens';
@@ -31,6 +34,11 @@ export function withLocationTokens(ctx: RequestContext, connection: Connection):
 	return { ...connection, locationTokens };
 }
 
+/** Sends a call through the connection's credential. */
+function sender(ctx: RequestContext, connection: Connection): SendCall {
+	return async (settings, call) => await sendToHighLevel(ctx, connection, settings, call);
+}
+
 /** The API clients whose calls go through the connection's credential. */
 export function calendarGroupsApi(ctx: RequestContext, connection: Connection): CalendarGroupsApi {
 	return new CalendarGroupsApi(
@@ -53,6 +61,10 @@ export class ExecutionSession {
 
 	readonly calendars: SlugDirectory<Calendar>;
 
+	readonly blockedSlotsApi: BlockedSlotsApi;
+
+	readonly notesApi: AppointmentNotesApi;
+
 	private constructor(
 		private readonly ctx: IExecuteFunctions,
 		private readonly connection: Connection,
@@ -61,6 +73,9 @@ export class ExecutionSession {
 		this.directory = new SlugDirectory(async (settings) => await this.api.list(settings));
 		this.calendarsApi = calendarsApi(ctx, connection);
 		this.calendars = new SlugDirectory(async (settings) => await this.calendarsApi.list(settings));
+		const send = sender(ctx, connection);
+		this.blockedSlotsApi = new BlockedSlotsApi(send, ctx.getNode());
+		this.notesApi = new AppointmentNotesApi(send, ctx.getNode());
 	}
 
 	static async open(ctx: IExecuteFunctions, maxInFlight: number): Promise<ExecutionSession> {

@@ -1,6 +1,6 @@
 /** A documented property's shape, as HighLevel's OpenAPI files write it (CalendarCreateDTO, CalendarUpdateDTO). */
 export type Rule =
-	| { type: 'string'; enum?: readonly string[]; readOnly?: true }
+	| { type: 'string'; enum?: readonly string[]; readOnly?: true; maxLength?: number }
 	| { type: 'number'; enum?: readonly number[]; minimum?: number; maximum?: number }
 	| { type: 'boolean' }
 	| { type: 'array'; items: Rule }

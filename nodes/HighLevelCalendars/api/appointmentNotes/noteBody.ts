@@ -1,0 +1,16 @@
+import type { INode } from 'n8n-workflow';
+
+import type { Rule } from '../calendars/calendarSchema';
+import { checkBody } from '../calendars/schemaCheck';
+import type { NoteFields } from './types';
+
+/** NotesDTO, the body of a note's Create and Update. */
+const NOTE_BODY: Rule = {
+	type: 'object',
+	properties: { body: { type: 'string', maxLength: 5000 }, userId: { type: 'string' } },
+	required: ['body'],
+};
+
+export function checkNoteBody(node: INode, fields: NoteFields, itemIndex: number): NoteFields {
+	return checkBody(node, 'Note', NOTE_BODY, fields, itemIndex) as NoteFields;
+}

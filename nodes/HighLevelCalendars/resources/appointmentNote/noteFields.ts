@@ -1,0 +1,70 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { checkNoteBody } from '../../api/appointmentNotes/noteBody';
+import type { NoteFields } from '../../api/appointmentNotes/types';
+import { requireText } from '../../shared/validation';
+
+type Show = INodeProperties['displayOptions'];
+
+export const appointmentIdField = (show: Show): INodeProperties => ({
+	displayName: 'Appointment ID',
+	name: 'appointmentId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. ocQHyuzHvysMo5N5VsXc',
+	description: 'The appointment the notes belong to: map the "id" of a booked appointment or of the trigger\'s AppointmentCreate',
+	displayOptions: show,
+});
+
+export const noteIdField = (show: Show): INodeProperties => ({
+	displayName: 'Note ID',
+	name: 'noteId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. HGPcayliwcdoUFzvbTok',
+	description: 'The note to act on: map the "id" of a note from Create or Get Many',
+	displayOptions: show,
+});
+
+/** The note's text and its user: what Create and Update send. */
+export const noteFields = (show: Show): INodeProperties[] => [
+	{
+		displayName: 'Note',
+		name: 'noteBody',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		required: true,
+		default: '',
+		placeholder: 'e.g. Booked from the website form; wants a call back in the morning',
+		description: 'The text of the note, up to 5,000 characters',
+		displayOptions: show,
+	},
+	{
+		displayName: 'User ID',
+		name: 'noteUserId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. GCs5KuzPqTls7vWclkEV',
+		description: 'The sub-account user the note is by. Leave empty for none.',
+		displayOptions: show,
+	},
+];
+
+export function readAppointmentId(ctx: IExecuteFunctions, itemIndex: number): string {
+	return requireText(ctx.getNode(), ctx.getNodeParameter('appointmentId', itemIndex), 'Appointment ID', itemIndex);
+}
+
+export function readNoteId(ctx: IExecuteFunctions, itemIndex: number): string {
+	return requireText(ctx.getNode(), ctx.getNodeParameter('noteId', itemIndex), 'Note ID', itemIndex);
+}
+
+/** The Note and User ID, checked against NotesDTO. */
+export function readNoteFields(ctx: IExecuteFunctions, itemIndex: number): NoteFields {
+	const node = ctx.getNode();
+	const fields: NoteFields = { body: requireText(node, ctx.getNodeParameter('noteBody', itemIndex), 'Note', itemIndex) };
+	const userId = String(ctx.getNodeParameter('noteUserId', itemIndex, '') ?? '').trim();
+	if (userId) fields.userId = userId;
+	return checkNoteBody(node, fields, itemIndex);
+}
