@@ -254,3 +254,11 @@ export function readTimeZone(node: INode, value: unknown, fallback: string, item
 	}
 	return timeZone;
 }
+
+/** The instant of a time in HighLevel's answer (ISO with an offset, or epoch milliseconds), or undefined. */
+export function answerInstant(value: unknown): number | undefined {
+	if (typeof value === 'number' && Number.isFinite(value)) return value;
+	if (typeof value !== 'string' || value.trim() === '') return undefined;
+	const instant = /^\d+$/.test(value.trim()) ? Number(value) : Date.parse(value);
+	return Number.isFinite(instant) ? instant : undefined;
+}

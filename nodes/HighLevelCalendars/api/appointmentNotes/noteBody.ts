@@ -1,7 +1,6 @@
 import type { INode } from 'n8n-workflow';
 
-import type { Rule } from '../calendars/calendarSchema';
-import { checkBody } from '../calendars/schemaCheck';
+import { checkBody, type Rule } from '../../shared/schemaCheck';
 import type { NoteFields } from './types';
 
 /** NotesDTO, the body of a note's Create and Update. */

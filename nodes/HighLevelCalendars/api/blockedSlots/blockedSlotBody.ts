@@ -1,8 +1,7 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { Rule } from '../calendars/calendarSchema';
-import { checkBody } from '../calendars/schemaCheck';
+import { checkBody, type Rule } from '../../shared/schemaCheck';
 
 const text: Rule = { type: 'string' };
 
