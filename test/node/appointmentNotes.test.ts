@@ -18,8 +18,7 @@ async function run(script: Script, parameters: INodeParameters, items: object[] 
 	const workflow = withContinueOnFail(
 		singleNodeWorkflow({ resource: 'appointmentNote', appointmentId: APPOINTMENT, ...parameters, options: { apiVersion: version, ...(parameters.options as object) } }, items),
 	);
-	const result = await runWorkflow(workflow, tokenCredentials(server.url));
-	await server.close();
+	const result = await runWorkflow(workflow, tokenCredentials(server.url)).finally(async () => await server.close());
 	for (const request of server.requests) expect(validateRequest(request).errors).toEqual([]);
 	return { output: result.output(NODE_NAME) ?? [], requests: server.requests };
 }

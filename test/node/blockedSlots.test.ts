@@ -14,8 +14,7 @@ const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 async function run(script: Script, parameters: INodeParameters, items: object[] = [{}], version: ApiVersion = '2021-04-15') {
 	const server = await startScriptedServer(script);
 	const options = { apiVersion: version, ...NEW_YORK, ...(parameters.options as object) };
-	const result = await runWorkflow(withContinueOnFail(singleNodeWorkflow({ resource: 'blockedSlot', ...parameters, options }, items)), tokenCredentials(server.url));
-	await server.close();
+	const result = await runWorkflow(withContinueOnFail(singleNodeWorkflow({ resource: 'blockedSlot', ...parameters, options }, items)), tokenCredentials(server.url)).finally(async () => await server.close());
 	for (const request of server.requests) expect(validateRequest(request).errors).toEqual([]);
 	return { output: result.output(NODE_NAME) ?? [], requests: server.requests };
 }
@@ -46,12 +45,12 @@ describe.each<ApiVersion>(['2021-04-15', 'v3'])('Blocked Slot with Version %s', 
 			userId: 'user1',
 			startTime: '={{ $json.start }}',
 			endTime: '={{ $json.end }}',
-		}, [{ start: '2026-12-24T00:00:00+01:00', end: 1_782_900_000_000 + 0 }], version);
+		}, [{ start: '2026-12-24T00:00:00+01:00', end: Date.parse('2027-01-01T00:00:00Z') }], version);
 		expect(requests[0].body).toEqual({
 			locationId: TEST_LOCATION,
 			assignedUserId: 'user1',
 			startTime: '2026-12-23T18:00:00-05:00',
-			endTime: '2027-07-01T06:00:00-04:00',
+			endTime: '2026-12-31T19:00:00-05:00',
 		});
 	});
 
@@ -158,7 +157,7 @@ describe('Blocked Slot: bad input is refused before sending, naming the field an
 	});
 
 	test('an empty User ID, and an Update with nothing to change', async () => {
-		const user = await run(echo('s'), { operation: 'create', blockFor: 'user', userId: '', startTime: good.start, endTime: good.end });
+		const user = await run(echo('s'), { operation: 'create', blockFor: 'user', userId: '={{ $json.user }}', startTime: good.start, endTime: good.end }, [{ user: ' ' }]);
 		expect(user.output[0].json.error).toBe('User ID is empty in item 0');
 		const update = await run(echo('s'), { operation: 'update', blockedSlotId: 'slot1', calendar: byId('cal1'), updateFields: {} });
 		expect(update.output[0].json.error).toBe('Nothing to update in item 0');
