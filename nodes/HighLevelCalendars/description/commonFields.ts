@@ -7,7 +7,6 @@ import {
 	DEFAULT_TIMEOUT_MS,
 } from '../transport/requestSettings';
 
-
 export const locationField: INodeProperties = {
 	displayName: 'Location ID',
 	name: 'locationId',

@@ -4,7 +4,7 @@ import { checkBody, type Rule } from '../../shared/schemaCheck';
 import type { NoteFields } from './types';
 
 /** NotesDTO, the body of a note's Create and Update. */
-const NOTE_BODY: Rule = {
+export const NOTE_BODY: Rule = {
 	type: 'object',
 	properties: { body: { type: 'string', maxLength: 5000 }, userId: { type: 'string' } },
 	required: ['body'],

@@ -11,7 +11,7 @@ const text: Rule = { type: 'string' };
  * assignedUserId can be set, not both", and HighLevel takes a user's blocked slot without calendarId
  * (highlevel-api-docs issue #23). So locationId is required here and exactly one owner is (blockOwnerProblem).
  */
-const BLOCKED_SLOT_BODY: Rule = {
+export const BLOCKED_SLOT_BODY: Rule = {
 	type: 'object',
 	properties: { title: text, calendarId: text, assignedUserId: text, locationId: text, startTime: text, endTime: text },
 	required: ['locationId'],
