@@ -139,10 +139,10 @@ describe('Blocked Slot: bad input is refused before sending, naming the field an
 	const good = { start: '2026-07-01T09:00:00', end: '2026-07-01T10:00:00', calendar: 'cal1', zone: '' };
 	test.each([
 		['an empty calendar', { calendar: ' ' }, 'Calendar is empty in item 1'],
-		['an empty Start', { start: '' }, 'Start is empty in item 1'],
-		['a Start that is no date', { start: 'next tuesday' }, 'Start "next tuesday" in item 1 is not a date'],
-		['an End in epoch seconds', { end: 1_782_900_000 }, 'End 1782900000 in item 1 looks like epoch seconds, not milliseconds (multiply it by 1000)'],
-		['an End before Start', { end: '2026-07-01T08:00:00' }, 'End in item 1 is not after Start'],
+		['an empty Start Time', { start: '' }, 'Start Time is empty in item 1'],
+		['a Start Time that is no date', { start: 'next tuesday' }, 'Start Time "next tuesday" in item 1 is not a date'],
+		['an End Time in epoch seconds', { end: 1_782_900_000 }, 'End Time 1782900000 in item 1 looks like epoch seconds, not milliseconds (multiply it by 1000)'],
+		['an End Time before Start Time', { end: '2026-07-01T08:00:00' }, 'End Time in item 1 is not after Start Time'],
 		['an unknown time zone', { zone: 'Mars/Olympus' }, 'Time Zone "Mars/Olympus" in item 1 is not a time zone'],
 	])('%s', async (_what, bad, message) => {
 		const { output, requests } = await run(echo('s'), {

@@ -3,12 +3,13 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { optionsFor, showFor } from '../../description/commonFields';
 import type { ExecutionSession } from '../../execution/session';
 import type { AppointmentNote } from '../../api/appointmentNotes/types';
-import { appointmentIdField, noteFields, readAppointmentId, readNoteFields } from './noteFields';
+import { noteAppointmentField, noteFields, readNoteFields } from './noteFields';
+import { readAppointmentId } from '../appointment/appointmentFields';
 
 const show = showFor(['create'], 'appointmentNote');
 
 export const description: INodeProperties[] = [
-	appointmentIdField(show),
+	noteAppointmentField(show),
 	...noteFields(show),
 	optionsFor('create', [], 'appointmentNote'),
 ];

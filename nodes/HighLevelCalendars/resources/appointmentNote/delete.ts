@@ -2,11 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { optionsFor, showFor } from '../../description/commonFields';
 import type { ExecutionSession } from '../../execution/session';
-import { appointmentIdField, noteIdField, readAppointmentId, readNoteId } from './noteFields';
+import { noteAppointmentField, noteIdField, readNoteId } from './noteFields';
+import { readAppointmentId } from '../appointment/appointmentFields';
 
 const show = showFor(['delete'], 'appointmentNote');
 
-export const description: INodeProperties[] = [appointmentIdField(show), noteIdField(show), optionsFor('delete', [], 'appointmentNote')];
+export const description: INodeProperties[] = [noteAppointmentField(show), noteIdField(show), optionsFor('delete', [], 'appointmentNote')];
 
 export async function execute(this: IExecuteFunctions, session: ExecutionSession, itemIndex: number): Promise<IDataObject[]> {
 	const appointmentId = readAppointmentId(this, itemIndex);

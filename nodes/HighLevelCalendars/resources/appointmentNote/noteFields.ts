@@ -3,19 +3,13 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { checkNoteBody } from '../../api/appointmentNotes/noteBody';
 import type { NoteFields } from '../../api/appointmentNotes/types';
 import { requireText } from '../../shared/validation';
+import { appointmentIdField } from '../appointment/appointmentFields';
 
 type Show = INodeProperties['displayOptions'];
 
-export const appointmentIdField = (show: Show): INodeProperties => ({
-	displayName: 'Appointment ID',
-	name: 'appointmentId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. ocQHyuzHvysMo5N5VsXc',
-	description: 'The appointment the notes belong to: map the "id" of a booked appointment or of the trigger\'s AppointmentCreate',
-	displayOptions: show,
-});
+/** The appointment whose notes to act on. */
+export const noteAppointmentField = (show: Show): INodeProperties =>
+	appointmentIdField(show, 'The appointment the notes belong to: map the "id" of a booked appointment or of the trigger\'s AppointmentCreate');
 
 export const noteIdField = (show: Show): INodeProperties => ({
 	displayName: 'Note ID',
@@ -51,10 +45,6 @@ export const noteFields = (show: Show): INodeProperties[] => [
 		displayOptions: show,
 	},
 ];
-
-export function readAppointmentId(ctx: IExecuteFunctions, itemIndex: number): string {
-	return requireText(ctx.getNode(), ctx.getNodeParameter('appointmentId', itemIndex), 'Appointment ID', itemIndex);
-}
 
 export function readNoteId(ctx: IExecuteFunctions, itemIndex: number): string {
 	return requireText(ctx.getNode(), ctx.getNodeParameter('noteId', itemIndex), 'Note ID', itemIndex);

@@ -3,12 +3,13 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { optionsFor, showFor } from '../../description/commonFields';
 import type { ExecutionSession } from '../../execution/session';
 import type { AppointmentNote } from '../../api/appointmentNotes/types';
-import { appointmentIdField, noteFields, noteIdField, readAppointmentId, readNoteFields, readNoteId } from './noteFields';
+import { noteAppointmentField, noteFields, noteIdField, readNoteFields, readNoteId } from './noteFields';
+import { readAppointmentId } from '../appointment/appointmentFields';
 
 const show = showFor(['update'], 'appointmentNote');
 
 export const description: INodeProperties[] = [
-	appointmentIdField(show),
+	noteAppointmentField(show),
 	noteIdField(show),
 	...noteFields(show),
 	optionsFor('update', [], 'appointmentNote'),

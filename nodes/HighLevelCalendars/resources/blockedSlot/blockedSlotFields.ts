@@ -4,8 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { calendarLocator } from '../../description/commonFields';
 import { readCalendarId } from '../../api/calendars/calendarLocator';
 import type { BlockOwner } from '../../api/blockedSlots/types';
-import { readInstant, readTimeZone } from '../../shared/dates';
 import { requireText } from '../../shared/validation';
+import { DATE_HELP, dateField, itemTimeZone, readDateParameter, type AppointmentOptions } from '../appointment/appointmentFields';
 
 type Show = INodeProperties['displayOptions'];
 
@@ -67,53 +67,29 @@ export function readBlockedSlotId(ctx: IExecuteFunctions, itemIndex: number): st
 	return requireText(ctx.getNode(), ctx.getNodeParameter('blockedSlotId', itemIndex), 'Blocked Slot ID', itemIndex);
 }
 
-const DATE_HINT =
-	'An ISO date with an offset, a date and time without one (read in Options → Time Zone), epoch milliseconds, or a DateTime from an expression';
+/** Start Time or End Time, required or (under Update Fields) not. */
+export const timeField = (displayName: 'Start Time' | 'End Time', name: string, description: string, show: Show, required = true): INodeProperties =>
+	dateField(displayName, name, required, `${description}. ${DATE_HELP}.`, show);
 
-export const timeField = (displayName: 'Start' | 'End', name: string, description: string, show: Show): INodeProperties => ({
-	displayName,
-	name,
-	type: 'dateTime',
-	required: true,
-	default: '',
-	description: `${description}. ${DATE_HINT}.`,
-	displayOptions: show,
-});
-
-/** Options → Time Zone: where a time without an offset is read and the offset sent. */
-export const timeZoneOption: INodeProperties = {
-	displayName: 'Time Zone',
-	name: 'timeZone',
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. America/New_York',
-	description: "The IANA time zone that times without an offset are read in and sent with. Leave empty for the workflow's.",
-};
-
+/** The item's Options > Time Zone, else the workflow's. */
 export function readZone(ctx: IExecuteFunctions, itemIndex: number): string {
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as { timeZone?: string };
-	return readTimeZone(ctx.getNode(), options.timeZone, ctx.getTimezone(), itemIndex);
+	return itemTimeZone(ctx, ctx.getNodeParameter('options', itemIndex, {}) as AppointmentOptions, itemIndex);
 }
 
-/** A date field's instant, in epoch milliseconds. */
-export function readTime(ctx: IExecuteFunctions, value: unknown, field: string, itemIndex: number, timeZone: string): number {
-	return readInstant(ctx.getNode(), value, { field, itemIndex, timeZone });
-}
-
-/** Refuses an End that is not after Start. */
+/** Refuses an End Time that is not after Start Time. */
 export function requireOrder(ctx: IExecuteFunctions, itemIndex: number, start: number, end: number): void {
 	if (end <= start) {
-		throw new NodeOperationError(ctx.getNode(), `End in item ${itemIndex} is not after Start`, {
+		throw new NodeOperationError(ctx.getNode(), `End Time in item ${itemIndex} is not after Start Time`, {
 			itemIndex,
-			description: 'Set End to a later time than Start',
+			description: 'Set End Time to a later time than Start Time',
 		});
 	}
 }
 
-/** The Start and End fields' instants, End after Start. */
+/** The Start Time and End Time fields' instants, the end after the start. */
 export function readRange(ctx: IExecuteFunctions, itemIndex: number, timeZone: string): { start: number; end: number } {
-	const start = readTime(ctx, ctx.getNodeParameter('startTime', itemIndex), 'Start', itemIndex, timeZone);
-	const end = readTime(ctx, ctx.getNodeParameter('endTime', itemIndex), 'End', itemIndex, timeZone);
+	const start = readDateParameter(ctx, 'startTime', 'Start Time', itemIndex, timeZone);
+	const end = readDateParameter(ctx, 'endTime', 'End Time', itemIndex, timeZone);
 	requireOrder(ctx, itemIndex, start, end);
 	return { start, end };
 }

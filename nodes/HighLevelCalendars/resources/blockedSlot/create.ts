@@ -5,14 +5,15 @@ import type { ExecutionSession } from '../../execution/session';
 import { checkBlockedSlotBody } from '../../api/blockedSlots/blockedSlotBody';
 import type { BlockedSlot } from '../../api/blockedSlots/types';
 import { isoWithOffset } from '../../shared/dates';
-import { ownerFields, readOwner, readRange, readZone, timeField, timeZoneOption } from './blockedSlotFields';
+import { ownerFields, readOwner, readRange, readZone, timeField } from './blockedSlotFields';
+import { timeZoneOption } from '../appointment/appointmentFields';
 
 const show = showFor(['create'], 'blockedSlot');
 
 export const description: INodeProperties[] = [
 	...ownerFields(show),
-	timeField('Start', 'startTime', 'When the blocked time begins', show),
-	timeField('End', 'endTime', 'When the blocked time ends', show),
+	timeField('Start Time', 'startTime', 'When the blocked time begins', show),
+	timeField('End Time', 'endTime', 'When the blocked time ends', show),
 	{
 		displayName: 'Title',
 		name: 'title',

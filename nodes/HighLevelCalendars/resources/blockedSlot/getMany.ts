@@ -6,7 +6,8 @@ import { findReferencedGroup, readGroupReference } from '../../api/calendarGroup
 import { readCalendarId } from '../../api/calendars/calendarLocator';
 import type { BlockedSlot, BlockedSlotsOf } from '../../api/blockedSlots/types';
 import { epochMsText } from '../../shared/dates';
-import { readRange, readUserId, readZone, timeField, timeZoneOption, userIdField } from './blockedSlotFields';
+import { readRange, readUserId, readZone, timeField, userIdField } from './blockedSlotFields';
+import { timeZoneOption } from '../appointment/appointmentFields';
 
 const show = showFor(['getAll'], 'blockedSlot');
 const showOf = (of: string): INodeProperties['displayOptions'] => ({ show: { ...show?.show, blockedSlotsOf: [of] } });
@@ -28,8 +29,8 @@ export const description: INodeProperties[] = [
 	{ ...calendarLocator, description: 'The calendar whose blocked slots to list', displayOptions: showOf('calendar') },
 	{ ...groupLocator, description: 'The group whose blocked slots to list', displayOptions: showOf('group') },
 	userIdField('The sub-account user whose blocked slots to list', showOf('user')),
-	timeField('Start', 'startTime', 'The beginning of the range to list', show),
-	timeField('End', 'endTime', 'The end of the range to list', show),
+	timeField('Start Time', 'startTime', 'The beginning of the range to list', show),
+	timeField('End Time', 'endTime', 'The end of the range to list', show),
 	...returnAllAndLimit(show),
 	optionsFor('getAll', [timeZoneOption], 'blockedSlot'),
 ];

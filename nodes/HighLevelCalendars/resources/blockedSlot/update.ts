@@ -6,16 +6,15 @@ import type { ExecutionSession } from '../../execution/session';
 import { checkBlockedSlotBody } from '../../api/blockedSlots/blockedSlotBody';
 import type { BlockedSlot } from '../../api/blockedSlots/types';
 import { isoWithOffset } from '../../shared/dates';
+import { readOptionalDateParameter, timeZoneOption } from '../appointment/appointmentFields';
 import {
 	blockedSlotIdField,
 	ownerFields,
 	readBlockedSlotId,
 	readOwner,
-	readTime,
 	requireOrder,
 	readZone,
 	timeField,
-	timeZoneOption,
 } from './blockedSlotFields';
 
 const show = showFor(['update'], 'blockedSlot');
@@ -25,8 +24,8 @@ export const description: INodeProperties[] = [
 	...ownerFields(show),
 	updateFieldsCollection(
 		[
-			{ ...timeField('End', 'endTime', 'When the blocked time ends', undefined), required: false },
-			{ ...timeField('Start', 'startTime', 'When the blocked time begins', undefined), required: false },
+			timeField('End Time', 'endTime', 'When the blocked time ends', undefined, false),
+			timeField('Start Time', 'startTime', 'When the blocked time begins', undefined, false),
 			{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'What the blocked time is for' },
 		],
 		show,
@@ -40,9 +39,8 @@ export async function execute(this: IExecuteFunctions, session: ExecutionSession
 	const owner = readOwner(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const timeZone = readZone(this, itemIndex);
-	const read = (name: string, label: string) =>
-		fields[name] === undefined ? undefined : readTime(this, fields[name], label, itemIndex, timeZone);
-	const [start, end] = [read('startTime', 'Start'), read('endTime', 'End')];
+	const read = (name: string, label: string) => readOptionalDateParameter(this, fields[name], label, itemIndex, timeZone);
+	const [start, end] = [read('startTime', 'Start Time'), read('endTime', 'End Time')];
 	if (start !== undefined && end !== undefined) requireOrder(this, itemIndex, start, end);
 	const changes: IDataObject = {};
 	if (start !== undefined) changes.startTime = isoWithOffset(start, timeZone);
