@@ -5,7 +5,7 @@
 import { appointmentBodyRule } from '../../nodes/HighLevelCalendars/api/appointments/appointmentSchema';
 import { shapeProblem } from '../../nodes/HighLevelCalendars/shared/schemaCheck';
 import { ApiVersion, validateRequest } from '../../tools/contract/openapi';
-import { componentSchemas, fromRule, normalize, type Json } from '../../tools/contract/ruleTable';
+import { componentSchemas, fromRule, jsonRequest, normalize, type Json } from '../../tools/contract/ruleTable';
 
 const BODY_SCHEMA = { create: 'AppointmentCreateSchema', update: 'AppointmentEditSchema' } as const;
 
@@ -31,13 +31,10 @@ describe.each<ApiVersion>(['2021-04-15', 'v3'])("the node's appointment checks, 
 	];
 
 	it.each(CASES)('%s: what the node lets through the spec takes, what the spec refuses the node refuses', (_what, operation, body) => {
-		const request = {
-			method: operation === 'create' ? 'POST' : 'PUT',
-			path: operation === 'create' ? '/calendars/events/appointments' : '/calendars/events/appointments/ev1',
-			query: {},
-			headers: { authorization: 'Bearer pit-abc', version, 'content-type': 'application/json' },
-			body,
-		};
+		const request =
+			operation === 'create'
+				? jsonRequest('POST', '/calendars/events/appointments', version, body)
+				: jsonRequest('PUT', '/calendars/events/appointments/ev1', version, body);
 		const specErrors = validateRequest(request).errors;
 		const nodeProblem = shapeProblem(appointmentBodyRule(operation, version), body, '');
 		expect(nodeProblem === undefined).toBe(specErrors.length === 0);

@@ -45,8 +45,12 @@ describe.each(VERSIONS)('free slots over HTTP, Version %s', (version) => {
 
 	it('offers no local time a DST gap skips, and a repeated local time once, at its second occurrence', async () => {
 		const calendar = await bookableCalendar(sandbox, { openHours: everyDay(0, 4) }, { version });
-		const spring = (await slots(calendar.id, '2026-03-08T00:00:00-05:00', '2026-03-08T12:00:00-04:00')).body['2026-03-08'].slots;
-		expect(spring).toEqual(['2026-03-08T00:00:00-05:00', '2026-03-08T00:30:00-05:00', '2026-03-08T01:00:00-05:00', '2026-03-08T01:30:00-05:00', '2026-03-08T03:00:00-04:00', '2026-03-08T03:30:00-04:00']);
+		// every 45 minutes: 2:15 does not exist that night (it is not moved to 3:15)
+		const every45 = await bookableCalendar(sandbox, { openHours: everyDay(0, 4), slotInterval: 45 }, { version });
+		const spring = (await slots(every45.id, '2026-03-08T00:00:00-05:00', '2026-03-08T12:00:00-04:00')).body['2026-03-08'].slots;
+		expect(spring).toEqual(['2026-03-08T00:00:00-05:00', '2026-03-08T00:45:00-05:00', '2026-03-08T01:30:00-05:00', '2026-03-08T03:00:00-04:00']);
+		const springHalfHours = (await slots(calendar.id, '2026-03-08T00:00:00-05:00', '2026-03-08T12:00:00-04:00')).body['2026-03-08'].slots;
+		expect(springHalfHours).toEqual(['00:00:00-05:00', '00:30:00-05:00', '01:00:00-05:00', '01:30:00-05:00', '03:00:00-04:00', '03:30:00-04:00'].map((t) => `2026-03-08T${t}`));
 		const fall = (await slots(calendar.id, '2026-11-01T00:00:00-04:00', '2026-11-01T12:00:00-05:00')).body['2026-11-01'].slots;
 		expect(fall).toEqual(['00:00:00-04:00', '00:30:00-04:00', '01:00:00-05:00', '01:30:00-05:00', '02:00:00-05:00', '02:30:00-05:00', '03:00:00-05:00', '03:30:00-05:00'].map((t) => `2026-11-01T${t}`));
 	});

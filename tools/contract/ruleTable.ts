@@ -3,6 +3,7 @@
  * comparable form, so that a test can hold a rule table to the spec it copies.
  */
 import type { Rule } from '../../nodes/HighLevelCalendars/shared/schemaCheck';
+import type { RecordedRequest } from './openapi';
 import type { ApiVersion } from './specs';
 import { DOCUMENTS } from './specs';
 
@@ -36,4 +37,9 @@ export function fromRule(rule: Rule): unknown {
 		return { type: 'object', properties, required: [...rule.required].sort() };
 	}
 	return Object.fromEntries(Object.entries(rule).filter(([, v]) => v !== undefined));
+}
+
+/** A JSON request with a token and the Version header, for validateRequest to hold a body to the spec. */
+export function jsonRequest(method: string, path: string, version: ApiVersion, body: Json): RecordedRequest {
+	return { method, path, query: {}, headers: { authorization: 'Bearer pit-abc', version, 'content-type': 'application/json' }, body };
 }

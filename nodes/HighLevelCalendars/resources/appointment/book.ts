@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { calendarLocator, optionsFor, showFor } from '../../description/commonFields';
 import type { ExecutionSession } from '../../execution/session';
@@ -79,10 +79,15 @@ interface Booking {
 	timeZone: string;
 }
 
-async function bookAt(session: ExecutionSession, booking: Booking, startMs: number): Promise<Appointment> {
+/** The appointment booked at `startMs`, or HighLevel's refusal of the slot as taken (other failures throw). */
+async function bookAt(session: ExecutionSession, booking: Booking, startMs: number): Promise<Appointment | NodeApiError> {
 	const endMs = startMs + booking.durationMs;
 	const body = { ...booking.body, startTime: isoWithOffset(startMs, booking.timeZone), endTime: isoWithOffset(endMs, booking.timeZone) };
-	return await session.appointmentsApi.book(booking.settings, body, { calendarId: booking.calendarId, contactId: booking.contactId, startMs, endMs });
+	const key = { calendarId: booking.calendarId, contactId: booking.contactId, startMs, endMs };
+	return await session.appointmentsApi.book(booking.settings, body, key).catch((error: unknown) => {
+		if (isSlotTaken(error)) return error;
+		throw error;
+	});
 }
 
 /** If Slot Is Taken → Book the Next Free Slot: the calendar's free slots after the time asked for, booked in turn until one holds. */
@@ -91,7 +96,7 @@ async function bookNextFreeSlot(
 	booking: Booking,
 	request: SlotRequest,
 	searchDays: number,
-	taken: Parameters<typeof slotTakenError>[2],
+	taken: NodeApiError,
 	ctx: IExecuteFunctions,
 ): Promise<IDataObject> {
 	const userId = booking.body.assignedUserId as string | undefined;
@@ -107,13 +112,11 @@ async function bookNextFreeSlot(
 		.filter((instant): instant is number => instant !== undefined && instant !== request.startMs);
 	let lastRefusal = taken;
 	for (const startMs of later) {
-		try {
-			const appointment = await bookAt(session, booking, startMs);
-			return { ...appointment, requestedStartTime: isoWithOffset(request.startMs, booking.timeZone), bookedNextFreeSlot: true };
-		} catch (error) {
-			if (!isSlotTaken(error)) throw error;
-			lastRefusal = error;
+		const booked = await bookAt(session, booking, startMs);
+		if (!(booked instanceof NodeApiError)) {
+			return { ...booked, requestedStartTime: isoWithOffset(request.startMs, booking.timeZone), bookedNextFreeSlot: true };
 		}
+		lastRefusal = booked;
 	}
 	throw slotTakenError(ctx, request, lastRefusal, searchDays);
 }
@@ -154,12 +157,9 @@ export async function execute(this: IExecuteFunctions, session: ExecutionSession
 	}
 	const durationMs = endMs === undefined ? slotDurationMs(await session.calendar(settings, calendarId)) : endMs - startMs;
 	const booking: Booking = { settings, body, calendarId, contactId, durationMs, timeZone };
-	try {
-		return [await bookAt(session, booking, startMs)];
-	} catch (error) {
-		if (!isSlotTaken(error)) throw error;
-		const request: SlotRequest = { calendar: await calendarName(session, settings, calendarId), contactId, startMs, timeZone, itemIndex };
-		if (options.onSlotTaken !== 'bookNextFreeSlot') throw slotTakenError(this, request, error);
-		return [await bookNextFreeSlot(session, booking, request, options.searchDays ?? DEFAULT_SEARCH_DAYS, error, this)];
-	}
+	const booked = await bookAt(session, booking, startMs);
+	if (!(booked instanceof NodeApiError)) return [booked];
+	const request: SlotRequest = { calendar: await calendarName(session, settings, calendarId), contactId, startMs, timeZone, itemIndex };
+	if (options.onSlotTaken !== 'bookNextFreeSlot') throw slotTakenError(this, request, booked);
+	return [await bookNextFreeSlot(session, booking, request, options.searchDays ?? DEFAULT_SEARCH_DAYS, booked, this)];
 }

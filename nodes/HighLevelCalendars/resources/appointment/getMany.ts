@@ -57,6 +57,8 @@ async function readOwner(ctx: IExecuteFunctions, session: ExecutionSession, item
 			description: 'Pick the group whose appointments to list, or set Appointments Of to Calendar or User',
 		});
 	}
+	// By ID is sent as it is (HighLevel checks it); a slug is looked up in the location's groups
+	if (reference.by !== 'slug') return { groupId: reference.value };
 	const group = await findReferencedGroup(ctx, session.directory, session.settings(itemIndex), reference, itemIndex);
 	return { groupId: group.id };
 }
