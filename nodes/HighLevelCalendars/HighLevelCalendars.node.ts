@@ -53,12 +53,8 @@ export class HighLevelCalendars implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: resourceOperationSubtitle(resourceField, operationFields),
-<<<<<<< HEAD
-		description: 'Manage HighLevel calendar groups and calendars, find free slots, book, reschedule and cancel appointments, block time and keep appointment notes',
-=======
 		description:
-			'Manage HighLevel calendar groups and their calendars (enable or disable groups, move calendars between groups), find free slots, and book, reschedule and cancel appointments',
->>>>>>> booking-node
+			'Manage HighLevel calendar groups and their calendars (enable or disable groups, move calendars between groups), find free slots, book, reschedule and cancel appointments, block time and keep appointment notes',
 		defaults: { name: 'HighLevel Calendars' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
