@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
 /**
  * Bench scenarios 6 and 7, the booking routes of one sub-account (the sandbox's demo location, New York) with 100 ms
  * latency and 100 requests per second:
