@@ -20,6 +20,7 @@ import { SANDBOX_LOCATION, SANDBOX_TOKEN, sandboxCredentials } from '../../tools
 import { TestCredentialsHelper } from '../../tools/engine/credentialsHelper';
 import { buildWorkflow, runWorkflow, stubbedAdditionalData } from '../../tools/engine/runWorkflow';
 import { NODE_NAME, singleNodeWorkflow } from '../../tools/engine/workflows';
+import { CONTACT, OPEN_EVERY_DAY } from '../../tools/sandbox/harness';
 import type { LoggedRequest } from '../../tools/sandbox/request-log';
 import { startSandbox, type Sandbox } from '../../tools/sandbox/server';
 import { AGENCY_SCOPES, OPERATION_SCOPES, renderScopeTable, SCOPE_ROWS, type Seed } from './scopeTable';
@@ -43,14 +44,14 @@ function scopesOf(requests: LoggedRequest[]): string[] {
 }
 const order = (scope: string) => (OPERATION_SCOPES as readonly string[]).indexOf(scope);
 
-async function post(path: string, body: object): Promise<string> {
+async function post(path: string, body: object, located = true): Promise<string> {
 	const response = await fetch(`${sandbox.url}${path}`, {
 		method: 'POST',
 		headers: { authorization: `Bearer ${SANDBOX_TOKEN}`, version: '2021-04-15', 'content-type': 'application/json' },
-		body: JSON.stringify({ locationId: SANDBOX_LOCATION, ...body }),
+		body: JSON.stringify(located ? { locationId: SANDBOX_LOCATION, ...body } : body),
 	});
-	const answer = (await response.json()) as { group?: { id: string }; calendar?: { id: string } };
-	return String(answer.group?.id ?? answer.calendar?.id);
+	const answer = (await response.json()) as { group?: { id: string }; calendar?: { id: string }; note?: { id: string }; id?: string };
+	return String(answer.group?.id ?? answer.calendar?.id ?? answer.note?.id ?? answer.id);
 }
 
 async function seed(): Promise<Seed> {
@@ -59,7 +60,13 @@ async function seed(): Promise<Seed> {
 	const emptyId = await post('/calendars/groups', { name: 'Empty', description: 'Nothing yet', slug: 'empty' });
 	const team = [{ userId: 'user1', priority: 0.5 }];
 	const calendarId = await post('/calendars/', { name: 'Team Calls', calendarType: 'personal', slug: 'team-calls', groupId: salesId, teamMembers: team });
-	return { salesId, emptyId, calendarId };
+	const bookableId = await post('/calendars/', { name: 'Consultation', calendarType: 'event', slug: 'consultation', slotDuration: 30, slotInterval: 30, openHours: OPEN_EVERY_DAY });
+	// 14:00 UTC is 9:00 or 10:00 in New York (the seeded zone): on the calendar's grid, a day and two days from now
+	const day = (days: number) => new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + days, 14)).toISOString();
+	const appointmentId = await post('/calendars/events/appointments', { calendarId: bookableId, contactId: CONTACT, startTime: day(2) });
+	const blockedSlotId = await post('/calendars/events/block-slots', { calendarId: bookableId, startTime: day(4), endTime: day(5) });
+	const noteId = await post(`/calendars/appointments/${appointmentId}/notes`, { body: 'Seeded' }, false);
+	return { salesId, emptyId, calendarId, bookableId, appointmentId, freeSlot: day(3), blockedSlotId, noteId };
 }
 
 test('the README\'s scope table is the one scopeTable.ts renders', () => {
@@ -95,7 +102,7 @@ describe('the credentials ask for the scopes the table names', () => {
 		for (const entry of AGENCY_SCOPES) expect(inReadme(`| \`${entry.scope}\` | ${entry.use} |`)).toBe(`| \`${entry.scope}\` | ${entry.use} |`);
 	});
 
-	test('Private Integration Token: the field names the four scopes', () => {
+	test('Private Integration Token: the field names the six scopes', () => {
 		const field = new HighLevelCalendarsApi().properties.find((p) => p.name === 'accessToken');
 		for (const scope of OPERATION_SCOPES) expect(field?.description).toContain(scope);
 	});

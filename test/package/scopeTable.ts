@@ -7,7 +7,14 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 /** The scopes the operations use, in the table's column order. */
-export const OPERATION_SCOPES = ['calendars/groups.readonly', 'calendars/groups.write', 'calendars.readonly', 'calendars.write'] as const;
+export const OPERATION_SCOPES = [
+	'calendars/groups.readonly',
+	'calendars/groups.write',
+	'calendars.readonly',
+	'calendars.write',
+	'calendars/events.readonly',
+	'calendars/events.write',
+] as const;
 export type OperationScope = (typeof OPERATION_SCOPES)[number];
 
 /** What the sandbox holds before each row runs. */
@@ -18,6 +25,16 @@ export interface Seed {
 	emptyId: string;
 	/** calendar "Team Calls", a personal calendar in Sales */
 	calendarId: string;
+	/** calendar "Consultation", open every day 9–17 in the location's zone, 30-minute slots */
+	bookableId: string;
+	/** an appointment of the seeded contact in Consultation */
+	appointmentId: string;
+	/** a free slot of Consultation (ISO with offset) */
+	freeSlot: string;
+	/** a blocked slot of Consultation */
+	blockedSlotId: string;
+	/** a note on the appointment */
+	noteId: string;
 }
 
 export interface ScopeRow {
@@ -31,7 +48,12 @@ const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const bySlug = (value: string) => ({ __rl: true, mode: 'slug', value });
 const group = (parameters: INodeParameters): INodeParameters => ({ resource: 'calendarGroup', ...parameters });
 const calendar = (parameters: INodeParameters): INodeParameters => ({ resource: 'calendar', ...parameters });
-const [GROUPS_READ, GROUPS_WRITE, CALENDARS_READ, CALENDARS_WRITE] = OPERATION_SCOPES;
+const appointment = (parameters: INodeParameters): INodeParameters => ({ resource: 'appointment', ...parameters });
+const blockedSlot = (parameters: INodeParameters): INodeParameters => ({ resource: 'blockedSlot', ...parameters });
+const note = (seed: Seed, parameters: INodeParameters): INodeParameters => ({ resource: 'appointmentNote', appointmentId: seed.appointmentId, ...parameters });
+const weekFrom = (seed: Seed) => ({ startTime: seed.freeSlot, endTime: `={{ DateTime.fromISO("${seed.freeSlot}").plus({ days: 7 }) }}` });
+const [GROUPS_READ, GROUPS_WRITE, CALENDARS_READ, CALENDARS_WRITE, EVENTS_READ, EVENTS_WRITE] = OPERATION_SCOPES;
+const CONTACT = 'sandboxContact0002';
 
 export const SCOPE_ROWS: ScopeRow[] = [
 	{ operation: 'Calendar Group → Create', scopes: [GROUPS_READ, GROUPS_WRITE], parameters: () => group({ operation: 'create', name: 'New', description: 'New calendars' }) },
@@ -85,6 +107,47 @@ export const SCOPE_ROWS: ScopeRow[] = [
 		parameters: (seed) => calendar({ operation: 'update', calendar: byId(seed.calendarId), updateFields: { teamMembers: { member: [{ userId: 'user2', priority: 1 }] } } }),
 	},
 	{ operation: 'Calendar → Delete', scopes: [CALENDARS_WRITE], parameters: (seed) => calendar({ operation: 'delete', calendar: byId(seed.calendarId) }) },
+	{
+		operation: 'Calendar → Get Free Slots',
+		scopes: [CALENDARS_READ],
+		parameters: (seed) => calendar({ operation: 'getFreeSlots', calendar: byId(seed.bookableId), start: seed.freeSlot, end: `={{ DateTime.fromISO("${seed.freeSlot}").plus({ days: 1 }) }}` }),
+	},
+	{
+		operation: 'Appointment → Book, End Time set',
+		scopes: [EVENTS_WRITE],
+		parameters: (seed) => appointment({ operation: 'book', calendar: byId(seed.bookableId), contactId: CONTACT, startTime: seed.freeSlot, endTime: `={{ DateTime.fromISO("${seed.freeSlot}").plus({ minutes: 30 }) }}` }),
+	},
+	{
+		operation: "Appointment → Book, End Time empty (the calendar's slot duration is read)",
+		scopes: [CALENDARS_READ, EVENTS_WRITE],
+		parameters: (seed) => appointment({ operation: 'book', calendar: byId(seed.bookableId), contactId: CONTACT, startTime: seed.freeSlot }),
+	},
+	{ operation: 'Appointment → Get', scopes: [EVENTS_READ], parameters: (seed) => appointment({ operation: 'get', appointmentId: seed.appointmentId }) },
+	{
+		operation: 'Appointment → Get Many (of a calendar, a group By ID or a user)',
+		scopes: [EVENTS_READ],
+		parameters: (seed) => appointment({ operation: 'getAll', eventsOf: 'calendar', calendar: byId(seed.bookableId), startTime: seed.freeSlot, endTime: `={{ DateTime.fromISO("${seed.freeSlot}").plus({ days: 7 }) }}`, returnAll: true }),
+	},
+	{ operation: 'Appointment → Update', scopes: [EVENTS_WRITE], parameters: (seed) => appointment({ operation: 'update', appointmentId: seed.appointmentId, updateFields: { title: 'Renamed' } }) },
+	{
+		operation: 'Appointment → Update, a Start Time without End Time, or *Apply To*: Whole Series (the appointment is read)',
+		scopes: [EVENTS_READ, EVENTS_WRITE],
+		parameters: (seed) => appointment({ operation: 'update', appointmentId: seed.appointmentId, applyTo: 'series', updateFields: { title: 'Renamed' } }),
+	},
+	{ operation: 'Appointment → Cancel', scopes: [EVENTS_WRITE], parameters: (seed) => appointment({ operation: 'cancel', appointmentId: seed.appointmentId }) },
+	{ operation: 'Appointment → Delete', scopes: [EVENTS_WRITE], parameters: (seed) => appointment({ operation: 'delete', appointmentId: seed.appointmentId }) },
+	{ operation: 'Blocked Slot → Create', scopes: [EVENTS_WRITE], parameters: (seed) => blockedSlot({ operation: 'create', calendar: byId(seed.bookableId), ...weekFrom(seed) }) },
+	{
+		operation: 'Blocked Slot → Get Many (of a calendar, a group By ID or a user)',
+		scopes: [EVENTS_READ],
+		parameters: (seed) => blockedSlot({ operation: 'getAll', calendar: byId(seed.bookableId), ...weekFrom(seed), returnAll: true }),
+	},
+	{ operation: 'Blocked Slot → Update', scopes: [EVENTS_WRITE], parameters: (seed) => blockedSlot({ operation: 'update', blockedSlotId: seed.blockedSlotId, calendar: byId(seed.bookableId), updateFields: { title: 'Renamed' } }) },
+	{ operation: 'Blocked Slot → Delete', scopes: [EVENTS_WRITE], parameters: (seed) => blockedSlot({ operation: 'delete', blockedSlotId: seed.blockedSlotId }) },
+	{ operation: 'Appointment Note → Create', scopes: [EVENTS_WRITE], parameters: (seed) => note(seed, { operation: 'create', noteBody: 'Called back' }) },
+	{ operation: 'Appointment Note → Get Many', scopes: [EVENTS_READ], parameters: (seed) => note(seed, { operation: 'getAll', returnAll: true }) },
+	{ operation: 'Appointment Note → Update', scopes: [EVENTS_WRITE], parameters: (seed) => note(seed, { operation: 'update', noteId: seed.noteId, noteBody: 'Changed' }) },
+	{ operation: 'Appointment Note → Delete', scopes: [EVENTS_WRITE], parameters: (seed) => note(seed, { operation: 'delete', noteId: seed.noteId }) },
 ];
 
 /** The agency credential's scopes beyond the operations', and what each is for. */
