@@ -24,8 +24,10 @@ import { parseArgs } from 'util';
 import { activate, executionsOf, productionUrl, savedExecution, waitForExecutions, waitUntilServed, type SavedExecution } from '../n8n/activeWorkflows';
 import { itemsOf } from '../n8n/execute';
 import { startEditor, type Editor } from '../n8n/editor';
-import { importIntoN8n, type CredentialToImport, type WorkflowToImport } from '../n8n/importData';
+import type { CredentialToImport, WorkflowToImport } from '../n8n/importData';
 import { ensureN8n, type Line, type N8nInstall } from '../n8n/install';
+import { createCredential } from '../n8n/restCredentials';
+import { createWorkflow } from '../n8n/restWorkflows';
 import { prepareUserFolder } from '../n8n/userFolder';
 import { packPackage } from '../pack/packageTarball';
 import { DEFAULT_CACHE_DIR } from '../paths';
@@ -127,9 +129,10 @@ async function main(): Promise<number> {
 		const variant = args.pit ? pitVariant(sandbox) : await agencyVariant(sandbox);
 		const { credential } = variant;
 		const keyCredential = { ...KEY_CREDENTIAL, data: { publicKey: sandbox.webhookPublicKeyPem } };
-		const {
-			credentialIds: [credentialId, keyCredentialId],
-		} = await importIntoN8n(n8n, userFolder, { credentials: [credential, keyCredential] });
+		const editor = await startEditor(n8n, userFolder, { port: Number(args.port), owner: OWNER, log });
+		// through the running editor's REST API, as its credential modal and workflow Save do: no n8n CLI start-up
+		const { id: credentialId } = await createCredential(editor, credential);
+		const { id: keyCredentialId } = await createCredential(editor, keyCredential);
 		log(`webhook key credential "${keyCredential.name}": the sandbox's Ed25519 public key (HighLevel's published key is the trigger's default)`);
 		const fromTemplate = async (file: string) => {
 			const template = await readFile(join(__dirname, file), 'utf8');
@@ -138,12 +141,10 @@ async function main(): Promise<number> {
 		};
 		const workflow = asChain(await fromTemplate('workflow.json'));
 		const booking = inTimeZone(await fromTemplate('bookingWorkflow.json'), variant.timeZone);
-		const {
-			workflowIds: [workflowId, bookingId],
-		} = await importIntoN8n(n8n, userFolder, { workflows: [workflow, booking] });
+		const workflowId = await createWorkflow(editor, workflow);
+		const bookingId = await createWorkflow(editor, booking);
 		log(`n8n ${n8n.version} ready in ${userFolder}: credentials "${credential.name}" and "${keyCredential.name}", workflows "${workflow.name}" and "${booking.name}" (time zone ${variant.timeZone})`);
 
-		const editor = await startEditor(n8n, userFolder, { port: Number(args.port), owner: OWNER, log });
 		const webhookUrl = await activated(editor, workflowId, workflow);
 		const bookingUrl = await activated(editor, bookingId, booking);
 		log(`workflows activated: n8n serves their production webhook URLs (an unsigned probe was refused)`);
