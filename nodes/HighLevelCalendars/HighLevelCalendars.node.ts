@@ -6,14 +6,25 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { searchCalendarNotifications } from './listSearch/searchCalendarNotifications';
+import { searchCalendarResources } from './listSearch/searchCalendarResources';
 import { searchCalendars } from './listSearch/searchCalendars';
 import { searchGroups } from './listSearch/searchGroups';
 import { searchLocations } from './listSearch/searchLocations';
 import { calendarDescription, calendarOperationField, calendarOperationHandlers } from './resources/calendar';
 import { calendarGroupDescription, operationField, operationHandlers } from './resources/calendarGroup';
+import { calendarNotificationDescription, calendarNotificationOperationField, calendarNotificationOperationHandlers } from './resources/calendarNotification';
+import { calendarResourceDescription, calendarResourceOperationField, calendarResourceOperationHandlers } from './resources/calendarResource';
 import { agencyLocationField, locationField } from './description/commonFields';
 import { optionNameSubtitle } from './description/subtitle';
-import { runItems } from './execution/runItems';
+import { runItems, type ItemHandler } from './execution/runItems';
+
+const HANDLERS: Record<string, Record<string, ItemHandler>> = {
+	calendarGroup: operationHandlers,
+	calendar: calendarOperationHandlers,
+	calendarResource: calendarResourceOperationHandlers,
+	calendarNotification: calendarNotificationOperationHandlers,
+};
 
 export class HighLevelCalendars implements INodeType {
 	description: INodeTypeDescription = {
@@ -65,26 +76,31 @@ export class HighLevelCalendars implements INodeType {
 				options: [
 					{ name: 'Calendar', value: 'calendar' },
 					{ name: 'Calendar Group', value: 'calendarGroup' },
+					{ name: 'Calendar Notification', value: 'calendarNotification' },
+					{ name: 'Calendar Resource', value: 'calendarResource' },
 				],
 				default: 'calendarGroup',
 			},
 			operationField,
 			calendarOperationField,
+			calendarResourceOperationField,
+			calendarNotificationOperationField,
 			locationField,
 			agencyLocationField,
 			...calendarGroupDescription,
 			...calendarDescription,
+			...calendarResourceDescription,
+			...calendarNotificationDescription,
 		],
 	};
 
 	methods = {
-		listSearch: { searchCalendars, searchGroups, searchLocations },
+		listSearch: { searchCalendarNotifications, searchCalendarResources, searchCalendars, searchGroups, searchLocations },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const resource = this.getNodeParameter('resource', 0, 'calendarGroup') as string;
 		const operation = this.getNodeParameter('operation', 0) as string;
-		const handlers = resource === 'calendar' ? calendarOperationHandlers : operationHandlers;
-		return [await runItems(this, handlers[operation])];
+		return [await runItems(this, HANDLERS[resource][operation])];
 	}
 }

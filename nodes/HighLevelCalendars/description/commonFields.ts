@@ -16,7 +16,7 @@ export const locationField: INodeProperties = {
 	description:
 		"The sub-account whose calendar groups and calendars to use. Leave empty to use the credential's location.",
 	displayOptions: {
-		show: { resource: ['calendarGroup', 'calendar'], authentication: ['privateIntegrationToken', 'oAuth2'] },
+		show: { resource: ['calendarGroup', 'calendar', 'calendarResource', 'calendarNotification'], authentication: ['privateIntegrationToken', 'oAuth2'] },
 	},
 };
 
@@ -28,7 +28,7 @@ export const agencyLocationField: INodeProperties = {
 	default: { mode: 'id', value: '' },
 	required: true,
 	description: "The agency's sub-account whose calendar groups and calendars to use",
-	displayOptions: { show: { resource: ['calendarGroup', 'calendar'], authentication: ['agencyOAuth2'] } },
+	displayOptions: { show: { resource: ['calendarGroup', 'calendar', 'calendarResource', 'calendarNotification'], authentication: ['agencyOAuth2'] } },
 	modes: [
 		{
 			displayName: 'From List',
@@ -119,7 +119,7 @@ const requestOptions: INodeProperties[] = [
 	},
 ];
 
-export type Resource = 'calendarGroup' | 'calendar';
+export type Resource = 'calendarGroup' | 'calendar' | 'calendarResource' | 'calendarNotification';
 
 /** The Options collection of one operation: the API version, its own options, then request tuning. */
 export function optionsFor(

@@ -1,11 +1,15 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { CalendarGroupsApi } from '../api/calendarGroups/api';
 import type { CalendarGroup } from '../api/calendarGroups/types';
 import { CalendarsApi } from '../api/calendars/api';
 import type { Calendar } from '../api/calendars/types';
+import { CalendarNotificationsApi } from '../api/calendarNotifications/api';
+import { CalendarResourcesApi } from '../api/calendarResources/api';
+import { CreateLookup } from '../shared/createLookup';
 import { SlugDirectory } from '../shared/slugDirectory';
+import type { SendCall } from '../transport/call';
 import type { Authentication, Connection, RequestContext } from '../transport/connection';
 import { loadConnection } from '../transport/connection';
 import { LocationTokens } from '../transport/tokens/locationTokens';
@@ -43,6 +47,11 @@ export function calendarsApi(ctx: RequestContext, connection: Connection): Calen
 	return new CalendarsApi(async (settings, call) => await sendToHighLevel(ctx, connection, settings, call), ctx.getNode());
 }
 
+/** An API module's client whose calls go through the connection's credential. */
+export function apiClient<T>(ctx: RequestContext, connection: Connection, Api: new (send: SendCall, node: INode) => T): T {
+	return new Api(async (settings, call) => await sendToHighLevel(ctx, connection, settings, call), ctx.getNode());
+}
+
 /** What the items of one execution share: the API clients, and the groups and calendars listed so far. */
 export class ExecutionSession {
 	readonly api: CalendarGroupsApi;
@@ -53,6 +62,13 @@ export class ExecutionSession {
 
 	readonly calendars: SlugDirectory<Calendar>;
 
+	readonly resourcesApi: CalendarResourcesApi;
+
+	readonly notificationsApi: CalendarNotificationsApi;
+
+	/** What creates of rooms, equipment and notifications look up after an ambiguous failure. */
+	readonly createLookup = new CreateLookup();
+
 	private constructor(
 		private readonly ctx: IExecuteFunctions,
 		private readonly connection: Connection,
@@ -61,6 +77,8 @@ export class ExecutionSession {
 		this.directory = new SlugDirectory(async (settings) => await this.api.list(settings));
 		this.calendarsApi = calendarsApi(ctx, connection);
 		this.calendars = new SlugDirectory(async (settings) => await this.calendarsApi.list(settings));
+		this.resourcesApi = apiClient(ctx, connection, CalendarResourcesApi);
+		this.notificationsApi = apiClient(ctx, connection, CalendarNotificationsApi);
 	}
 
 	static async open(ctx: IExecuteFunctions, maxInFlight: number): Promise<ExecutionSession> {

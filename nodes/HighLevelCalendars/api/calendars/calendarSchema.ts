@@ -3,7 +3,7 @@ export type Rule =
 	| { type: 'string'; enum?: readonly string[]; readOnly?: true }
 	| { type: 'number'; enum?: readonly number[]; minimum?: number; maximum?: number }
 	| { type: 'boolean' }
-	| { type: 'array'; items: Rule }
+	| { type: 'array'; items: Rule; maxItems?: number }
 	| { type: 'object'; properties: Record<string, Rule>; required: readonly string[] };
 
 const text: Rule = { type: 'string' };

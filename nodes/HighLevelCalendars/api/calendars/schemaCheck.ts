@@ -35,6 +35,7 @@ export interface ShapeProblem {
 export function shapeProblem(rule: Rule, value: unknown, path: string): ShapeProblem | undefined {
 	if (rule.type === 'array') {
 		if (!Array.isArray(value)) return { field: path, problem: 'must be a list' };
+		if (rule.maxItems !== undefined && value.length > rule.maxItems) return { field: path, problem: `must have at most ${rule.maxItems} entries` };
 		for (const [index, item] of value.entries()) {
 			const problem = shapeProblem(rule.items, item, `${path}[${index}]`);
 			if (problem) return problem;
