@@ -83,9 +83,17 @@ export function compileInline(key: string, schema: Json): ValidateFunction {
 	return validate;
 }
 
+/** The schema with its `$ref`s made absolute against `base` (an inline schema, e.g. an array of a `$ref`'d item). */
+function absoluteRefs(schema: unknown, base: string): unknown {
+	if (Array.isArray(schema)) return schema.map((s) => absoluteRefs(s, base));
+	if (!schema || typeof schema !== 'object') return schema;
+	return Object.fromEntries(Object.entries(schema as Json).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' ? new URL(v, base).href : absoluteRefs(v, base)]));
+}
+
 /** The validator of a schema as a spec writes it (a `$ref` or inline); `key` names the inline one in the cache. */
 export function compileSchema(schema: Json, document: SpecDocument, mode: SchemaMode, key: string): ValidateFunction {
-	return typeof schema.$ref === 'string' ? compileRef(schema.$ref, document, mode) : compileInline(`${document.name}:${mode}:${key}`, toJsonSchema(schema, mode) as Json);
+	if (typeof schema.$ref === 'string') return compileRef(schema.$ref, document, mode);
+	return compileInline(`${document.name}:${mode}:${key}`, absoluteRefs(toJsonSchema(schema, mode), documentUrl(document, mode, 'app')) as Json);
 }
 
 /** Whether the common file of `document` defines `name`. */

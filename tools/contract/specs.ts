@@ -67,8 +67,10 @@ const FIXTURES = path.join(__dirname, 'highlevel');
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
 const CALENDAR_ROUTES = ['/calendars/', '/calendars/{calendarId}'];
+/** Rooms and equipment; a calendar's notifications. */
+const RESOURCE_ROUTES = /^\/calendars\/(resources\/|\{calendarId\}\/notifications)/;
 const calendarAndGroupRoutes = (template: string) =>
-	template === '/calendars/groups' || template.startsWith('/calendars/groups/') || CALENDAR_ROUTES.includes(template);
+	template === '/calendars/groups' || template.startsWith('/calendars/groups/') || CALENDAR_ROUTES.includes(template) || RESOURCE_ROUTES.test(template);
 const everyRoute = () => true;
 const locationSearch = (template: string) => template === '/locations/search';
 

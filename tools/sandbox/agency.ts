@@ -57,7 +57,16 @@ export interface NewLocation {
 }
 
 export const DEFAULT_COMPANY = 'sandboxCompany0001';
-export const LOCATION_SCOPES = ['calendars/groups.readonly', 'calendars/groups.write', 'calendars.readonly', 'calendars.write'];
+export const LOCATION_SCOPES = [
+	'calendars/groups.readonly',
+	'calendars/groups.write',
+	'calendars.readonly',
+	'calendars.write',
+	'calendars/resources.readonly',
+	'calendars/resources.write',
+	'calendars/events.readonly',
+	'calendars/events.write',
+];
 export const AGENCY_SCOPES = [...LOCATION_SCOPES, 'oauth.readonly', 'oauth.write', 'locations.readonly'];
 
 const DEFAULT_SEED: Required<AgencySeed> = {

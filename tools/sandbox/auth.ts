@@ -1,6 +1,7 @@
 /** The IAM side: bearer tokens, routes, scopes, Version header, and which location a token may touch. */
 import { API_VERSIONS, ApiVersion, MatchedOperation, RecordedRequest, matchOperation, requiredScope } from '../contract/openapi';
 import { fakeToken } from '../fakeToken';
+import { LOCATION_SCOPES } from './agency';
 import { Answer, MESSAGES, forbidden, unauthorized } from './responses';
 
 export interface SandboxToken {
@@ -11,8 +12,8 @@ export interface SandboxToken {
 	appId?: string;
 }
 
-const ALL = ['calendars/groups.readonly', 'calendars/groups.write', 'calendars.readonly', 'calendars.write'];
-const READ = ['calendars/groups.readonly', 'calendars.readonly'];
+const ALL = [...LOCATION_SCOPES];
+const READ = ['calendars/groups.readonly', 'calendars.readonly', 'calendars/resources.readonly', 'calendars/events.readonly'];
 
 /** Fake sandbox tokens, made when the process starts (printing them is fine; they work only here). */
 export const DEFAULT_TOKENS: SandboxToken[] = [

@@ -2,6 +2,7 @@
 import { MatchedOperation, RecordedRequest } from '../contract/openapi';
 import { SandboxToken } from './auth';
 import { Answer, MESSAGES, badRequest, notFound, success, unprocessable } from './responses';
+import { resourceHandlers } from './resource-operations';
 import { GroupFields, GroupInput, LocationStore } from './store';
 
 export interface OperationResult {
@@ -86,8 +87,12 @@ const handlers: Record<string, Handler> = {
 	'delete-calendar': ({ store, token, calendarId }) =>
 		store.removeCalendar(token.locationId, calendarId) ? answered(success(200, { success: true }), true) : calendarNotFound(),
 };
+const resourceRoutes = new Set(Object.keys(resourceHandlers));
 
 export function runOperation(operation: MatchedOperation, req: RecordedRequest, store: LocationStore, token: SandboxToken): OperationResult {
+	if (resourceRoutes.has(operation.operationId)) {
+		return resourceHandlers[operation.operationId]({ store, locationId: token.locationId, params: operation.pathParams, query: req.query, body: req.body });
+	}
 	const handler = handlers[operation.operationId];
 	if (!handler) throw new Error(`sandbox has no handler for ${operation.operationId}`);
 	const body = req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};

@@ -55,6 +55,8 @@ export interface SandboxState {
 	locations: Record<string, GroupRecord[]>;
 	/** calendars per location (only locations that have some) */
 	calendars: Record<string, CalendarRecord[]>;
+	/** rooms, equipment and calendar notifications per location (resource-store.ts) */
+	resources: ReturnType<LocationStore['resources']['snapshot']>;
 	/** companies with their sub-accounts, apps (no secrets), installs */
 	agency: ReturnType<AgencyDirectory['snapshot']>;
 	/** code exchanges, refreshes, refused refresh reuses, mints (per location) */
@@ -204,7 +206,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		timers.add(timer);
 	};
 
-	const state = (): SandboxState => ({ locations: deps.store.snapshot(), calendars: deps.store.calendarSnapshot(), agency: deps.directory.snapshot(), oauth: deps.oauth.stats(), webhooks: webhooks.snapshot() });
+	const state = (): SandboxState => ({ locations: deps.store.snapshot(), calendars: deps.store.calendarSnapshot(), resources: deps.store.resources.snapshot(), agency: deps.directory.snapshot(), oauth: deps.oauth.stats(), webhooks: webhooks.snapshot() });
 	const knownApp = (appId: string) => deps.directory.appList().some((a) => a.appId === appId);
 	const appOf = (clientId: string) => {
 		const app = deps.directory.appByClientId(clientId);
