@@ -5,12 +5,16 @@ import { CREDENTIAL_TEST_BASE_URL } from '../nodes/HighLevelCalendars/transport/
 import { agencyTokenTest } from '../nodes/HighLevelCalendars/transport/credentialTest';
 import { highLevelOAuth2Fields } from './highLevelOAuth2Fields';
 
-/** The group and calendar routes' scopes, minting location tokens, and listing the agency's sub-accounts. */
+/** The group, calendar, room and equipment, and notification routes' scopes, minting location tokens, and listing the agency's sub-accounts. */
 const SCOPES = [
 	'calendars/groups.readonly',
 	'calendars/groups.write',
 	'calendars.readonly',
 	'calendars.write',
+	'calendars/resources.readonly',
+	'calendars/resources.write',
+	'calendars/events.readonly',
+	'calendars/events.write',
 	'oauth.readonly',
 	'oauth.write',
 	'locations.readonly',

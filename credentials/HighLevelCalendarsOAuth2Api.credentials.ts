@@ -4,7 +4,16 @@ import { CREDENTIAL_TEST_BASE_URL } from '../nodes/HighLevelCalendars/transport/
 import { listGroupsTest } from '../nodes/HighLevelCalendars/transport/credentialTest';
 import { highLevelOAuth2Fields } from './highLevelOAuth2Fields';
 
-const SCOPES = ['calendars/groups.readonly', 'calendars/groups.write', 'calendars.readonly', 'calendars.write'];
+const SCOPES = [
+	'calendars/groups.readonly',
+	'calendars/groups.write',
+	'calendars.readonly',
+	'calendars.write',
+	'calendars/resources.readonly',
+	'calendars/resources.write',
+	'calendars/events.readonly',
+	'calendars/events.write',
+];
 
 export class HighLevelCalendarsOAuth2Api implements ICredentialType {
 	name = 'highLevelCalendarsOAuth2Api';
