@@ -35,6 +35,12 @@ const row = (resource: string) => (operation: string, fields: Field[], extraOpti
 const groupRow = row('Calendar Group');
 const calendarRow = row('Calendar');
 const calendar: Field = { label: 'Calendar', readme: 'calendar picked as in Get' };
+const resourceRow = row('Calendar Resource');
+const resourceType: Field = { label: 'Type', readme: '**Type**: Room or Equipment', shared: true };
+const calendarResource: Field = { label: 'Calendar Resource', readme: '**Calendar Resource**, picked From List', shared: true };
+const notificationRow = row('Calendar Notification');
+const notificationCalendar: Field = { label: 'Calendar', readme: '**Calendar** (From List or By ID)', shared: true };
+const notification: Field = { label: 'Notification', readme: '**Notification** of it', shared: true };
 
 export const OPERATION_ROWS: OperationRow[] = [
 	groupRow('Create', [
@@ -78,6 +84,34 @@ export const OPERATION_ROWS: OperationRow[] = [
 		{ label: 'Additional Fields (JSON)', readme: '*Additional Fields (JSON)*' },
 	]),
 	calendarRow('Delete', [calendar]),
+	resourceRow('Create', [
+		resourceType,
+		{ label: 'Name', readme: 'Name' },
+		{ label: 'Calendar IDs', readme: '*Calendar IDs*' },
+		{ label: 'Capacity', readme: '*Capacity*' },
+		{ label: 'Description', readme: 'Description' },
+	]),
+	resourceRow('Get', [resourceType, calendarResource]),
+	resourceRow('Get Many', [resourceType, { label: 'Return All', readme: 'Return All' }, { label: 'Limit', readme: 'a Limit' }]),
+	resourceRow('Update', [resourceType, calendarResource, { label: 'Update Fields', readme: '*Update Fields*' }]),
+	resourceRow('Delete', [resourceType, calendarResource]),
+	notificationRow('Create', [
+		notificationCalendar,
+		{ label: 'Define', readme: '*Define*' },
+		{ label: 'Receiver', readme: '*Receiver*' },
+		{ label: 'Channel', readme: '*Channel*' },
+		{ label: 'Notification Type', readme: '*Notification Type*' },
+		{ label: 'Notification Fields', readme: '*Notification Fields*' },
+	]),
+	notificationRow('Get', [notificationCalendar, notification]),
+	notificationRow('Get Many', [
+		notificationCalendar,
+		{ label: 'Return All', readme: 'Return All' },
+		{ label: 'Limit', readme: 'a Limit' },
+		{ label: 'Filters', readme: '*Filters*' },
+	]),
+	notificationRow('Update', [notificationCalendar, notification, { label: 'Update Fields', readme: '*Update Fields*' }]),
+	notificationRow('Delete', [notificationCalendar, notification]),
 ];
 
 /** The node's Authentication choices, the credential type each one asks for, and how Location ID is entered. */
