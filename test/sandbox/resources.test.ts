@@ -52,8 +52,7 @@ describe.each(VERSIONS)('rooms, equipment and notifications over HTTP, Version %
 	});
 
 	it('refuses what the spec refuses: a missing required property, an undocumented one, limit and skip left out', async () => {
-		const { capacity: _left, ...withoutCapacity } = room();
-		expect(await call(sandbox, 'POST', '/calendars/resources/rooms', { version, body: withoutCapacity })).toMatchObject({ status: 400, body: { message: 'capacity is required' } });
+		expect(await call(sandbox, 'POST', '/calendars/resources/rooms', { version, body: room({ capacity: undefined }) })).toMatchObject({ status: 400, body: { message: 'capacity is required' } });
 		expect(await call(sandbox, 'POST', '/calendars/resources/rooms', { version, body: room({ colour: 'red' }) })).toMatchObject({ status: 422 });
 		expect(await call(sandbox, 'POST', '/calendars/resources/desks', { version, body: room() })).toMatchObject({ status: 400 });
 		expect(await call(sandbox, 'GET', '/calendars/resources/rooms', { version, query: { locationId: LOCATION } })).toMatchObject({ status: 400, body: { message: 'limit is required' } });

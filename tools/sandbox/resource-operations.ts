@@ -25,6 +25,9 @@ const notificationNotFound = () => answered(notFound('Notification not found'));
 /** HighLevel's default page of notifications (the spec's `limit` default). */
 const NOTIFICATION_PAGE = 100;
 
+/** The record without one of its properties (the request's locationId, the store's calendarId). */
+const without = (record: Record<string, unknown>, key: string) => Object.fromEntries(Object.entries(record).filter(([name]) => name !== key));
+
 const fieldsOf = (body: unknown): Record<string, unknown> => (body && typeof body === 'object' && !Array.isArray(body) ? { ...(body as Record<string, unknown>) } : {});
 
 /**
@@ -60,7 +63,7 @@ export const resourceHandlers: Record<string, Handler> = {
 	}),
 
 	'create-calendar-resource': withResourceType((ctx) => {
-		const { locationId: _location, ...fields } = fieldsOf(ctx.body);
+		const fields = without(fieldsOf(ctx.body), 'locationId');
 		const problem = calendarsProblem(ctx, type(ctx), fields.calendarIds);
 		return problem ?? answered(success(201, ctx.store.resources.createResource(ctx.locationId, type(ctx), fields)), true);
 	}),
@@ -72,7 +75,7 @@ export const resourceHandlers: Record<string, Handler> = {
 
 	'update-calendar-resource': withResourceType((ctx) => {
 		if (!ctx.store.resources.resource(ctx.locationId, type(ctx), ctx.params.id)) return resourceNotFound();
-		const { locationId: _location, ...fields } = fieldsOf(ctx.body);
+		const fields = without(fieldsOf(ctx.body), 'locationId');
 		const problem = calendarsProblem(ctx, type(ctx), fields.calendarIds);
 		return problem ?? answered(success(200, ctx.store.resources.updateResource(ctx.locationId, type(ctx), ctx.params.id, fields)), true);
 	}),
@@ -92,7 +95,7 @@ export const resourceHandlers: Record<string, Handler> = {
 		const matching = ctx.store.resources
 			.notificationsOf(ctx.locationId, ctx.params.calendarId)
 			.filter((n) => n.deleted === deleted && (isActive === undefined || n.isActive === isActive));
-		return answered(success(200, matching.slice(skip, skip + NOTIFICATION_PAGE).map(({ calendarId: _calendar, ...n }) => n)));
+		return answered(success(200, matching.slice(skip, skip + NOTIFICATION_PAGE).map((n) => without(n, 'calendarId'))));
 	}),
 
 	// UNVERIFIED: HighLevel's answer to an empty list
@@ -100,14 +103,13 @@ export const resourceHandlers: Record<string, Handler> = {
 		const sent = Array.isArray(ctx.body) ? (ctx.body as Array<Record<string, unknown>>) : [];
 		if (sent.length === 0) return answered(badRequest('At least one notification is required'));
 		const created = sent.map((fields) => ctx.store.resources.createNotification(ctx.locationId, ctx.params.calendarId, fields));
-		return answered(success(200, created.map(({ calendarId: _calendar, ...n }) => n)), true);
+		return answered(success(200, created.map((n) => without(n, 'calendarId'))), true);
 	}),
 
 	'find-event-notification': withCalendar((ctx) => {
 		const found = ctx.store.resources.notification(ctx.locationId, ctx.params.calendarId, ctx.params.notificationId);
 		if (!found) return notificationNotFound();
-		const { calendarId: _calendar, ...notification } = found;
-		return answered(success(200, notification));
+		return answered(success(200, without(found, 'calendarId')));
 	}),
 
 	// UNVERIFIED: the wording of the message; a deleted notification can be updated (deleted: false restores it)
