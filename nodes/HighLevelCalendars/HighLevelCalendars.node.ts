@@ -34,7 +34,7 @@ export class HighLevelCalendars implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: optionNameSubtitle(operationField),
-		description: 'Create, read, update, enable, disable and delete HighLevel calendar groups and their calendars',
+		description: 'Create, read, update and delete HighLevel calendar groups and their calendars, enable or disable groups, and move calendars between groups',
 		defaults: { name: 'HighLevel Calendars' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

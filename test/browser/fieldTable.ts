@@ -34,7 +34,7 @@ const row = (resource: string) => (operation: string, fields: Field[], extraOpti
 });
 const groupRow = row('Calendar Group');
 const calendarRow = row('Calendar');
-const calendar: Field = { label: 'Calendar', readme: 'calendar picked as in Get' };
+const calendar: Field = { label: 'Calendar', readme: 'calendar picked From List or By ID' };
 const resourceRow = row('Calendar Resource');
 const resourceType: Field = { label: 'Type', readme: '**Type**: Room or Equipment', shared: true };
 const calendarResource: Field = { label: 'Calendar Resource', readme: '**Calendar Resource**, picked From List', shared: true };

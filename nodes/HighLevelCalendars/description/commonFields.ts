@@ -142,13 +142,17 @@ export function showFor(operations: string[], resource: Resource = 'calendarGrou
 	return { show: { resource: [resource], operation: operations } };
 }
 
-/** A group picked for a calendar (From List, By ID, By Slug); empty for none. */
+/**
+ * A group picked for a calendar (From List, By ID, By Slug); empty for none. Named `calendarGroup` unless told
+ * otherwise: the Calendar picker's From List narrows itself to the group of that name.
+ */
 export function optionalGroupLocator(
 	displayName: string,
 	description: string,
 	displayOptions: INodeProperties['displayOptions'],
+	name = 'calendarGroup',
 ): INodeProperties {
-	return { ...groupLocator, name: 'calendarGroup', displayName, description, required: false, displayOptions };
+	return { ...groupLocator, name, displayName, description, required: false, displayOptions };
 }
 
 export const calendarLocator: INodeProperties = {

@@ -23,7 +23,7 @@ export function refuseField(node: INode, found: ShapeProblem, itemIndex: number)
 	return new NodeOperationError(node, `Calendar field "${found.field}" in item ${itemIndex} ${found.problem}`, {
 		itemIndex,
 		description:
-			'Correct the field, or the Additional Fields (JSON), to what HighLevel documents for calendars (see the README)',
+			'Correct the field, or the Additional Fields (JSON), to what HighLevel documents for calendars (the README lists the properties under Calendar properties)',
 	});
 }
 

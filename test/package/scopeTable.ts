@@ -1,0 +1,136 @@
+/**
+ * The README's scope table, as data: each row an operation of the node (as the README names it), the scopes it needs,
+ * and the parameters that run it against the sandbox. test/package/scopeTable.test.ts renders the README's table from
+ * these rows and runs each row, deriving the scopes from the requests it sent (each request's scope as HighLevel's
+ * OpenAPI files document it). A new operation is one more row.
+ */
+import type { INodeParameters } from 'n8n-workflow';
+
+/** The scopes the operations use, in the table's column order. */
+export const OPERATION_SCOPES = [
+	'calendars/groups.readonly',
+	'calendars/groups.write',
+	'calendars.readonly',
+	'calendars.write',
+	'calendars/resources.readonly',
+	'calendars/resources.write',
+	'calendars/events.readonly',
+	'calendars/events.write',
+] as const;
+export type OperationScope = (typeof OPERATION_SCOPES)[number];
+
+/** What the sandbox holds before each row runs. */
+export interface Seed {
+	/** group "Sales" (slug sales), holding the calendar `calendarId` */
+	salesId: string;
+	/** group "Empty" (slug empty), holding none */
+	emptyId: string;
+	/** calendar "Team Calls", a personal calendar in Sales */
+	calendarId: string;
+	/** room "Yoga Room" */
+	roomId: string;
+	/** a reminder of Team Calls */
+	notificationId: string;
+}
+
+export interface ScopeRow {
+	/** the README's first cell: resource → operation, and how it is set when that changes its scopes */
+	operation: string;
+	scopes: OperationScope[];
+	parameters: (seed: Seed) => INodeParameters;
+}
+
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+const bySlug = (value: string) => ({ __rl: true, mode: 'slug', value });
+const group = (parameters: INodeParameters): INodeParameters => ({ resource: 'calendarGroup', ...parameters });
+const calendar = (parameters: INodeParameters): INodeParameters => ({ resource: 'calendar', ...parameters });
+const room = (parameters: INodeParameters): INodeParameters => ({ resource: 'calendarResource', resourceType: 'rooms', ...parameters });
+const notification = (seed: Seed, parameters: INodeParameters): INodeParameters => ({ resource: 'calendarNotification', calendar: byId(seed.calendarId), ...parameters });
+const [GROUPS_READ, GROUPS_WRITE, CALENDARS_READ, CALENDARS_WRITE, RESOURCES_READ, RESOURCES_WRITE, EVENTS_READ, EVENTS_WRITE] = OPERATION_SCOPES;
+
+export const SCOPE_ROWS: ScopeRow[] = [
+	{ operation: 'Calendar Group → Create', scopes: [GROUPS_READ, GROUPS_WRITE], parameters: () => group({ operation: 'create', name: 'New', description: 'New calendars' }) },
+	{ operation: 'Calendar Group → Get', scopes: [GROUPS_READ], parameters: (seed) => group({ operation: 'get', group: byId(seed.salesId) }) },
+	{ operation: 'Calendar Group → Get Many', scopes: [GROUPS_READ], parameters: () => group({ operation: 'getAll', returnAll: true }) },
+	{ operation: 'Calendar Group → Update', scopes: [GROUPS_READ, GROUPS_WRITE], parameters: (seed) => group({ operation: 'update', group: byId(seed.salesId), updateFields: { name: 'Renamed' } }) },
+	{ operation: 'Calendar Group → Enable / Disable', scopes: [GROUPS_READ, GROUPS_WRITE], parameters: (seed) => group({ operation: 'disable', group: byId(seed.salesId) }) },
+	{
+		operation: 'Calendar Group → Delete, group By ID or From List',
+		scopes: [GROUPS_WRITE, CALENDARS_READ],
+		parameters: (seed) => group({ operation: 'delete', group: byId(seed.emptyId) }),
+	},
+	{ operation: 'Calendar Group → Delete, group By Slug', scopes: [GROUPS_READ, GROUPS_WRITE, CALENDARS_READ], parameters: () => group({ operation: 'delete', group: bySlug('empty') }) },
+	{
+		operation: 'Calendar Group → Delete, *If It Holds Calendars*: Delete Its Calendars First (By ID)',
+		scopes: [GROUPS_WRITE, CALENDARS_READ, CALENDARS_WRITE],
+		parameters: (seed) => group({ operation: 'delete', group: byId(seed.salesId), options: { ifHoldsCalendars: 'deleteCalendarsFirst' } }),
+	},
+	{
+		operation: 'Calendar Group → Delete, *If It Holds Calendars*: Delete Even If It Holds Calendars (By ID)',
+		scopes: [GROUPS_WRITE],
+		parameters: (seed) => group({ operation: 'delete', group: byId(seed.salesId), options: { ifHoldsCalendars: 'deleteAnyway' } }),
+	},
+	{ operation: 'Calendar Group → Check Slug Availability', scopes: [GROUPS_WRITE], parameters: () => group({ operation: 'checkSlug', slug: 'free-slug' }) },
+	{
+		operation: 'Calendar → Create, in no group or a group By ID or From List',
+		scopes: [CALENDARS_READ, CALENDARS_WRITE],
+		parameters: (seed) => calendar({ operation: 'create', name: 'Open Day', calendarType: 'event', calendarGroup: byId(seed.salesId) }),
+	},
+	{
+		operation: 'Calendar → Create, *Calendar Group* By Slug',
+		scopes: [GROUPS_READ, CALENDARS_READ, CALENDARS_WRITE],
+		parameters: () => calendar({ operation: 'create', name: 'Open Day', calendarType: 'event', calendarGroup: bySlug('sales') }),
+	},
+	{ operation: 'Calendar → Get', scopes: [CALENDARS_READ], parameters: (seed) => calendar({ operation: 'get', calendar: byId(seed.calendarId) }) },
+	{ operation: 'Calendar → Get Many', scopes: [CALENDARS_READ], parameters: () => calendar({ operation: 'getAll', returnAll: true }) },
+	{
+		operation: 'Calendar → Get Many of one group (*Calendar Group* set)',
+		scopes: [GROUPS_READ, CALENDARS_READ],
+		parameters: (seed) => calendar({ operation: 'getAll', returnAll: true, calendarGroup: byId(seed.salesId) }),
+	},
+	{ operation: 'Calendar → Update', scopes: [CALENDARS_WRITE], parameters: (seed) => calendar({ operation: 'update', calendar: byId(seed.calendarId), updateFields: { name: 'Renamed' } }) },
+	{
+		operation: 'Calendar → Update, *Group*: Move to Group',
+		scopes: [GROUPS_READ, CALENDARS_WRITE],
+		parameters: (seed) => calendar({ operation: 'update', calendar: byId(seed.calendarId), groupChange: 'move', moveToGroup: byId(seed.emptyId) }),
+	},
+	{
+		operation: 'Calendar → Update with *Team Members* (the calendar is read for its type)',
+		scopes: [CALENDARS_READ, CALENDARS_WRITE],
+		parameters: (seed) => calendar({ operation: 'update', calendar: byId(seed.calendarId), updateFields: { teamMembers: { member: [{ userId: 'user2', priority: 1 }] } } }),
+	},
+	{ operation: 'Calendar → Delete', scopes: [CALENDARS_WRITE], parameters: (seed) => calendar({ operation: 'delete', calendar: byId(seed.calendarId) }) },
+	{ operation: 'Calendar Resource → Create (lists the rooms or equipment first)', scopes: [RESOURCES_READ, RESOURCES_WRITE], parameters: () => room({ operation: 'create', name: 'Spa Room' }) },
+	{ operation: 'Calendar Resource → Get', scopes: [RESOURCES_READ], parameters: (seed) => room({ operation: 'get', calendarResource: byId(seed.roomId) }) },
+	{ operation: 'Calendar Resource → Get Many', scopes: [RESOURCES_READ], parameters: () => room({ operation: 'getAll', returnAll: true }) },
+	{ operation: 'Calendar Resource → Update', scopes: [RESOURCES_WRITE], parameters: (seed) => room({ operation: 'update', calendarResource: byId(seed.roomId), updateFields: { capacity: 4 } }) },
+	{ operation: 'Calendar Resource → Delete', scopes: [RESOURCES_WRITE], parameters: (seed) => room({ operation: 'delete', calendarResource: byId(seed.roomId) }) },
+	{
+		operation: 'Calendar Notification → Create (lists the calendar\'s notifications first)',
+		scopes: [EVENTS_READ, EVENTS_WRITE],
+		parameters: (seed) => notification(seed, { operation: 'create', receiverType: 'contact', channel: 'email', notificationType: 'confirmation' }),
+	},
+	{ operation: 'Calendar Notification → Get', scopes: [EVENTS_READ], parameters: (seed) => notification(seed, { operation: 'get', notification: byId(seed.notificationId) }) },
+	{ operation: 'Calendar Notification → Get Many', scopes: [EVENTS_READ], parameters: (seed) => notification(seed, { operation: 'getAll', returnAll: true }) },
+	{
+		operation: 'Calendar Notification → Update (reads the notification back)',
+		scopes: [EVENTS_READ, EVENTS_WRITE],
+		parameters: (seed) => notification(seed, { operation: 'update', notification: byId(seed.notificationId), updateFields: { isActive: false } }),
+	},
+	{ operation: 'Calendar Notification → Delete', scopes: [EVENTS_WRITE], parameters: (seed) => notification(seed, { operation: 'delete', notification: byId(seed.notificationId) }) },
+];
+
+/** The agency credential's scopes beyond the operations', and what each is for. */
+export const AGENCY_SCOPES: Array<{ scope: string; use: string }> = [
+	{ scope: 'oauth.readonly', use: 'asked for beside `oauth.write`; no request of the node needs it today' },
+	{ scope: 'oauth.write', use: "minting each sub-account's token (`POST /oauth/locationToken`), and the credential's *Test*" },
+	{ scope: 'locations.readonly', use: 'Location ID *From List* (`GET /locations/search`)' },
+];
+
+/** The README's table, as the rows render it. */
+export function renderScopeTable(rows: ScopeRow[] = SCOPE_ROWS): string {
+	const header = `| Operation | ${OPERATION_SCOPES.map((scope) => `\`${scope}\``).join(' | ')} |`;
+	const rule = `|---|${OPERATION_SCOPES.map(() => ':-:').join('|')}|`;
+	const body = rows.map((row) => `| ${row.operation} | ${OPERATION_SCOPES.map((scope) => (row.scopes.includes(scope) ? '✓' : '')).join(' | ')} |`);
+	return [header, rule, ...body].join('\n').replace(/ {2}/g, ' ');
+}
