@@ -3,18 +3,11 @@ import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } f
 import { AGENCY_APP } from '../nodes/HighLevelCalendars/transport/tokens/agencyApp';
 import { CREDENTIAL_TEST_BASE_URL } from '../nodes/HighLevelCalendars/transport/baseUrl';
 import { agencyTokenTest } from '../nodes/HighLevelCalendars/transport/credentialTest';
-import { highLevelOAuth2Fields } from './highLevelOAuth2Fields';
+import { CALENDAR_SCOPES, highLevelOAuth2Fields } from './highLevelOAuth2Fields';
 
 /** The group, calendar, room and equipment, and notification routes' scopes, minting location tokens, and listing the agency's sub-accounts. */
 const SCOPES = [
-	'calendars/groups.readonly',
-	'calendars/groups.write',
-	'calendars.readonly',
-	'calendars.write',
-	'calendars/resources.readonly',
-	'calendars/resources.write',
-	'calendars/events.readonly',
-	'calendars/events.write',
+	...CALENDAR_SCOPES,
 	'oauth.readonly',
 	'oauth.write',
 	'locations.readonly',

@@ -2,6 +2,18 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { ACCESS_TOKEN_URL, AUTHORIZE_URL, baseUrlProperty } from '../nodes/HighLevelCalendars/transport/baseUrl';
 
+/** The scopes of the node's operations: what a sub-account token needs (and a minted location token carries). */
+export const CALENDAR_SCOPES = [
+	'calendars/groups.readonly',
+	'calendars/groups.write',
+	'calendars.readonly',
+	'calendars.write',
+	'calendars/resources.readonly',
+	'calendars/resources.write',
+	'calendars/events.readonly',
+	'calendars/events.write',
+];
+
 const MARKETPLACE_URL = 'https://marketplace.gohighlevel.com/v2/oauth/chooselocation';
 
 /**

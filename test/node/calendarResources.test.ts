@@ -4,23 +4,18 @@ import type { INodeParameters } from 'n8n-workflow';
 import type { ApiVersion } from '../../tools/contract/openapi';
 import { validateRequest } from '../../tools/contract/openapi';
 import { AGENCY_PER_ITEM, agencyCredentials } from '../../tools/engine/agency';
-import { SANDBOX_LOCATION, sandboxCredentials } from '../../tools/engine/credentials';
+import { SANDBOX_LOCATION } from '../../tools/engine/credentials';
 import { runWorkflow } from '../../tools/engine/runWorkflow';
 import { NODE_NAME, singleNodeWorkflow, withContinueOnFail } from '../../tools/engine/workflows';
 import { call, expectRequestsValid } from '../../tools/sandbox/harness';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../tools/sandbox/server';
+import type { Sandbox, SandboxOptions } from '../../tools/sandbox/server';
+import { ResourceSandbox } from './resourceSandbox';
 
+const session = new ResourceSandbox('calendarResource');
 let sandbox: Sandbox;
-async function withSandbox(options: SandboxOptions = {}) {
-	await sandbox?.close();
-	sandbox = await startSandbox({ port: 0, ...options });
-}
-afterAll(async () => await sandbox?.close());
-
-async function run(parameters: INodeParameters, items: object[] = [{}]) {
-	const result = await runWorkflow(withContinueOnFail(singleNodeWorkflow({ resource: 'calendarResource', ...parameters }, items)), sandboxCredentials(sandbox.url));
-	return { output: result.output(NODE_NAME) ?? [], error: result.error(NODE_NAME) };
-}
+const withSandbox = async (options: SandboxOptions = {}) => (sandbox = await session.start(options));
+const run = async (parameters: INodeParameters, items?: object[]) => await session.run(parameters, items);
+afterAll(async () => await session.close());
 
 const stored = (locationId = SANDBOX_LOCATION) => sandbox.state().resources.resources[locationId] ?? [];
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });

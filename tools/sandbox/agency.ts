@@ -4,6 +4,7 @@
  * some of the company's locations and may cover the ones created later ("future sub-accounts").
  */
 import { randomBytes } from 'crypto';
+import { CALENDAR_SCOPES } from '../../credentials/highLevelOAuth2Fields';
 import { highLevelId } from './store';
 
 export type UserType = 'Company' | 'Location';
@@ -57,16 +58,8 @@ export interface NewLocation {
 }
 
 export const DEFAULT_COMPANY = 'sandboxCompany0001';
-export const LOCATION_SCOPES = [
-	'calendars/groups.readonly',
-	'calendars/groups.write',
-	'calendars.readonly',
-	'calendars.write',
-	'calendars/resources.readonly',
-	'calendars/resources.write',
-	'calendars/events.readonly',
-	'calendars/events.write',
-];
+/** A sub-account app's scopes: the node's (as the OAuth2 credentials ask for them). */
+export const LOCATION_SCOPES = [...CALENDAR_SCOPES];
 export const AGENCY_SCOPES = [...LOCATION_SCOPES, 'oauth.readonly', 'oauth.write', 'locations.readonly'];
 
 const DEFAULT_SEED: Required<AgencySeed> = {
