@@ -132,3 +132,34 @@ describe.each(VERSIONS)('rooms, equipment and notifications over HTTP, Version %
 		});
 	});
 });
+
+describe('rooms and notifications share the location\'s rate limit and the seeded faults', () => {
+	it('answers 429 with the limit\'s headers once the location\'s window is spent', async () => {
+		const sandbox = await startSandbox({ rateLimit: { max: 2 } });
+		try {
+			const list = () => call(sandbox, 'GET', '/calendars/resources/rooms', { query: { locationId: LOCATION, limit: '10', skip: '0' } });
+			expect((await list()).status).toBe(200);
+			expect((await call(sandbox, 'GET', '/calendars/groups', { query: { locationId: LOCATION } })).status).toBe(200);
+			const refused = await list();
+			expect(refused.status).toBe(429);
+			expect(refused.headers.get('x-ratelimit-remaining')).toBe('0');
+		} finally {
+			await sandbox.close();
+		}
+	});
+
+	it('stores a create whose answer it then drops (lostAfterStore), and answers a 5xx fault without storing', async () => {
+		const lost = await startSandbox({ faults: { lostAfterStore: 1 } });
+		const failing = await startSandbox({ faults: { error5xx: 1 } });
+		try {
+			const body = { locationId: LOCATION, name: 'Yoga', description: '', quantity: 1, outOfService: 0, capacity: 4, calendarIds: [] };
+			await expect(call(lost, 'POST', '/calendars/resources/rooms', { body })).rejects.toThrow();
+			expect(lost.state().resources.resources[LOCATION]).toHaveLength(1);
+			expect((await call(failing, 'POST', '/calendars/resources/rooms', { body })).status).toBeGreaterThanOrEqual(500);
+			expect(failing.state().resources.resources).toEqual({});
+		} finally {
+			await lost.close();
+			await failing.close();
+		}
+	});
+});
