@@ -2,19 +2,19 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { ACCESS_TOKEN_URL, AUTHORIZE_URL, baseUrlProperty } from '../nodes/HighLevelCalendars/transport/baseUrl';
 
-/** The scopes of the node's operations: what a sub-account token needs (and a minted location token carries). */
+const MARKETPLACE_URL = 'https://marketplace.gohighlevel.com/v2/oauth/chooselocation';
+
+/** The scopes of the node's routes: calendar groups, calendars, their events (appointments, notifications), rooms and equipment. */
 export const CALENDAR_SCOPES = [
 	'calendars/groups.readonly',
 	'calendars/groups.write',
 	'calendars.readonly',
 	'calendars.write',
-	'calendars/resources.readonly',
-	'calendars/resources.write',
 	'calendars/events.readonly',
 	'calendars/events.write',
+	'calendars/resources.readonly',
+	'calendars/resources.write',
 ];
-
-const MARKETPLACE_URL = 'https://marketplace.gohighlevel.com/v2/oauth/chooselocation';
 
 /**
  * The fields both HighLevel OAuth2 credentials share: authorization code, the marketplace to approve the app in,

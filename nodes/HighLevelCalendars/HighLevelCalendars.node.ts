@@ -1,6 +1,7 @@
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
+	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
@@ -8,22 +9,42 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { searchCalendarNotifications } from './listSearch/searchCalendarNotifications';
 import { searchCalendarResources } from './listSearch/searchCalendarResources';
+import { searchCalendarUsers } from './listSearch/searchCalendarUsers';
 import { searchCalendars } from './listSearch/searchCalendars';
 import { searchGroups } from './listSearch/searchGroups';
 import { searchLocations } from './listSearch/searchLocations';
+import { appointmentDescription, appointmentOperationField, appointmentOperationHandlers } from './resources/appointment';
 import { calendarDescription, calendarOperationField, calendarOperationHandlers } from './resources/calendar';
 import { calendarGroupDescription, operationField, operationHandlers } from './resources/calendarGroup';
 import { calendarNotificationDescription, calendarNotificationOperationField, calendarNotificationOperationHandlers } from './resources/calendarNotification';
 import { calendarResourceDescription, calendarResourceOperationField, calendarResourceOperationHandlers } from './resources/calendarResource';
 import { agencyLocationField, locationField } from './description/commonFields';
-import { optionNameSubtitle } from './description/subtitle';
+import { resourceOperationSubtitle } from './description/subtitle';
 import { runItems, type ItemHandler } from './execution/runItems';
 
-const HANDLERS: Record<string, Record<string, ItemHandler>> = {
+const resourceField: INodeProperties = {
+	displayName: 'Resource',
+	name: 'resource',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{ name: 'Calendar Group', value: 'calendarGroup' },
+		{ name: 'Calendar', value: 'calendar' },
+		{ name: 'Calendar Resource', value: 'calendarResource' },
+		{ name: 'Calendar Notification', value: 'calendarNotification' },
+		{ name: 'Appointment', value: 'appointment' },
+	],
+	default: 'calendarGroup',
+};
+
+/** Each resource's Operation field, and its operations' handlers. */
+const operationFields = [operationField, calendarOperationField, calendarResourceOperationField, calendarNotificationOperationField, appointmentOperationField];
+const handlers: Record<string, Record<string, ItemHandler>> = {
 	calendarGroup: operationHandlers,
 	calendar: calendarOperationHandlers,
 	calendarResource: calendarResourceOperationHandlers,
 	calendarNotification: calendarNotificationOperationHandlers,
+	appointment: appointmentOperationHandlers,
 };
 
 export class HighLevelCalendars implements INodeType {
@@ -33,8 +54,9 @@ export class HighLevelCalendars implements INodeType {
 		icon: { light: 'file:../../icons/highlevel.svg', dark: 'file:../../icons/highlevel.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: optionNameSubtitle(operationField),
-		description: 'Create, read, update and delete HighLevel calendar groups and their calendars, enable or disable groups, and move calendars between groups',
+		subtitle: resourceOperationSubtitle(resourceField, operationFields),
+		description:
+			'Manage HighLevel calendar groups and their calendars (enable or disable groups, move calendars between groups), find free slots, and book, reschedule and cancel appointments',
 		defaults: { name: 'HighLevel Calendars' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -68,39 +90,25 @@ export class HighLevelCalendars implements INodeType {
 				],
 				default: 'privateIntegrationToken',
 			},
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Calendar', value: 'calendar' },
-					{ name: 'Calendar Group', value: 'calendarGroup' },
-					{ name: 'Calendar Notification', value: 'calendarNotification' },
-					{ name: 'Calendar Resource', value: 'calendarResource' },
-				],
-				default: 'calendarGroup',
-			},
-			operationField,
-			calendarOperationField,
-			calendarResourceOperationField,
-			calendarNotificationOperationField,
+			resourceField,
+			...operationFields,
 			locationField,
 			agencyLocationField,
 			...calendarGroupDescription,
 			...calendarDescription,
 			...calendarResourceDescription,
 			...calendarNotificationDescription,
+			...appointmentDescription,
 		],
 	};
 
 	methods = {
-		listSearch: { searchCalendarNotifications, searchCalendarResources, searchCalendars, searchGroups, searchLocations },
+		listSearch: { searchCalendarNotifications, searchCalendarResources, searchCalendars, searchCalendarUsers, searchGroups, searchLocations },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const resource = this.getNodeParameter('resource', 0, 'calendarGroup') as string;
 		const operation = this.getNodeParameter('operation', 0) as string;
-		return [await runItems(this, HANDLERS[resource][operation])];
+		return [await runItems(this, handlers[resource][operation])];
 	}
 }

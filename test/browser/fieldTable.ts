@@ -34,6 +34,7 @@ const row = (resource: string) => (operation: string, fields: Field[], extraOpti
 });
 const groupRow = row('Calendar Group');
 const calendarRow = row('Calendar');
+const appointmentRow = row('Appointment');
 const calendar: Field = { label: 'Calendar', readme: 'calendar picked From List or By ID' };
 const resourceRow = row('Calendar Resource');
 const resourceType: Field = { label: 'Type', readme: '**Type**: Room or Equipment', shared: true };
@@ -41,6 +42,7 @@ const calendarResource: Field = { label: 'Calendar Resource', readme: '**Calenda
 const notificationRow = row('Calendar Notification');
 const notificationCalendar: Field = { label: 'Calendar', readme: '**Calendar** (From List or By ID)', shared: true };
 const notification: Field = { label: 'Notification', readme: '**Notification** of it', shared: true };
+const appointmentId: Field = { label: 'Appointment ID', readme: '**Appointment ID**' };
 
 export const OPERATION_ROWS: OperationRow[] = [
 	groupRow('Create', [
@@ -84,6 +86,41 @@ export const OPERATION_ROWS: OperationRow[] = [
 		{ label: 'Additional Fields (JSON)', readme: '*Additional Fields (JSON)*' },
 	]),
 	calendarRow('Delete', [calendar]),
+	calendarRow('Get Free Slots', [
+		{ label: 'List Calendars of Group', readme: '*List Calendars of Group*' },
+		{ label: 'Calendar', readme: 'From List or By ID' },
+		{ label: 'Start', readme: '**Start**' },
+		{ label: 'End', readme: '**End**' },
+		{ label: 'Time Zone', readme: '**Time Zone**' },
+		{ label: 'User IDs', readme: '**User IDs**' },
+		{ label: 'Output', readme: '**Output**' },
+	]),
+	appointmentRow('Book', [
+		{ label: 'Calendar', readme: '**Calendar**' },
+		{ label: 'Contact ID', readme: '**Contact ID**' },
+		{ label: 'Start Time', readme: '**Start Time**' },
+		{ label: 'End Time', readme: '**End Time**' },
+		{ label: 'Assigned User', readme: '**Assigned User**' },
+		{ label: "Run the Sub-Account's Automations", readme: "**Run the Sub-Account's Automations**" },
+		{ label: 'Additional Fields', readme: '*Additional Fields*' },
+	], ['Time Zone', 'Ignore Date Range', 'Ignore Free-Slot Validation', 'If Slot Is Taken', 'Search Days']),
+	appointmentRow('Get', [appointmentId]),
+	appointmentRow('Get Many', [
+		{ label: 'Appointments Of', readme: '*Appointments Of*' },
+		{ label: 'Calendar', readme: 'one calendar' },
+		{ label: 'Start Time', readme: '**Start Time**' },
+		{ label: 'End Time', readme: '**End Time**' },
+		{ label: 'Return All', readme: 'Return All' },
+		{ label: 'Limit', readme: 'a Limit' },
+	], ['Time Zone']),
+	appointmentRow('Update', [
+		appointmentId,
+		{ label: 'Apply To', readme: '*Apply To*' },
+		{ label: "Run the Sub-Account's Automations", readme: "Run the Sub-Account's Automations" },
+		{ label: 'Update Fields', readme: '*Update Fields*' },
+	], ['Time Zone', 'Ignore Date Range', 'Ignore Free-Slot Validation']),
+	appointmentRow('Cancel', [appointmentId, { label: "Run the Sub-Account's Automations", readme: "Run the Sub-Account's Automations" }]),
+	appointmentRow('Delete', [appointmentId]),
 	resourceRow('Create', [
 		resourceType,
 		{ label: 'Name', readme: 'Name' },

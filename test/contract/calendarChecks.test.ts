@@ -4,9 +4,9 @@
  * validates against the spec, and whatever the spec refuses the node refuses.
  */
 import { calendarBodyRule } from '../../nodes/HighLevelCalendars/api/calendars/calendarSchema';
-import { shapeProblem } from '../../nodes/HighLevelCalendars/api/calendars/schemaCheck';
+import { shapeProblem } from '../../nodes/HighLevelCalendars/shared/schemaCheck';
 import { ApiVersion, validateRequest } from '../../tools/contract/openapi';
-import { componentSchemas, fromRule, normalize, type Json } from './ruleShape';
+import { componentSchemas, fromRule, jsonRequest, normalize, type Json } from '../../tools/contract/ruleTable';
 
 const VERSIONS: ApiVersion[] = ['2021-04-15', 'v3'];
 
@@ -59,13 +59,7 @@ describe.each(VERSIONS)('the node\'s calendar checks, Version %s', (version) => 
 	];
 
 	it.each(CASES)('%s: what the node lets through the spec takes, what the spec refuses the node refuses', (_what, operation, body) => {
-		const request = {
-			method: operation === 'create' ? 'POST' : 'PUT',
-			path: operation === 'create' ? '/calendars/' : '/calendars/cal1',
-			query: {},
-			headers: { authorization: 'Bearer pit-abc', version, 'content-type': 'application/json' },
-			body,
-		};
+		const request = operation === 'create' ? jsonRequest('POST', '/calendars/', version, body) : jsonRequest('PUT', '/calendars/cal1', version, body);
 		const specErrors = validateRequest(request).errors;
 		const nodeProblem = shapeProblem(calendarBodyRule(operation, version), body, '');
 		if (nodeProblem === undefined) expect(specErrors).toEqual([]);

@@ -5,10 +5,9 @@
  */
 import { notificationBodyRule } from '../../nodes/HighLevelCalendars/api/calendarNotifications/notificationChecks';
 import { resourceBodyRule } from '../../nodes/HighLevelCalendars/api/calendarResources/resourceChecks';
-import type { Rule } from '../../nodes/HighLevelCalendars/api/calendars/calendarSchema';
-import { shapeProblem } from '../../nodes/HighLevelCalendars/api/calendars/schemaCheck';
+import { shapeProblem, type Rule } from '../../nodes/HighLevelCalendars/shared/schemaCheck';
 import { ApiVersion, validateRequest } from '../../tools/contract/openapi';
-import { componentSchemas, fromRule, normalize, type Json } from './ruleShape';
+import { componentSchemas, fromRule, jsonRequest, normalize, type Json } from '../../tools/contract/ruleTable';
 
 const VERSIONS: ApiVersion[] = ['2021-04-15', 'v3'];
 
@@ -64,13 +63,8 @@ describe.each(VERSIONS)('the node\'s room, equipment and notification checks, Ve
 
 	it.each(CASES)('%s: what the node lets through the spec takes, what the spec refuses the node refuses', (_what, kind, operation, body) => {
 		const sent = JSON.parse(JSON.stringify(body)) as Json;
-		const request = {
-			method: operation === 'create' ? 'POST' : 'PUT',
-			path: RULES[kind].path[operation],
-			query: {},
-			headers: { authorization: 'Bearer pit-abc', version, 'content-type': 'application/json' },
-			body: kind === 'notification' && operation === 'create' ? [sent] : sent,
-		};
+		const request = jsonRequest(operation === 'create' ? 'POST' : 'PUT', RULES[kind].path[operation], version, sent);
+		if (kind === 'notification' && operation === 'create') request.body = [sent];
 		const specErrors = validateRequest(request).errors;
 		const nodeProblem = shapeProblem(RULES[kind].rule(operation), sent, '');
 		expect({ nodeRefuses: nodeProblem !== undefined, specErrors }).toEqual({ nodeRefuses: specErrors.length > 0, specErrors });

@@ -6,7 +6,8 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 
-import { calendarBodyRule, type Rule } from '../../nodes/HighLevelCalendars/api/calendars/calendarSchema';
+import { calendarBodyRule } from '../../nodes/HighLevelCalendars/api/calendars/calendarSchema';
+import type { Rule } from '../../nodes/HighLevelCalendars/shared/schemaCheck';
 import { calendarFieldOptions } from '../../nodes/HighLevelCalendars/resources/calendar/calendarFields';
 
 const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');

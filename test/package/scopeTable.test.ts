@@ -20,6 +20,7 @@ import { SANDBOX_LOCATION, SANDBOX_TOKEN, sandboxCredentials } from '../../tools
 import { TestCredentialsHelper } from '../../tools/engine/credentialsHelper';
 import { buildWorkflow, runWorkflow, stubbedAdditionalData } from '../../tools/engine/runWorkflow';
 import { NODE_NAME, singleNodeWorkflow } from '../../tools/engine/workflows';
+import { CONTACT, OPEN_EVERY_DAY } from '../../tools/sandbox/harness';
 import type { LoggedRequest } from '../../tools/sandbox/request-log';
 import { startSandbox, type Sandbox } from '../../tools/sandbox/server';
 import { AGENCY_SCOPES, OPERATION_SCOPES, renderScopeTable, SCOPE_ROWS, type Seed } from './scopeTable';
@@ -60,9 +61,13 @@ async function seed(): Promise<Seed> {
 	const emptyId = await post('/calendars/groups', { name: 'Empty', description: 'Nothing yet', slug: 'empty' });
 	const team = [{ userId: 'user1', priority: 0.5 }];
 	const calendarId = await post('/calendars/', { name: 'Team Calls', calendarType: 'personal', slug: 'team-calls', groupId: salesId, teamMembers: team });
+	const bookableId = await post('/calendars/', { name: 'Consultation', calendarType: 'event', slug: 'consultation', slotDuration: 30, slotInterval: 30, openHours: OPEN_EVERY_DAY });
+	// 14:00 UTC is 9:00 or 10:00 in New York (the seeded zone): on the calendar's grid, a day and two days from now
+	const day = (days: number) => new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + days, 14)).toISOString();
+	const appointmentId = await post('/calendars/events/appointments', { calendarId: bookableId, contactId: CONTACT, startTime: day(2) });
 	const roomId = await post('/calendars/resources/rooms', { name: 'Yoga Room', description: '', quantity: 1, outOfService: 0, capacity: 8, calendarIds: [] });
 	const notificationId = await post(`/calendars/${calendarId}/notifications`, [{ receiverType: 'contact', channel: 'sms', notificationType: 'reminder' }]);
-	return { salesId, emptyId, calendarId, roomId, notificationId };
+	return { salesId, emptyId, calendarId, bookableId, appointmentId, freeSlot: day(3), roomId, notificationId };
 }
 
 test('the README\'s scope table is the one scopeTable.ts renders', () => {

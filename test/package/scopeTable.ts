@@ -12,10 +12,10 @@ export const OPERATION_SCOPES = [
 	'calendars/groups.write',
 	'calendars.readonly',
 	'calendars.write',
-	'calendars/resources.readonly',
-	'calendars/resources.write',
 	'calendars/events.readonly',
 	'calendars/events.write',
+	'calendars/resources.readonly',
+	'calendars/resources.write',
 ] as const;
 export type OperationScope = (typeof OPERATION_SCOPES)[number];
 
@@ -27,6 +27,12 @@ export interface Seed {
 	emptyId: string;
 	/** calendar "Team Calls", a personal calendar in Sales */
 	calendarId: string;
+	/** calendar "Consultation", open every day 9–17 in the location's zone, 30-minute slots */
+	bookableId: string;
+	/** an appointment of the seeded contact in Consultation */
+	appointmentId: string;
+	/** a free slot of Consultation (ISO with offset) */
+	freeSlot: string;
 	/** room "Yoga Room" */
 	roomId: string;
 	/** a reminder of Team Calls */
@@ -44,9 +50,11 @@ const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const bySlug = (value: string) => ({ __rl: true, mode: 'slug', value });
 const group = (parameters: INodeParameters): INodeParameters => ({ resource: 'calendarGroup', ...parameters });
 const calendar = (parameters: INodeParameters): INodeParameters => ({ resource: 'calendar', ...parameters });
+const appointment = (parameters: INodeParameters): INodeParameters => ({ resource: 'appointment', ...parameters });
+const [GROUPS_READ, GROUPS_WRITE, CALENDARS_READ, CALENDARS_WRITE, EVENTS_READ, EVENTS_WRITE, RESOURCES_READ, RESOURCES_WRITE] = OPERATION_SCOPES;
+const CONTACT = 'sandboxContact0002';
 const room = (parameters: INodeParameters): INodeParameters => ({ resource: 'calendarResource', resourceType: 'rooms', ...parameters });
 const notification = (seed: Seed, parameters: INodeParameters): INodeParameters => ({ resource: 'calendarNotification', calendar: byId(seed.calendarId), ...parameters });
-const [GROUPS_READ, GROUPS_WRITE, CALENDARS_READ, CALENDARS_WRITE, RESOURCES_READ, RESOURCES_WRITE, EVENTS_READ, EVENTS_WRITE] = OPERATION_SCOPES;
 
 export const SCOPE_ROWS: ScopeRow[] = [
 	{ operation: 'Calendar Group → Create', scopes: [GROUPS_READ, GROUPS_WRITE], parameters: () => group({ operation: 'create', name: 'New', description: 'New calendars' }) },
@@ -100,6 +108,35 @@ export const SCOPE_ROWS: ScopeRow[] = [
 		parameters: (seed) => calendar({ operation: 'update', calendar: byId(seed.calendarId), updateFields: { teamMembers: { member: [{ userId: 'user2', priority: 1 }] } } }),
 	},
 	{ operation: 'Calendar → Delete', scopes: [CALENDARS_WRITE], parameters: (seed) => calendar({ operation: 'delete', calendar: byId(seed.calendarId) }) },
+	{
+		operation: 'Calendar → Get Free Slots',
+		scopes: [CALENDARS_READ],
+		parameters: (seed) => calendar({ operation: 'getFreeSlots', calendar: byId(seed.bookableId), start: seed.freeSlot, end: `={{ DateTime.fromISO("${seed.freeSlot}").plus({ days: 1 }) }}` }),
+	},
+	{
+		operation: 'Appointment → Book, End Time set',
+		scopes: [EVENTS_WRITE],
+		parameters: (seed) => appointment({ operation: 'book', calendar: byId(seed.bookableId), contactId: CONTACT, startTime: seed.freeSlot, endTime: `={{ DateTime.fromISO("${seed.freeSlot}").plus({ minutes: 30 }) }}` }),
+	},
+	{
+		operation: "Appointment → Book, End Time empty (the calendar's slot duration is read)",
+		scopes: [CALENDARS_READ, EVENTS_WRITE],
+		parameters: (seed) => appointment({ operation: 'book', calendar: byId(seed.bookableId), contactId: CONTACT, startTime: seed.freeSlot }),
+	},
+	{ operation: 'Appointment → Get', scopes: [EVENTS_READ], parameters: (seed) => appointment({ operation: 'get', appointmentId: seed.appointmentId }) },
+	{
+		operation: 'Appointment → Get Many (of a calendar, a group By ID or a user)',
+		scopes: [EVENTS_READ],
+		parameters: (seed) => appointment({ operation: 'getAll', eventsOf: 'calendar', calendar: byId(seed.bookableId), startTime: seed.freeSlot, endTime: `={{ DateTime.fromISO("${seed.freeSlot}").plus({ days: 7 }) }}`, returnAll: true }),
+	},
+	{ operation: 'Appointment → Update', scopes: [EVENTS_WRITE], parameters: (seed) => appointment({ operation: 'update', appointmentId: seed.appointmentId, updateFields: { title: 'Renamed' } }) },
+	{
+		operation: 'Appointment → Update, a Start Time without End Time, or *Apply To*: Whole Series (the appointment is read)',
+		scopes: [EVENTS_READ, EVENTS_WRITE],
+		parameters: (seed) => appointment({ operation: 'update', appointmentId: seed.appointmentId, applyTo: 'series', updateFields: { title: 'Renamed' } }),
+	},
+	{ operation: 'Appointment → Cancel', scopes: [EVENTS_WRITE], parameters: (seed) => appointment({ operation: 'cancel', appointmentId: seed.appointmentId }) },
+	{ operation: 'Appointment → Delete', scopes: [EVENTS_WRITE], parameters: (seed) => appointment({ operation: 'delete', appointmentId: seed.appointmentId }) },
 	{ operation: 'Calendar Resource → Create (lists the rooms or equipment first)', scopes: [RESOURCES_READ, RESOURCES_WRITE], parameters: () => room({ operation: 'create', name: 'Spa Room' }) },
 	{ operation: 'Calendar Resource → Get', scopes: [RESOURCES_READ], parameters: (seed) => room({ operation: 'get', calendarResource: byId(seed.roomId) }) },
 	{ operation: 'Calendar Resource → Get Many', scopes: [RESOURCES_READ], parameters: () => room({ operation: 'getAll', returnAll: true }) },

@@ -29,10 +29,11 @@ describe('cli', () => {
 		const output = running.output();
 		expect(/listening on (http:\S+)/.exec(output)?.[1]).toBe(`http://127.0.0.1:${port}`);
 		const demo = new RegExp(`^ {2}(pit-sandbox-demo-[0-9a-f]{24}) {2}location=sandboxLocation0001 {2}scopes=${ALL_SCOPES}$`, 'm').exec(output);
-		expect(output).toMatch(/^ {2}pit-sandbox-readonly-[0-9a-f]{24} {2}location=sandboxLocation0001 {2}scopes=calendars\/groups\.readonly calendars\.readonly calendars\/resources\.readonly calendars\/events\.readonly$/m);
+		expect(output).toMatch(/^ {2}pit-sandbox-readonly-[0-9a-f]{24} {2}location=sandboxLocation0001 {2}scopes=calendars\/groups\.readonly calendars\.readonly calendars\/events\.readonly calendars\/resources\.readonly$/m);
 		expect(output).toMatch(new RegExp(`^ {2}pit-sandbox-other-[0-9a-f]{24} {2}location=sandboxLocation0002 {2}scopes=${ALL_SCOPES}$`, 'm'));
 		expect(demo).not.toBeNull();
 		expect(output).toMatch(/^Webhook signing key \(Ed25519, public half[^\n]*\n-----BEGIN PUBLIC KEY-----\n[A-Za-z0-9+/]{59}=\n-----END PUBLIC KEY-----$/m);
+		expect(output).toMatch(/^Contacts in each seeded sub-account: sandboxContact0001, sandboxContact0002, sandboxContact0003; a new one \(sends ContactCreate\): POST http:\/\/127\.0\.0\.1:\d+\/__sandbox\/contacts /m);
 
 		const answer = await fetch(`http://127.0.0.1:${port}/calendars/groups?locationId=sandboxLocation0001`, {
 			headers: { authorization: `Bearer ${demo![1]}`, version: '2021-04-15' },

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'crypto';
 import { CALENDAR_SCOPES } from '../../credentials/highLevelOAuth2Fields';
+import { IANAZone } from 'luxon';
 import { highLevelId } from './store';
 
 export type UserType = 'Company' | 'Location';
@@ -15,6 +16,8 @@ export interface LocationRecord {
 	name: string;
 	address: string;
 	email: string;
+	/** IANA time zone (the locations spec's `timezone`): the calendars' open hours are read in it */
+	timezone: string;
 }
 
 export interface CompanyRecord {
@@ -45,7 +48,7 @@ export interface InstallRecord {
 }
 
 export interface AgencySeed {
-	companies?: Array<{ id: string; name?: string; locations: Array<{ id: string; name?: string }> }>;
+	companies?: Array<{ id: string; name?: string; locations: Array<{ id: string; name?: string; timezone?: string }> }>;
 	apps?: Array<{ distribution: UserType; scopes?: string[]; clientId?: string; clientSecret?: string }>;
 }
 
@@ -53,11 +56,15 @@ export interface NewLocation {
 	companyId?: string;
 	id?: string;
 	name?: string;
+	/** IANA time zone; default DEFAULT_TIME_ZONE */
+	timezone?: string;
 	/** install the company's agency apps here; default: only where they were installed "to future sub-accounts" */
 	withApp?: boolean;
 }
 
 export const DEFAULT_COMPANY = 'sandboxCompany0001';
+export const DEFAULT_TIME_ZONE = 'America/New_York';
+export const READ_SCOPES = ['calendars/groups.readonly', 'calendars.readonly', 'calendars/events.readonly', 'calendars/resources.readonly'];
 /** A sub-account app's scopes: the node's (as the OAuth2 credentials ask for them). */
 export const LOCATION_SCOPES = [...CALENDAR_SCOPES];
 export const AGENCY_SCOPES = [...LOCATION_SCOPES, 'oauth.readonly', 'oauth.write', 'locations.readonly'];
@@ -100,7 +107,7 @@ export class AgencyDirectory {
 	clear(): void {
 		const companies = this.seed.companies ?? DEFAULT_SEED.companies;
 		this.companies = companies.map((c) => ({ id: c.id, name: c.name ?? c.id }));
-		this.locations = companies.flatMap((c) => c.locations.map((l) => this.locationRecord(c.id, l.id, l.name)));
+		this.locations = companies.flatMap((c) => c.locations.map((l) => this.locationRecord(c.id, l.id, l.name, l.timezone)));
 		this.installs = [];
 	}
 
@@ -130,7 +137,7 @@ export class AgencyDirectory {
 		if (!this.company(companyId)) throw new Error(`unknown company "${companyId}"`);
 		const id = input.id ?? highLevelId();
 		if (this.location(id)) throw new Error(`location "${id}" exists already`);
-		const location = this.locationRecord(companyId, id, input.name);
+		const location = this.locationRecord(companyId, id, input.name, input.timezone);
 		this.locations.push(location);
 		for (const install of this.installs) {
 			if (install.companyId !== companyId || install.userType !== 'Company') continue;
@@ -183,9 +190,15 @@ export class AgencyDirectory {
 		};
 	}
 
-	private locationRecord(companyId: string, id: string, name?: string): LocationRecord {
+	/** The location's time zone; DEFAULT_TIME_ZONE for one the directory does not know (a test's own token location). */
+	timeZoneOf(locationId: string): string {
+		return this.location(locationId)?.timezone ?? DEFAULT_TIME_ZONE;
+	}
+
+	private locationRecord(companyId: string, id: string, name?: string, timezone = DEFAULT_TIME_ZONE): LocationRecord {
+		if (!IANAZone.isValidZone(timezone)) throw new Error(`timezone "${timezone}" is not an IANA time zone`);
 		const label = name ?? `Sub-account ${id}`;
-		return { id, companyId, name: label, address: '1 Sandbox Street', email: `${id.toLowerCase()}@sandbox.invalid` };
+		return { id, companyId, name: label, address: '1 Sandbox Street', email: `${id.toLowerCase()}@sandbox.invalid`, timezone };
 	}
 }
 

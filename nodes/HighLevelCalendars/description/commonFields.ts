@@ -14,10 +14,8 @@ export const locationField: INodeProperties = {
 	default: '',
 	placeholder: "e.g. ve9EPM428h8vShlRW1KT (empty: the credential's location)",
 	description:
-		"The sub-account whose calendar groups and calendars to use. Leave empty to use the credential's location.",
-	displayOptions: {
-		show: { resource: ['calendarGroup', 'calendar', 'calendarResource', 'calendarNotification'], authentication: ['privateIntegrationToken', 'oAuth2'] },
-	},
+		"The sub-account whose calendars and appointments to use. Leave empty to use the credential's location.",
+	displayOptions: { show: { authentication: ['privateIntegrationToken', 'oAuth2'] } },
 };
 
 /** With the agency credential every item names its sub-account, usually mapped from the trigger's data. */
@@ -27,8 +25,8 @@ export const agencyLocationField: INodeProperties = {
 	type: 'resourceLocator',
 	default: { mode: 'id', value: '' },
 	required: true,
-	description: "The agency's sub-account whose calendar groups and calendars to use",
-	displayOptions: { show: { resource: ['calendarGroup', 'calendar', 'calendarResource', 'calendarNotification'], authentication: ['agencyOAuth2'] } },
+	description: "The agency's sub-account whose calendars and appointments to use",
+	displayOptions: { show: { authentication: ['agencyOAuth2'] } },
 	modes: [
 		{
 			displayName: 'From List',
@@ -119,7 +117,7 @@ const requestOptions: INodeProperties[] = [
 	},
 ];
 
-export type Resource = 'calendarGroup' | 'calendar' | 'calendarResource' | 'calendarNotification';
+export type Resource = 'calendarGroup' | 'calendar' | 'calendarResource' | 'calendarNotification' | 'appointment';
 
 /** The Options collection of one operation: the API version, its own options, then request tuning. */
 export function optionsFor(

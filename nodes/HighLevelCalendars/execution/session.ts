@@ -1,12 +1,14 @@
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { AppointmentsApi } from '../api/appointments/api';
 import { CalendarGroupsApi } from '../api/calendarGroups/api';
 import type { CalendarGroup } from '../api/calendarGroups/types';
 import { CalendarsApi } from '../api/calendars/api';
 import type { Calendar } from '../api/calendars/types';
 import { CalendarNotificationsApi } from '../api/calendarNotifications/api';
 import { CalendarResourcesApi } from '../api/calendarResources/api';
+import { FreeSlotsApi } from '../api/freeSlots/api';
 import { CreateLookup } from '../shared/createLookup';
 import { SlugDirectory } from '../shared/slugDirectory';
 import type { SendCall } from '../transport/call';
@@ -35,21 +37,22 @@ export function withLocationTokens(ctx: RequestContext, connection: Connection):
 	return { ...connection, locationTokens };
 }
 
+function sendVia(ctx: RequestContext, connection: Connection): SendCall {
+	return async (settings, call) => await sendToHighLevel(ctx, connection, settings, call);
+}
+
 /** The API clients whose calls go through the connection's credential. */
 export function calendarGroupsApi(ctx: RequestContext, connection: Connection): CalendarGroupsApi {
-	return new CalendarGroupsApi(
-		async (settings, call) => await sendToHighLevel(ctx, connection, settings, call),
-		ctx.getNode(),
-	);
+	return new CalendarGroupsApi(sendVia(ctx, connection), ctx.getNode());
 }
 
 export function calendarsApi(ctx: RequestContext, connection: Connection): CalendarsApi {
-	return new CalendarsApi(async (settings, call) => await sendToHighLevel(ctx, connection, settings, call), ctx.getNode());
+	return new CalendarsApi(sendVia(ctx, connection), ctx.getNode());
 }
 
 /** An API module's client whose calls go through the connection's credential. */
 export function apiClient<T>(ctx: RequestContext, connection: Connection, Api: new (send: SendCall, node: INode) => T): T {
-	return new Api(async (settings, call) => await sendToHighLevel(ctx, connection, settings, call), ctx.getNode());
+	return new Api(sendVia(ctx, connection), ctx.getNode());
 }
 
 /** What the items of one execution share: the API clients, and the groups and calendars listed so far. */
@@ -61,6 +64,13 @@ export class ExecutionSession {
 	readonly calendarsApi: CalendarsApi;
 
 	readonly calendars: SlugDirectory<Calendar>;
+
+	readonly appointmentsApi: AppointmentsApi;
+
+	readonly freeSlotsApi: FreeSlotsApi;
+
+	/** Calendars read by ID in this execution (a booking's slot duration, its team), by location and ID. */
+	private readonly calendarsRead = new Map<string, Promise<Calendar>>();
 
 	readonly resourcesApi: CalendarResourcesApi;
 
@@ -77,8 +87,22 @@ export class ExecutionSession {
 		this.directory = new SlugDirectory(async (settings) => await this.api.list(settings));
 		this.calendarsApi = calendarsApi(ctx, connection);
 		this.calendars = new SlugDirectory(async (settings) => await this.calendarsApi.list(settings));
+		this.appointmentsApi = new AppointmentsApi(sendVia(ctx, connection), ctx.getNode());
+		this.freeSlotsApi = new FreeSlotsApi(sendVia(ctx, connection), ctx.getNode());
 		this.resourcesApi = apiClient(ctx, connection, CalendarResourcesApi);
 		this.notificationsApi = apiClient(ctx, connection, CalendarNotificationsApi);
+	}
+
+	/** The calendar, read once per execution however many items book in it. */
+	async calendar(settings: RequestSettings, calendarId: string): Promise<Calendar> {
+		const key = `${settings.locationId} ${calendarId}`;
+		let reading = this.calendarsRead.get(key);
+		if (!reading) {
+			reading = this.calendarsApi.get(settings, calendarId);
+			this.calendarsRead.set(key, reading);
+			reading.catch(() => this.calendarsRead.delete(key));
+		}
+		return await reading;
 	}
 
 	static async open(ctx: IExecuteFunctions, maxInFlight: number): Promise<ExecutionSession> {

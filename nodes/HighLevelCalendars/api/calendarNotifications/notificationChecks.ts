@@ -1,8 +1,7 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { Rule } from '../calendars/calendarSchema';
-import { shapeProblem } from '../calendars/schemaCheck';
+import { shapeProblem, type Rule } from '../../shared/schemaCheck';
 
 const text: Rule = { type: 'string' };
 const flag: Rule = { type: 'boolean' };

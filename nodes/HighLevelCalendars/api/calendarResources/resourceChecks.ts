@@ -1,8 +1,7 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { Rule } from '../calendars/calendarSchema';
-import { shapeProblem, type ShapeProblem } from '../calendars/schemaCheck';
+import { shapeProblem, type Rule, type ShapeProblem } from '../../shared/schemaCheck';
 import type { ResourceType } from './types';
 
 const text: Rule = { type: 'string' };

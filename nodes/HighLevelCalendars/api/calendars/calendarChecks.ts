@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { ApiVersion } from '../../transport/requestSettings';
 import { calendarBodyRule, type CalendarType } from './calendarSchema';
-import { shapeProblem, type ShapeProblem } from './schemaCheck';
+import { shapeProblem, type ShapeProblem } from '../../shared/schemaCheck';
 
 /** What each calendar type needs of its team members (HighLevel's CalendarCreateDTO says so in words). */
 export function teamProblem(type: CalendarType, members: IDataObject[]): ShapeProblem | undefined {

@@ -1,4 +1,21 @@
-import type { Rule } from './calendarSchema';
+/** A documented property's shape, as HighLevel's OpenAPI files write it (CalendarCreateDTO, AppointmentCreateSchema, …). */
+export type Rule =
+	| { type: 'string'; enum?: readonly string[]; readOnly?: true }
+	| { type: 'number'; enum?: readonly number[]; minimum?: number; maximum?: number }
+	| { type: 'boolean' }
+	| { type: 'array'; items: Rule; maxItems?: number }
+	| { type: 'object'; properties: Record<string, Rule>; required: readonly string[] };
+
+export const text: Rule = { type: 'string' };
+export const number: Rule = { type: 'number' };
+export const flag: Rule = { type: 'boolean' };
+export const oneOf = (...values: string[]): Rule => ({ type: 'string', enum: values });
+export const listOf = (items: Rule): Rule => ({ type: 'array', items });
+export const shape = (properties: Record<string, Rule>, required: readonly string[] = []): Rule => ({
+	type: 'object',
+	properties,
+	required,
+});
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
