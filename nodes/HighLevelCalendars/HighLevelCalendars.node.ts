@@ -28,11 +28,11 @@ const resourceField: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	options: [
-		{ name: 'Calendar Group', value: 'calendarGroup' },
-		{ name: 'Calendar', value: 'calendar' },
-		{ name: 'Calendar Resource', value: 'calendarResource' },
-		{ name: 'Calendar Notification', value: 'calendarNotification' },
 		{ name: 'Appointment', value: 'appointment' },
+		{ name: 'Calendar', value: 'calendar' },
+		{ name: 'Calendar Group', value: 'calendarGroup' },
+		{ name: 'Calendar Notification', value: 'calendarNotification' },
+		{ name: 'Calendar Resource', value: 'calendarResource' },
 	],
 	default: 'calendarGroup',
 };
