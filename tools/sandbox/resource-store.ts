@@ -1,4 +1,5 @@
 /** In-memory rooms, equipment and calendar notifications, per location, in creation order. */
+import { listOf } from './bookings';
 import { highLevelId } from './store';
 
 export type ResourceType = 'rooms' | 'equipments';
@@ -19,15 +20,6 @@ export interface NotificationRecord extends Record<string, unknown> {
 	calendarId: string;
 	isActive: boolean;
 	deleted: boolean;
-}
-
-function listOf<T>(lists: Map<string, T[]>, key: string): T[] {
-	let list = lists.get(key);
-	if (!list) {
-		list = [];
-		lists.set(key, list);
-	}
-	return list;
 }
 
 const nonEmpty = <T>(lists: Map<string, T[]>) =>
