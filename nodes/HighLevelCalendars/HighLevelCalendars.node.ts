@@ -14,6 +14,8 @@ import { searchCalendars } from './listSearch/searchCalendars';
 import { searchGroups } from './listSearch/searchGroups';
 import { searchLocations } from './listSearch/searchLocations';
 import { appointmentDescription, appointmentOperationField, appointmentOperationHandlers } from './resources/appointment';
+import { appointmentNoteDescription, appointmentNoteHandlers, appointmentNoteOperationField } from './resources/appointmentNote';
+import { blockedSlotDescription, blockedSlotHandlers, blockedSlotOperationField } from './resources/blockedSlot';
 import { calendarDescription, calendarOperationField, calendarOperationHandlers } from './resources/calendar';
 import { calendarGroupDescription, operationField, operationHandlers } from './resources/calendarGroup';
 import { calendarNotificationDescription, calendarNotificationOperationField, calendarNotificationOperationHandlers } from './resources/calendarNotification';
@@ -29,6 +31,8 @@ const resourceField: INodeProperties = {
 	noDataExpression: true,
 	options: [
 		{ name: 'Appointment', value: 'appointment' },
+		{ name: 'Appointment Note', value: 'appointmentNote' },
+		{ name: 'Blocked Slot', value: 'blockedSlot' },
 		{ name: 'Calendar', value: 'calendar' },
 		{ name: 'Calendar Group', value: 'calendarGroup' },
 		{ name: 'Calendar Notification', value: 'calendarNotification' },
@@ -38,13 +42,23 @@ const resourceField: INodeProperties = {
 };
 
 /** Each resource's Operation field, and its operations' handlers. */
-const operationFields = [operationField, calendarOperationField, calendarResourceOperationField, calendarNotificationOperationField, appointmentOperationField];
+const operationFields = [
+	operationField,
+	calendarOperationField,
+	calendarResourceOperationField,
+	calendarNotificationOperationField,
+	appointmentOperationField,
+	blockedSlotOperationField,
+	appointmentNoteOperationField,
+];
 const handlers: Record<string, Record<string, ItemHandler>> = {
 	calendarGroup: operationHandlers,
 	calendar: calendarOperationHandlers,
 	calendarResource: calendarResourceOperationHandlers,
 	calendarNotification: calendarNotificationOperationHandlers,
 	appointment: appointmentOperationHandlers,
+	blockedSlot: blockedSlotHandlers,
+	appointmentNote: appointmentNoteHandlers,
 };
 
 export class HighLevelCalendars implements INodeType {
@@ -56,7 +70,7 @@ export class HighLevelCalendars implements INodeType {
 		version: 1,
 		subtitle: resourceOperationSubtitle(resourceField, operationFields),
 		description:
-			'Manage HighLevel calendar groups and their calendars (enable or disable groups, move calendars between groups), find free slots, and book, reschedule and cancel appointments',
+			'Manage HighLevel calendar groups and their calendars (enable or disable groups, move calendars between groups), find free slots, book, reschedule and cancel appointments, block time and keep appointment notes',
 		defaults: { name: 'HighLevel Calendars' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -98,7 +112,11 @@ export class HighLevelCalendars implements INodeType {
 			...calendarDescription,
 			...calendarResourceDescription,
 			...calendarNotificationDescription,
+			...blockedSlotDescription,
+			...appointmentNoteDescription,
 			...appointmentDescription,
+			...blockedSlotDescription,
+			...appointmentNoteDescription,
 		],
 	};
 

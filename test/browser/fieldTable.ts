@@ -35,6 +35,8 @@ const row = (resource: string) => (operation: string, fields: Field[], extraOpti
 const groupRow = row('Calendar Group');
 const calendarRow = row('Calendar');
 const appointmentRow = row('Appointment');
+const blockedSlotRow = row('Blocked Slot');
+const noteRow = row('Appointment Note');
 const calendar: Field = { label: 'Calendar', readme: 'calendar picked From List or By ID' };
 const resourceRow = row('Calendar Resource');
 const resourceType: Field = { label: 'Type', readme: '**Type**: Room or Equipment', shared: true };
@@ -43,6 +45,8 @@ const notificationRow = row('Calendar Notification');
 const notificationCalendar: Field = { label: 'Calendar', readme: '**Calendar** (From List or By ID)', shared: true };
 const notification: Field = { label: 'Notification', readme: '**Notification** of it', shared: true };
 const appointmentId: Field = { label: 'Appointment ID', readme: '**Appointment ID**' };
+const blockedSlotId: Field = { label: 'Blocked Slot ID', readme: '**Blocked Slot ID**' };
+const noteId: Field = { label: 'Note ID', readme: '**Note ID**' };
 
 export const OPERATION_ROWS: OperationRow[] = [
 	groupRow('Create', [
@@ -121,6 +125,32 @@ export const OPERATION_ROWS: OperationRow[] = [
 	], ['Time Zone', 'Ignore Date Range', 'Ignore Free-Slot Validation']),
 	appointmentRow('Cancel', [appointmentId, { label: "Run the Sub-Account's Automations", readme: "Run the Sub-Account's Automations" }]),
 	appointmentRow('Delete', [appointmentId]),
+	blockedSlotRow('Create', [
+		{ label: 'Block For', readme: '**Block For**' },
+		{ label: 'Calendar', readme: '**Calendar**' },
+		{ label: 'Start Time', readme: '**Start Time**' },
+		{ label: 'End Time', readme: '**End Time**' },
+		{ label: 'Title', readme: '**Title**' },
+	], ['Time Zone']),
+	blockedSlotRow('Get Many', [
+		{ label: 'Blocked Slots Of', readme: '*Blocked Slots Of*' },
+		{ label: 'Calendar', readme: 'one calendar' },
+		{ label: 'Start Time', readme: '**Start Time**' },
+		{ label: 'End Time', readme: '**End Time**' },
+		{ label: 'Return All', readme: 'Return All' },
+		{ label: 'Limit', readme: 'a Limit' },
+	], ['Time Zone']),
+	blockedSlotRow('Update', [
+		blockedSlotId,
+		{ label: 'Block For', readme: '**Block For**' },
+		{ label: 'Calendar', readme: 'as in Create' },
+		{ label: 'Update Fields', readme: '*Update Fields*' },
+	], ['Time Zone']),
+	blockedSlotRow('Delete', [blockedSlotId]),
+	noteRow('Create', [appointmentId, { label: 'Note', readme: '**Note**' }, { label: 'User ID', readme: '**User ID**' }]),
+	noteRow('Get Many', [appointmentId, { label: 'Return All', readme: 'Return All' }, { label: 'Limit', readme: 'a Limit' }]),
+	noteRow('Update', [appointmentId, noteId, { label: 'Note', readme: '**Note**' }, { label: 'User ID', readme: '**User ID**' }]),
+	noteRow('Delete', [appointmentId, noteId]),
 	resourceRow('Create', [
 		resourceType,
 		{ label: 'Name', readme: 'Name' },

@@ -44,15 +44,15 @@ function scopesOf(requests: LoggedRequest[]): string[] {
 }
 const order = (scope: string) => (OPERATION_SCOPES as readonly string[]).indexOf(scope);
 
-/** The id in the answer to a POST of `body` (with the location, unless a list). */
-async function post(path: string, body: object): Promise<string> {
+/** The id in the answer to a POST of `body` (a list as it is; an object with the location unless `located` is false). */
+async function post(path: string, body: object, located = true): Promise<string> {
 	const response = await fetch(`${sandbox.url}${path}`, {
 		method: 'POST',
 		headers: { authorization: `Bearer ${SANDBOX_TOKEN}`, version: '2021-04-15', 'content-type': 'application/json' },
-		body: JSON.stringify(Array.isArray(body) ? body : { locationId: SANDBOX_LOCATION, ...body }),
+		body: JSON.stringify(located && !Array.isArray(body) ? { locationId: SANDBOX_LOCATION, ...body } : body),
 	});
-	const answer = (await response.json()) as { group?: { id: string }; calendar?: { id: string }; id?: string } & Array<{ _id: string }>;
-	return String(answer.group?.id ?? answer.calendar?.id ?? answer.id ?? answer[0]?._id);
+	const answer = (await response.json()) as { group?: { id: string }; calendar?: { id: string }; note?: { id: string }; id?: string } & Array<{ _id: string }>;
+	return String(answer.group?.id ?? answer.calendar?.id ?? answer.note?.id ?? answer.id ?? answer[0]?._id);
 }
 
 async function seed(): Promise<Seed> {
@@ -65,9 +65,11 @@ async function seed(): Promise<Seed> {
 	// 14:00 UTC is 9:00 or 10:00 in New York (the seeded zone): on the calendar's grid, a day and two days from now
 	const day = (days: number) => new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + days, 14)).toISOString();
 	const appointmentId = await post('/calendars/events/appointments', { calendarId: bookableId, contactId: CONTACT, startTime: day(2) });
+	const blockedSlotId = await post('/calendars/events/block-slots', { calendarId: bookableId, startTime: day(4), endTime: day(5) });
+	const noteId = await post(`/calendars/appointments/${appointmentId}/notes`, { body: 'Seeded' }, false);
 	const roomId = await post('/calendars/resources/rooms', { name: 'Yoga Room', description: '', quantity: 1, outOfService: 0, capacity: 8, calendarIds: [] });
 	const notificationId = await post(`/calendars/${calendarId}/notifications`, [{ receiverType: 'contact', channel: 'sms', notificationType: 'reminder' }]);
-	return { salesId, emptyId, calendarId, bookableId, appointmentId, freeSlot: day(3), roomId, notificationId };
+	return { salesId, emptyId, calendarId, bookableId, appointmentId, freeSlot: day(3), blockedSlotId, noteId, roomId, notificationId };
 }
 
 test('the README\'s scope table is the one scopeTable.ts renders', () => {

@@ -4,6 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { AppointmentsApi } from '../api/appointments/api';
 import { CalendarGroupsApi } from '../api/calendarGroups/api';
 import type { CalendarGroup } from '../api/calendarGroups/types';
+import { AppointmentNotesApi } from '../api/appointmentNotes/api';
+import { BlockedSlotsApi } from '../api/blockedSlots/api';
 import { CalendarsApi } from '../api/calendars/api';
 import type { Calendar } from '../api/calendars/types';
 import { CalendarNotificationsApi } from '../api/calendarNotifications/api';
@@ -65,6 +67,10 @@ export class ExecutionSession {
 
 	readonly calendars: SlugDirectory<Calendar>;
 
+	readonly blockedSlotsApi: BlockedSlotsApi;
+
+	readonly notesApi: AppointmentNotesApi;
+
 	readonly appointmentsApi: AppointmentsApi;
 
 	readonly freeSlotsApi: FreeSlotsApi;
@@ -89,6 +95,8 @@ export class ExecutionSession {
 		this.calendars = new SlugDirectory(async (settings) => await this.calendarsApi.list(settings));
 		this.appointmentsApi = new AppointmentsApi(sendVia(ctx, connection), ctx.getNode());
 		this.freeSlotsApi = new FreeSlotsApi(sendVia(ctx, connection), ctx.getNode());
+		this.blockedSlotsApi = new BlockedSlotsApi(sendVia(ctx, connection), ctx.getNode());
+		this.notesApi = new AppointmentNotesApi(sendVia(ctx, connection), ctx.getNode());
 		this.resourcesApi = apiClient(ctx, connection, CalendarResourcesApi);
 		this.notificationsApi = apiClient(ctx, connection, CalendarNotificationsApi);
 	}

@@ -78,6 +78,6 @@ export class CalendarResourcesApi {
 	}
 
 	private path(type: ResourceType, id: string): string {
-		return idPath(this.node, `/calendars/resources/${type}`, 'calendar resource', id);
+		return idPath(this.node, `/calendars/resources/${type}`, 'calendarResource', id);
 	}
 }
