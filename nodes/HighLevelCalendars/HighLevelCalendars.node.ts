@@ -112,8 +112,6 @@ export class HighLevelCalendars implements INodeType {
 			...calendarDescription,
 			...calendarResourceDescription,
 			...calendarNotificationDescription,
-			...blockedSlotDescription,
-			...appointmentNoteDescription,
 			...appointmentDescription,
 			...blockedSlotDescription,
 			...appointmentNoteDescription,
