@@ -7,6 +7,9 @@ import { credentialTests } from './webhook/credentialTests';
 import { webhookLifecycle } from './webhook/lifecycle';
 import { receive } from './webhook/receive';
 
+/** Accept Events For "My Sub-Accounts" takes the HighLevel credential of the chosen Authentication. */
+const mySubAccounts = { source: ['marketplaceApp'], acceptFrom: ['mySubAccounts'] };
+
 export class HighLevelTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'HighLevel Trigger',
@@ -19,7 +22,8 @@ export class HighLevelTrigger implements INodeType {
 		version: 1,
 		subtitle:
 			'={{ $parameter["source"] === "workflowAction" ? "Workflow action" : $parameter["events"].includes("*") ? "Any event" : $parameter["events"].join(", ") }}',
-		description: "Starts the workflow on HighLevel's webhooks, letting in only signed ones",
+		description:
+			"Starts the workflow on HighLevel's webhooks: an app's, signed by HighLevel and for your accounts, or a workflow action's, with your secret",
 		defaults: { name: 'HighLevel Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -29,6 +33,21 @@ export class HighLevelTrigger implements INodeType {
 				required: true,
 				testedBy: 'webhookKeyTest',
 				displayOptions: { show: { source: ['marketplaceApp'], verificationKey: ['credential'] } },
+			},
+			{
+				name: 'highLevelCalendarsApi',
+				required: true,
+				displayOptions: { show: { ...mySubAccounts, authentication: ['privateIntegrationToken'] } },
+			},
+			{
+				name: 'highLevelCalendarsOAuth2Api',
+				required: true,
+				displayOptions: { show: { ...mySubAccounts, authentication: ['oAuth2'] } },
+			},
+			{
+				name: 'highLevelCalendarsAgencyOAuth2Api',
+				required: true,
+				displayOptions: { show: { ...mySubAccounts, authentication: ['agencyOAuth2'] } },
 			},
 			{
 				name: 'highLevelCalendarsWebhookSecretApi',
