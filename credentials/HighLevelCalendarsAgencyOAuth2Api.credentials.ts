@@ -1,8 +1,8 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
-import { AGENCY_APP } from '../nodes/HighLevelCalendarGroup/transport/agencyApp';
-import { CREDENTIAL_TEST_BASE_URL } from '../nodes/HighLevelCalendarGroup/transport/baseUrl';
-import { agencyTokenTest } from '../nodes/HighLevelCalendarGroup/transport/credentialTest';
+import { AGENCY_APP } from '../nodes/HighLevelCalendars/transport/tokens/agencyApp';
+import { CREDENTIAL_TEST_BASE_URL } from '../nodes/HighLevelCalendars/transport/baseUrl';
+import { agencyTokenTest } from '../nodes/HighLevelCalendars/transport/credentialTest';
 import { highLevelOAuth2Fields } from './highLevelOAuth2Fields';
 
 /** The group and calendar routes' scopes, minting location tokens, and listing the agency's sub-accounts. */

@@ -8,8 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 
-import { baseUrlProperty, checkBaseUrl } from '../nodes/HighLevelCalendarGroup/transport/baseUrl';
-import { listGroupsTest } from '../nodes/HighLevelCalendarGroup/transport/credentialTest';
+import { baseUrlProperty, checkBaseUrl } from '../nodes/HighLevelCalendars/transport/baseUrl';
+import { listGroupsTest } from '../nodes/HighLevelCalendars/transport/credentialTest';
 
 export class HighLevelCalendarsApi implements ICredentialType {
 	name = 'highLevelCalendarsApi';

@@ -1,7 +1,7 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
-import { CREDENTIAL_TEST_BASE_URL } from '../nodes/HighLevelCalendarGroup/transport/baseUrl';
-import { listGroupsTest } from '../nodes/HighLevelCalendarGroup/transport/credentialTest';
+import { CREDENTIAL_TEST_BASE_URL } from '../nodes/HighLevelCalendars/transport/baseUrl';
+import { listGroupsTest } from '../nodes/HighLevelCalendars/transport/credentialTest';
 import { highLevelOAuth2Fields } from './highLevelOAuth2Fields';
 
 const SCOPES = ['calendars/groups.readonly', 'calendars/groups.write', 'calendars.readonly', 'calendars.write'];

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ACCESS_TOKEN_URL, AUTHORIZE_URL, baseUrlProperty } from '../nodes/HighLevelCalendarGroup/transport/baseUrl';
+import { ACCESS_TOKEN_URL, AUTHORIZE_URL, baseUrlProperty } from '../nodes/HighLevelCalendars/transport/baseUrl';
 
 const MARKETPLACE_URL = 'https://marketplace.gohighlevel.com/v2/oauth/chooselocation';
 

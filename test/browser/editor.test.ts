@@ -35,7 +35,7 @@ const OWNER: Owner = { email: 'browser@example.com', password: `Browser-${random
 const README = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8').replace(/\s+/g, ' ');
 const TOKEN = DEFAULT_TOKENS[0].token;
 const [DENTAL, FITNESS] = ['Sandbox Dental (sandboxLocation0001)', 'Sandbox Fitness (sandboxLocation0002)'];
-const NODE = 'HighLevel Calendar Group';
+const NODE = 'HighLevel Calendars';
 const TRIGGER_DESCRIPTION = "Starts the workflow on HighLevel's webhooks, letting in only signed ones";
 /** the names the suite gives the credentials, one per Authentication */
 const CREDENTIALS: Record<(typeof AUTHENTICATIONS)[number]['name'], string> = {

@@ -3,8 +3,8 @@
  * table of properties is the spec's schema, and for a table of bodies whatever the node's checks let through
  * validates against the spec, and whatever the spec refuses the node refuses.
  */
-import { calendarBodyRule, type Rule } from '../../nodes/HighLevelCalendarGroup/calendars/calendarSchema';
-import { shapeProblem } from '../../nodes/HighLevelCalendarGroup/calendars/schemaCheck';
+import { calendarBodyRule, type Rule } from '../../nodes/HighLevelCalendars/api/calendars/calendarSchema';
+import { shapeProblem } from '../../nodes/HighLevelCalendars/api/calendars/schemaCheck';
 import { ApiVersion, validateRequest } from '../../tools/contract/openapi';
 import { findOperation } from '../../tools/contract/specs';
 

@@ -1,7 +1,7 @@
 import { LoadOptionsContext } from 'n8n-core';
 
-import { searchCalendars } from '../../nodes/HighLevelCalendarGroup/listSearch/searchCalendars';
-import { searchGroups } from '../../nodes/HighLevelCalendarGroup/listSearch/searchGroups';
+import { searchCalendars } from '../../nodes/HighLevelCalendars/listSearch/searchCalendars';
+import { searchGroups } from '../../nodes/HighLevelCalendars/listSearch/searchGroups';
 import { SANDBOX_LOCATION, sandboxCredentials } from '../../tools/engine/credentials';
 import { TestCredentialsHelper } from '../../tools/engine/credentialsHelper';
 import { buildWorkflow, runWorkflow, stubbedAdditionalData } from '../../tools/engine/runWorkflow';

@@ -1,4 +1,4 @@
-import { RateGovernor } from '../../nodes/HighLevelCalendarGroup/transport/rateGovernor';
+import { RateGovernor } from '../../nodes/HighLevelCalendars/transport/pacing/rateGovernor';
 import { type SimulationOptions, simulatePacing } from '../../tools/pacing/simulation';
 import { mulberry32 } from '../../tools/sandbox/faults';
 import { WINDOW_MODELS } from '../../tools/sandbox/burst-window';

@@ -1,4 +1,4 @@
-import { RateGovernor } from '../../nodes/HighLevelCalendarGroup/transport/rateGovernor';
+import { RateGovernor } from '../../nodes/HighLevelCalendars/transport/pacing/rateGovernor';
 import { FakeClock } from '../../tools/pacing/fakeClock';
 
 const KEY = 'app location';

@@ -1,4 +1,4 @@
-import { SendSpacing } from '../../nodes/HighLevelCalendarGroup/transport/sendSpacing';
+import { SendSpacing } from '../../nodes/HighLevelCalendars/transport/pacing/sendSpacing';
 import { FakeClock } from '../../tools/pacing/fakeClock';
 
 /** `lanes` requests at a time, `total` in all, each answered `roundTripMs` after it left; returns when each left. */

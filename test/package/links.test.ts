@@ -14,7 +14,7 @@ const pkg = JSON.parse(read('package.json')) as {
 	bugs: { url: string };
 	author: { name?: string; email?: string };
 };
-const codexFiles = ['nodes/HighLevelCalendarGroup/HighLevelCalendarGroup.node.json', 'nodes/HighLevelTrigger/HighLevelTrigger.node.json'];
+const codexFiles = ['nodes/HighLevelCalendars/HighLevelCalendars.node.json', 'nodes/HighLevelTrigger/HighLevelTrigger.node.json'];
 const codexes = codexFiles.map((file) => JSON.parse(read(file)) as { resources: Record<string, Array<{ url: string }>> });
 
 const repository = /^git\+(https:\/\/github\.com\/[\w.-]+\/[\w.-]+)\.git$/.exec(pkg.repository.url)?.[1] ?? '';

@@ -6,7 +6,7 @@
  */
 import { loadavg } from 'os';
 
-import { DEFAULT_MAX_IN_FLIGHT } from '../../nodes/HighLevelCalendarGroup/shared/descriptions';
+import { DEFAULT_MAX_IN_FLIGHT } from '../../nodes/HighLevelCalendars/description/commonFields';
 import { AGENCY_PER_ITEM, agencyCredentials } from '../engine/agency';
 import { runWorkflow, type WorkflowRun } from '../engine/runWorkflow';
 import { NODE_NAME, singleNodeWorkflow } from '../engine/workflows';

@@ -9,7 +9,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { cpus } from 'os';
 import { join } from 'path';
 
-import { DEFAULT_MAX_IN_FLIGHT } from '../../nodes/HighLevelCalendarGroup/shared/descriptions';
+import { DEFAULT_MAX_IN_FLIGHT } from '../../nodes/HighLevelCalendars/description/commonFields';
 import { SANDBOX_LOCATION, sandboxCredentials, SANDBOX_TOKEN } from '../engine/credentials';
 import { runWorkflow } from '../engine/runWorkflow';
 import { NODE_NAME, singleNodeWorkflow } from '../engine/workflows';

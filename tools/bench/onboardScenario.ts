@@ -3,7 +3,7 @@
  * workflow does it: one item per new sub-account → Create group → Create a round robin calendar in it → Create an
  * event calendar in it. Same sandbox as scenario 4; its wall time is set against the bound it prints.
  */
-import { DEFAULT_MAX_IN_FLIGHT } from '../../nodes/HighLevelCalendarGroup/shared/descriptions';
+import { DEFAULT_MAX_IN_FLIGHT } from '../../nodes/HighLevelCalendars/description/commonFields';
 import { AGENCY_PER_ITEM, agencyCredentials } from '../engine/agency';
 import { runWorkflow } from '../engine/runWorkflow';
 import { chainWorkflow } from '../engine/workflows';

@@ -10,7 +10,7 @@ import { sandboxAdmin } from '../sandbox/admin-client';
 import type { LocationRecord, Sandbox, WebhookDelivery } from '../sandbox/server';
 
 const AGENCY_CREDENTIAL = { name: 'HighLevel sandbox agency', type: 'highLevelCalendarsAgencyOAuth2Api' };
-const NODE_TYPE_SUFFIX = '.highLevelCalendarGroup';
+const NODE_TYPE_SUFFIX = '.highLevelCalendars';
 
 /** The agency credential with token data from the sandbox's OAuth flow (the editor's Connect button does the same dance). */
 export async function agencyCredential(sandbox: Sandbox): Promise<CredentialToImport> {

@@ -8,11 +8,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-// ".js" names the TypeScript source: without an extension, Node (under tsx) would load the codex HighLevelCalendarGroup.node.json
-import { HighLevelCalendarGroup } from '../../nodes/HighLevelCalendarGroup/HighLevelCalendarGroup.node.js';
+// ".js" names the TypeScript source: without an extension, Node (under tsx) would load the codex HighLevelCalendars.node.json
+import { HighLevelCalendars } from '../../nodes/HighLevelCalendars/HighLevelCalendars.node.js';
 import { HighLevelTrigger } from '../../nodes/HighLevelTrigger/HighLevelTrigger.node.js';
 
-export const PACKAGE_NODE_TYPE = 'n8n-nodes-highlevel-calendars.highLevelCalendarGroup';
+export const PACKAGE_NODE_TYPE = 'n8n-nodes-highlevel-calendars.highLevelCalendars';
 export const TRIGGER_NODE_TYPE = 'n8n-nodes-highlevel-calendars.highLevelTrigger';
 
 /** Emits the items of its `items` parameter: stands in for a CRM trigger or a data node. */
@@ -38,7 +38,7 @@ class FixtureItems implements INodeType {
 }
 
 const types: Record<string, INodeType> = {
-	[PACKAGE_NODE_TYPE]: new HighLevelCalendarGroup(),
+	[PACKAGE_NODE_TYPE]: new HighLevelCalendars(),
 	[TRIGGER_NODE_TYPE]: new HighLevelTrigger(),
 	'test.fixtureItems': new FixtureItems(),
 };

@@ -1,5 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node-only tooling: runs in Node, never inside n8n */
-import type { PacingClock } from '../../nodes/HighLevelCalendarGroup/transport/pacingClock';
+import type { PacingClock } from '../../nodes/HighLevelCalendars/transport/pacing/pacingClock';
 
 interface Timer {
 	at: number;

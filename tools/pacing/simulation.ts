@@ -3,9 +3,9 @@
  * (the sandbox's RateLimiter) on a FakeClock: the transport's loop of request.ts (acquire, send,
  * observe, 429 → pause and wait the retry policy's delay) without HTTP. Deterministic for a seed.
  */
-import type { PacingClock } from '../../nodes/HighLevelCalendarGroup/transport/pacingClock';
-import type { RateGovernor } from '../../nodes/HighLevelCalendarGroup/transport/rateGovernor';
-import { retryDelayMs } from '../../nodes/HighLevelCalendarGroup/transport/retryPolicy';
+import type { PacingClock } from '../../nodes/HighLevelCalendars/transport/pacing/pacingClock';
+import type { RateGovernor } from '../../nodes/HighLevelCalendars/transport/pacing/rateGovernor';
+import { retryDelayMs } from '../../nodes/HighLevelCalendars/transport/retryPolicy';
 import type { WindowModel } from '../sandbox/burst-window';
 import { mulberry32 } from '../sandbox/faults';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from '../sandbox/rate-limiter';

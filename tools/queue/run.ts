@@ -105,8 +105,8 @@ async function main(options: QueueOptions): Promise<number> {
 		const workers = Array.from({ length: options.workers }, (_, i) => i + 1);
 		const folderOf = (name: string) => join(RUN_DIR, name);
 		const prepared = await Promise.all(['main', ...workers.map((k) => `worker${k}`)].map(async (name) => await prepareUserFolder(inst, folderOf(name), tarball)));
-		const nodeType = prepared[0].package.nodeTypes.find((type) => type.endsWith('.highLevelCalendarGroup'));
-		if (!nodeType) throw new Error('highLevelCalendarGroup not found in the package');
+		const nodeType = prepared[0].package.nodeTypes.find((type) => type.endsWith('.highLevelCalendars'));
+		if (!nodeType) throw new Error('highLevelCalendars not found in the package');
 		log(`package installed in ${prepared.length} user folders (main + ${options.workers} workers); node type ${nodeType}`);
 
 		// every tools/n8n helper reads inst.baseEnv: the same install with the queue and PostgreSQL settings on top

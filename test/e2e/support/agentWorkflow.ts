@@ -87,7 +87,7 @@ export function agentWorkflow(
 			{
 				id: 'tool',
 				name: tool.name,
-				type: 'n8n-nodes-highlevel-calendars.highLevelCalendarGroupTool',
+				type: 'n8n-nodes-highlevel-calendars.highLevelCalendarsTool',
 				typeVersion: 1,
 				position: [440, 200],
 				parameters: { authentication: 'privateIntegrationToken', ...tool.parameters },

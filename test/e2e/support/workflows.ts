@@ -2,7 +2,7 @@
  * The workflows the e2e suite imports into real n8n: built-in nodes (Manual Trigger, Code) feeding the package's
  * node. Every chain is linear: each node's output is the next node's input.
  */
-export const NODE_TYPE = 'n8n-nodes-highlevel-calendars.highLevelCalendarGroup';
+export const NODE_TYPE = 'n8n-nodes-highlevel-calendars.highLevelCalendars';
 export const CRED_TYPE = 'highLevelCalendarsApi';
 
 export interface CredRef {

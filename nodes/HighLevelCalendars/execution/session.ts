@@ -1,0 +1,88 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { CalendarGroupsApi } from '../api/calendarGroups/api';
+import type { CalendarGroup } from '../api/calendarGroups/types';
+import { CalendarsApi } from '../api/calendars/api';
+import type { Calendar } from '../api/calendars/types';
+import { SlugDirectory } from '../shared/slugDirectory';
+import type { Authentication, Connection, RequestContext } from '../transport/connection';
+import { loadConnection } from '../transport/connection';
+import { LocationTokens } from '../transport/tokens/locationTokens';
+import { sendToHighLevel } from '../transport/request';
+import { SendSpacing } from '../transport/pacing/sendSpacing';
+import { requestSettings, type RequestOptions, type RequestSettings } from '../transport/requestSettings';
+
+/** The location an item names, else the credential's. */
+export function locationOf(connection: Connection, override: unknown): string {
+	return String(override ?? '').trim() || connection.defaultLocationId;
+}
+
+/** An agency connection sends the group calls with location tokens it mints with the agency's token. */
+export function withLocationTokens(ctx: RequestContext, connection: Connection): Connection {
+	if (connection.companyId === undefined) return connection;
+	const credentialId = ctx.getNode().credentials?.[connection.credentialType]?.id ?? connection.credentialType;
+	const locationTokens = new LocationTokens(
+		ctx.getNode(),
+		`${credentialId} ${connection.baseUrl} ${connection.companyId}`,
+		connection.companyId,
+		async (settings, call) => await sendToHighLevel(ctx, connection, settings, call),
+	);
+	return { ...connection, locationTokens };
+}
+
+/** The API clients whose calls go through the connection's credential. */
+export function calendarGroupsApi(ctx: RequestContext, connection: Connection): CalendarGroupsApi {
+	return new CalendarGroupsApi(
+		async (settings, call) => await sendToHighLevel(ctx, connection, settings, call),
+		ctx.getNode(),
+	);
+}
+
+export function calendarsApi(ctx: RequestContext, connection: Connection): CalendarsApi {
+	return new CalendarsApi(async (settings, call) => await sendToHighLevel(ctx, connection, settings, call), ctx.getNode());
+}
+
+/** What the items of one execution share: the API clients, and the groups and calendars listed so far. */
+export class ExecutionSession {
+	readonly api: CalendarGroupsApi;
+
+	readonly directory: SlugDirectory<CalendarGroup>;
+
+	readonly calendarsApi: CalendarsApi;
+
+	readonly calendars: SlugDirectory<Calendar>;
+
+	private constructor(
+		private readonly ctx: IExecuteFunctions,
+		private readonly connection: Connection,
+	) {
+		this.api = calendarGroupsApi(ctx, connection);
+		this.directory = new SlugDirectory(async (settings) => await this.api.list(settings));
+		this.calendarsApi = calendarsApi(ctx, connection);
+		this.calendars = new SlugDirectory(async (settings) => await this.calendarsApi.list(settings));
+	}
+
+	static async open(ctx: IExecuteFunctions, maxInFlight: number): Promise<ExecutionSession> {
+		const authentication = ctx.getNodeParameter('authentication', 0) as Authentication;
+		const connection = { ...(await loadConnection(ctx, authentication)), spacing: new SendSpacing(maxInFlight) };
+		return new ExecutionSession(ctx, withLocationTokens(ctx, connection));
+	}
+
+	/** Where and how the item's requests go: its location and its Options. */
+	settings(itemIndex: number): RequestSettings {
+		const locationId = locationOf(
+			this.connection,
+			this.ctx.getNodeParameter('locationId', itemIndex, '', { extractValue: true }),
+		);
+		if (!locationId) {
+			throw new NodeOperationError(this.ctx.getNode(), `Location ID is empty in item ${itemIndex}`, {
+				itemIndex,
+				description: this.connection.companyId
+					? "Map the sub-account's Location ID from the trigger's data, or pick it from the list"
+					: 'Set Location ID in the node, or the Location ID of the credential',
+			});
+		}
+		return requestSettings(locationId, this.ctx.getNodeParameter('options', itemIndex, {}) as RequestOptions);
+	}
+}

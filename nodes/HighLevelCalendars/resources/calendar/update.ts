@@ -1,0 +1,92 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { calendarLocator, optionalGroupLocator, optionsFor, showFor, updateFieldsCollection } from '../../description/commonFields';
+import type { ExecutionSession } from '../../execution/session';
+import { checkCalendarBody } from '../../api/calendars/calendarChecks';
+import { readCalendarId } from '../../api/calendars/calendarLocator';
+import type { Calendar } from '../../api/calendars/types';
+import { findReferencedGroup, readOptionalGroupReference } from '../../api/calendarGroups/groupLocator';
+import {
+	additionalFieldsJson,
+	calendarFieldOptions,
+	readAdditionalFields,
+	readNamedFields,
+	readTeamMembers,
+	teamMembersField,
+} from './calendarFields';
+
+type GroupChange = 'keep' | 'move' | 'remove';
+
+const show = showFor(['update'], 'calendar');
+
+const optionalName: INodeProperties = { displayName: 'Name', name: 'name', type: 'string', default: '' };
+
+export const description: INodeProperties[] = [
+	{ ...calendarLocator, displayOptions: show },
+	{
+		displayName: 'Group',
+		name: 'groupChange',
+		type: 'options',
+		default: 'keep',
+		options: [
+			{ name: 'Keep', value: 'keep', description: 'Leave the calendar in its group (or in none)' },
+			{ name: 'Move to Group', value: 'move', description: 'Put the calendar into the group picked below' },
+			{ name: 'Take Out of Group', value: 'remove', description: 'Leave the calendar in no group' },
+		],
+		displayOptions: show,
+	},
+	{
+		...optionalGroupLocator('Move to Group', 'The group the calendar moves to', {
+			show: { ...show?.show, groupChange: ['move'] },
+		}),
+		required: true,
+	},
+	updateFieldsCollection(
+		[...calendarFieldOptions('update'), optionalName, teamMembersField].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		show,
+	),
+	{ ...additionalFieldsJson, displayOptions: show },
+	optionsFor('update', [], 'calendar'),
+];
+
+async function groupIdFor(ctx: IExecuteFunctions, session: ExecutionSession, itemIndex: number): Promise<IDataObject> {
+	const change = ctx.getNodeParameter('groupChange', itemIndex, 'keep') as GroupChange;
+	if (change === 'remove') return { groupId: '' };
+	const reference = change === 'move' ? readOptionalGroupReference(ctx, itemIndex) : undefined;
+	if (change === 'move' && !reference) {
+		throw new NodeOperationError(ctx.getNode(), `Move to Group is empty in item ${itemIndex}`, {
+			itemIndex,
+			description: 'Pick the group to move the calendar to, or set Group to Keep or Take Out of Group',
+		});
+	}
+	if (!reference) return {};
+	const settings = session.settings(itemIndex);
+	return { groupId: (await findReferencedGroup(ctx, session.directory, settings, reference, itemIndex)).id };
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	session: ExecutionSession,
+	itemIndex: number,
+): Promise<Calendar[]> {
+	const node = this.getNode();
+	const calendarId = readCalendarId(this, itemIndex);
+	const raw = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const named = readNamedFields(this, raw, itemIndex);
+	const teamMembers = readTeamMembers(this, raw.teamMembers, itemIndex);
+	if (teamMembers) named.teamMembers = teamMembers;
+	const extra = readAdditionalFields(this, itemIndex, ['groupId', ...Object.keys(named)]);
+	const settings = session.settings(itemIndex);
+	const checked = checkCalendarBody(node, 'update', settings.version, { ...extra, ...named }, itemIndex);
+	const body = { ...checked, ...(await groupIdFor(this, session, itemIndex)) };
+	if (Object.keys(body).length === 0) {
+		throw new NodeOperationError(node, `Nothing to update in item ${itemIndex}`, {
+			itemIndex,
+			description: 'Add a field under Update Fields or Additional Fields (JSON), or set Group to Move to Group or Take Out of Group',
+		});
+	}
+	const calendar = await session.calendarsApi.update(settings, calendarId, body);
+	await session.calendars.remember(settings, calendar);
+	return [calendar];
+}
