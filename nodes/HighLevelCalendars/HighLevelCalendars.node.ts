@@ -11,7 +11,7 @@ import { searchGroups } from './listSearch/searchGroups';
 import { searchLocations } from './listSearch/searchLocations';
 import { calendarDescription, calendarOperationField, calendarOperationHandlers } from './resources/calendar';
 import { calendarGroupDescription, operationField, operationHandlers } from './resources/calendarGroup';
-import { agencyLocationField, locationField } from './description/commonFields';
+import { agencyLocationField, authenticationOptions, locationField } from './description/commonFields';
 import { optionNameSubtitle } from './description/subtitle';
 import { runItems } from './execution/runItems';
 
@@ -50,11 +50,7 @@ export class HighLevelCalendars implements INodeType {
 				displayName: 'Authentication',
 				name: 'authentication',
 				type: 'options',
-				options: [
-					{ name: 'Private Integration Token', value: 'privateIntegrationToken' },
-					{ name: 'OAuth2', value: 'oAuth2' },
-					{ name: 'Agency (OAuth2)', value: 'agencyOAuth2' },
-				],
+				options: authenticationOptions,
 				default: 'privateIntegrationToken',
 			},
 			{

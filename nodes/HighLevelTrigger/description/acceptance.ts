@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { authenticationOptions } from '../../HighLevelCalendars/description/commonFields';
+
 const forAcceptFrom = (acceptFrom: string, more: Record<string, string[]> = {}) => ({
 	show: { source: ['marketplaceApp'], acceptFrom: [acceptFrom], ...more },
 });
@@ -38,11 +40,7 @@ export const acceptanceFields: INodeProperties[] = [
 		displayName: 'Authentication',
 		name: 'authentication',
 		type: 'options',
-		options: [
-			{ name: 'Private Integration Token', value: 'privateIntegrationToken' },
-			{ name: 'OAuth2', value: 'oAuth2' },
-			{ name: 'Agency (OAuth2)', value: 'agencyOAuth2' },
-		],
+		options: authenticationOptions,
 		default: 'agencyOAuth2',
 		description: 'The HighLevel credential that says which sub-accounts are yours (the one the HighLevel Calendars node uses)',
 		displayOptions: forAcceptFrom('mySubAccounts'),

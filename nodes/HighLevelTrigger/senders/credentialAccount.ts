@@ -1,16 +1,11 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { checkBaseUrl } from '../../HighLevelCalendarGroup/transport/baseUrl';
+import { checkBaseUrl } from '../../HighLevelCalendars/transport/baseUrl';
+import { credentialTypeFor, type Authentication } from '../../HighLevelCalendars/transport/connection';
+import { LOCATION_TOKEN_API_VERSION } from '../../HighLevelCalendars/transport/credentialTest';
 import type { Account } from './account';
 import { agencyHas } from './agencyLocations';
 
-export type Authentication = 'privateIntegrationToken' | 'oAuth2' | 'agencyOAuth2';
-
-export function credentialTypeFor(authentication: Authentication): string {
-	if (authentication === 'oAuth2') return 'highLevelCalendarsOAuth2Api';
-	if (authentication === 'agencyOAuth2') return 'highLevelCalendarsAgencyOAuth2Api';
-	return 'highLevelCalendarsApi';
-}
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
@@ -30,7 +25,7 @@ function installedLocations(context: IWebhookFunctions, baseUrl: string, company
 				method: 'GET',
 				url: `${baseUrl}/oauth/installedLocations`,
 				qs: { companyId, appId, skip: String(skip), limit: String(installedLocationsPage) },
-				headers: { Version: '2021-07-28', Accept: 'application/json' },
+				headers: { Version: LOCATION_TOKEN_API_VERSION, Accept: 'application/json' },
 				json: true,
 			})) as { locations?: Array<{ _id?: unknown }>; count?: unknown };
 			const page = (answer.locations ?? []).map((location) => text(location._id)).filter((id) => id !== '');

@@ -4,7 +4,7 @@ import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { highLevelPublishedKey, parseEd25519PublicKey } from '../verification/ed25519';
 import { Refusal } from '../verification/refusal';
 import type { ActionSecret } from '../delivery/actionDelivery';
-import type { Authentication } from '../senders/credentialAccount';
+import type { Authentication } from '../../HighLevelCalendars/transport/connection';
 
 type TriggerContext = Pick<IWebhookFunctions | IHookFunctions, 'getNodeParameter' | 'getCredentials'>;
 
