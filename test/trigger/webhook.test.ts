@@ -133,6 +133,16 @@ describe("the trigger's webhook in n8n-core's WebhookContext", () => {
 		});
 	});
 
+	test('a credential is read once a minute per trigger, not per delivery (n8n 2.x starts an expression isolate per read); a change takes effect after that minute', async () => {
+		const moved = { ...credentials, highLevelCalendarsApi: { accessToken: 'pit-test-token', locationId: 'movedLocation01' } };
+		expect((await callWebhook(mine(), credentials, delivery(), 'w-reads')).result.workflowData).toHaveLength(1);
+		expect(await callWebhook(mine(), moved, delivery({ locationId: 'movedLocation01' }), 'w-reads')).toMatchObject(received);
+		jest.setSystemTime(now + 61_000);
+		const later = signer.signed({ locationId: 'movedLocation01' }, now + 61_000);
+		const call = await callWebhook(mine(), moved, { headers: { 'x-ghl-signature': later.signature }, rawBody: later.raw }, 'w-reads');
+		expect(call.result.workflowData).toHaveLength(1);
+	});
+
 	test('Max Age out of range refuses every delivery (activation refuses it too)', async () => {
 		const call = await callWebhook(mine(['*'], { options: { maxAgeSeconds: 86_400 } }), credentials, delivery(), 'w-maxage');
 		expect(call).toMatchObject(refused);
@@ -153,7 +163,7 @@ describe("the trigger's webhook in n8n-core's WebhookContext", () => {
 		});
 
 		test.each(['__proto__', 'constructor', 'toString'])('a header name of %s finds no inherited value: 401, not a crash', async (headerName) => {
-			const call = await callWebhook(node, secretOf(headerName), { headers: {}, rawBody: body });
+			const call = await callWebhook(node, secretOf(headerName), { headers: {}, rawBody: body }, `w-header-${headerName}`);
 			expect(call).toMatchObject(refused);
 			expect(warnings(call)[0]).toMatch(new RegExp(`${headerName} header missing$`));
 		});

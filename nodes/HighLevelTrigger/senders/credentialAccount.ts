@@ -3,9 +3,9 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 import { checkBaseUrl } from '../../HighLevelCalendars/transport/baseUrl';
 import { credentialTypeFor, type Authentication } from '../../HighLevelCalendars/transport/connection';
 import { LOCATION_TOKEN_API_VERSION } from '../../HighLevelCalendars/transport/credentialTest';
+import { fromCredential } from '../webhook/credentialReads';
 import type { Account } from './account';
 import { agencyHas } from './agencyLocations';
-
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
@@ -37,12 +37,10 @@ function installedLocations(context: IWebhookFunctions, baseUrl: string, company
 	};
 }
 
-/** The account the chosen HighLevel credential stands for. */
-export async function credentialAccount(
-	context: IWebhookFunctions,
-	authentication: Authentication,
-	triggerKey: string,
-): Promise<Account | string> {
+/** What the account check takes from the credential: ids and where HighLevel is, no token. */
+type AccountFacts = Omit<Account, 'agencyHas'> & { agencyBaseUrl?: string };
+
+async function readFacts(context: IWebhookFunctions, authentication: Authentication): Promise<AccountFacts | string> {
 	const credentials = await context.getCredentials<IDataObject>(credentialTypeFor(authentication));
 	if (authentication === 'privateIntegrationToken') {
 		return { locationId: text(credentials.locationId) };
@@ -63,7 +61,21 @@ export async function credentialAccount(
 	if (appId === '') {
 		return "the agency credential's Client ID does not name its app (<app id>-<suffix>)";
 	}
-	const read = installedLocations(context, baseUrl.url, companyId, appId);
+	return { companyId, appId, agencyBaseUrl: baseUrl.url };
+}
+
+/** The account the chosen HighLevel credential stands for, or why it stands for none. */
+export async function credentialAccount(
+	context: IWebhookFunctions,
+	authentication: Authentication,
+	triggerKey: string,
+): Promise<Account | string> {
+	const facts = await fromCredential(context, credentialTypeFor(authentication), async () => await readFacts(context, authentication), Date.now());
+	if (typeof facts === 'string' || facts.agencyBaseUrl === undefined) {
+		return facts;
+	}
+	const { companyId = '', appId = '', agencyBaseUrl } = facts;
+	const read = installedLocations(context, agencyBaseUrl, companyId, appId);
 	return {
 		companyId,
 		appId,

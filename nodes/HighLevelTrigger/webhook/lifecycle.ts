@@ -2,6 +2,7 @@ import type { IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { isRefusal } from '../verification/refusal';
+import { forgetCredentialReads } from './credentialReads';
 import { actionSecret, maxAgeMs, secretProblem, sourceOf, verificationKey } from './settings';
 
 /**
@@ -16,6 +17,7 @@ export const webhookLifecycle = {
 			return false;
 		},
 		async create(this: IHookFunctions): Promise<boolean> {
+			forgetCredentialReads(this);
 			if (sourceOf(this) === 'workflowAction') {
 				const problem = secretProblem(await actionSecret(this));
 				if (problem) {

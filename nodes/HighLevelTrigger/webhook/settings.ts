@@ -5,8 +5,9 @@ import { highLevelPublishedKey, parseEd25519PublicKey } from '../verification/ed
 import { Refusal } from '../verification/refusal';
 import type { ActionSecret } from '../delivery/actionDelivery';
 import type { Authentication } from '../../HighLevelCalendars/transport/connection';
+import { fromCredential } from './credentialReads';
 
-type TriggerContext = Pick<IWebhookFunctions | IHookFunctions, 'getNodeParameter' | 'getCredentials'>;
+type TriggerContext = Pick<IWebhookFunctions | IHookFunctions, 'getNodeParameter' | 'getCredentials' | 'getNode' | 'getWorkflow'>;
 
 export const keyCredentialType = 'highLevelCalendarsWebhookKeyApi';
 export const secretCredentialType = 'highLevelCalendarsWebhookSecretApi';
@@ -22,13 +23,24 @@ export async function verificationKey(context: TriggerContext): Promise<KeyObjec
 	if (context.getNodeParameter('verificationKey', 'published') !== 'credential') {
 		return highLevelPublishedKey();
 	}
-	const { publicKey } = await context.getCredentials<{ publicKey: string }>(keyCredentialType);
-	return parseEd25519PublicKey(publicKey);
+	return await fromCredential(
+		context,
+		keyCredentialType,
+		async () => parseEd25519PublicKey((await context.getCredentials<{ publicKey: string }>(keyCredentialType)).publicKey),
+		Date.now(),
+	);
 }
 
 export async function actionSecret(context: TriggerContext): Promise<ActionSecret> {
-	const { headerName, secret } = await context.getCredentials<ActionSecret>(secretCredentialType);
-	return { headerName: headerName.trim(), secret };
+	return await fromCredential(
+		context,
+		secretCredentialType,
+		async () => {
+			const { headerName, secret } = await context.getCredentials<ActionSecret>(secretCredentialType);
+			return { headerName: headerName.trim(), secret };
+		},
+		Date.now(),
+	);
 }
 
 export const maxAgeLimits = { minSeconds: 1, maxSeconds: 3600 };
