@@ -19,7 +19,10 @@ export class HighLevelTrigger implements INodeType {
 			dark: 'file:../../icons/highlevel-trigger.dark.svg',
 		},
 		group: ['trigger'],
-		version: 1,
+		// Version 2 behaves as 1 does: n8n 2.x evaluates an expression (in a new isolate) for every request that reaches
+		// a version-1 start node, to read a Webhook node's binary-data option this node does not have.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle:
 			'={{ $parameter["source"] === "workflowAction" ? "Workflow action" : $parameter["events"].includes("*") ? "Any event" : $parameter["events"].join(", ") }}',
 		description:

@@ -17,7 +17,7 @@ function triggerNode(parameters: INode['parameters'], credentials: INode['creden
 		id: 'trigger-1',
 		name: 'HighLevel Trigger',
 		type: TRIGGER_NODE_TYPE,
-		typeVersion: 1,
+		typeVersion: 2,
 		position: [0, 0],
 		webhookId: 'hook-1',
 		parameters,

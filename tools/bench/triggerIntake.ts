@@ -6,7 +6,8 @@
  * the next batch. The trigger runs as a user sets it up by default (Accept Events For: My Sub-Accounts, here with a
  * Private Integration Token credential) with Key From Credential, on signed ContactCreate events for that sub-account.
  * Prints each figure, the ratio and the load average; asserts nothing. Measure on an idle machine.
- *   --lines=1,2   --deliveries=200   --at-once=20   --rounds=2   --profile (n8n writes a CPU profile into its user folder)
+ *   --lines=1,2   --deliveries=200   --at-once=20   --rounds=2   --trigger-version=2 (1: the node's first version)
+ *   --profile (n8n writes a CPU profile into its user folder)
  */
 import { generateKeyPairSync, randomBytes, randomUUID, sign } from 'crypto';
 import { mkdir, rm } from 'fs/promises';
@@ -28,6 +29,7 @@ const deliveries = Number(args.get('deliveries') ?? 200);
 const atOnce = Number(args.get('at-once') ?? 20);
 const rounds = Number(args.get('rounds') ?? 2);
 const profile = args.has('profile');
+const triggerVersion = Number(args.get('trigger-version') ?? 2);
 const say = stderrLog('intake');
 
 const LOCATION = 'benchLocation0001';
@@ -86,7 +88,7 @@ async function measureLine(line: Line, tarball: string): Promise<void> {
 		trigger: workflow('intake: HighLevel Trigger', {
 			name: 'HighLevel Trigger',
 			type: 'n8n-nodes-highlevel-calendars.highLevelTrigger',
-			typeVersion: 1,
+			typeVersion: triggerVersion,
 			webhookId: triggerHook,
 			parameters: { events: ['*'], verificationKey: 'credential', acceptFrom: 'mySubAccounts', authentication: 'privateIntegrationToken' },
 			credentials: { highLevelCalendarsWebhookKeyApi: { id: keyId, name: 'bench key' }, highLevelCalendarsApi: { id: pitId, name: 'bench sub-account' } },
@@ -123,7 +125,7 @@ async function measureLine(line: Line, tarball: string): Promise<void> {
 			say(`line ${line} (n8n ${inst.version}) round ${round}: HighLevel Trigger ${(ms.trigger / 1000).toFixed(2)} s, Webhook node ${(ms.webhook / 1000).toFixed(2)} s, ratio ${(ms.trigger / ms.webhook).toFixed(2)} (load average ${loadavg()[0].toFixed(2)}, ${cpus().length} cores)`);
 		}
 		process.stdout.write(
-			`line ${line} (n8n ${inst.version}): ${deliveries} deliveries, ${atOnce} at a time, ${rounds} rounds: HighLevel Trigger ${(totals.trigger / 1000).toFixed(2)} s, n8n's Webhook node ${(totals.webhook / 1000).toFixed(2)} s, ratio ${(totals.trigger / totals.webhook).toFixed(2)} (load average ${loadavg().map((l) => l.toFixed(2)).join(' ')})\n`,
+			`line ${line} (n8n ${inst.version}): ${deliveries} deliveries, ${atOnce} at a time, ${rounds} rounds: HighLevel Trigger (version ${triggerVersion}) ${(totals.trigger / 1000).toFixed(2)} s, n8n's Webhook node ${(totals.webhook / 1000).toFixed(2)} s, ratio ${(totals.trigger / totals.webhook).toFixed(2)} (load average ${loadavg().map((l) => l.toFixed(2)).join(' ')})\n`,
 		);
 	} finally {
 		await editor.stop();

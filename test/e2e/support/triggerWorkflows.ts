@@ -16,6 +16,6 @@ export interface TriggerWorkflow {
 
 export function triggerWorkflow(name: string, parameters: Record<string, unknown>, credentials: Record<string, { id: string; name: string }>): TriggerWorkflow {
 	const webhookId = randomUUID();
-	const node = { id: randomUUID(), name: 'HighLevel Trigger', type: TRIGGER_TYPE, typeVersion: 1, position: [0, 0], webhookId, parameters, credentials };
+	const node = { id: randomUUID(), name: 'HighLevel Trigger', type: TRIGGER_TYPE, typeVersion: 2, position: [0, 0], webhookId, parameters, credentials };
 	return { webhookId, workflow: { name, nodes: [node], connections: {}, settings: { executionOrder: 'v1' } } };
 }
