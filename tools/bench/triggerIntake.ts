@@ -7,7 +7,7 @@
  * Private Integration Token credential) with Key From Credential, on signed ContactCreate events for that sub-account.
  * Prints each figure, the ratio and the load average; asserts nothing. Measure on an idle machine.
  *   --lines=1,2   --deliveries=200   --at-once=20   --rounds=2   --trigger-version=2 (1: the node's first version)
- *   --profile (n8n writes a CPU profile into its user folder)
+ *   --webhook-header-auth (the Webhook node checks a Header Auth credential)   --profile (n8n writes a CPU profile into its user folder)
  */
 import { generateKeyPairSync, randomBytes, randomUUID, sign } from 'crypto';
 import { mkdir, rm } from 'fs/promises';
@@ -30,6 +30,9 @@ const atOnce = Number(args.get('at-once') ?? 20);
 const rounds = Number(args.get('rounds') ?? 2);
 const profile = args.has('profile');
 const triggerVersion = Number(args.get('trigger-version') ?? 2);
+/** n8n's Webhook node with Header Auth: like the trigger, a credential checked on every request */
+const webhookAuth = args.has('webhook-header-auth');
+const HEADER_AUTH = { name: 'X-Bench-Auth', value: randomBytes(16).toString('hex') };
 const say = stderrLog('intake');
 
 const LOCATION = 'benchLocation0001';
@@ -47,7 +50,8 @@ function workflow(name: string, first: { name: string } & Record<string, unknown
 /** A signed ContactCreate for the bench's sub-account, as HighLevel would send it now. */
 function signedDelivery(): { body: string; headers: Record<string, string> } {
 	const body = JSON.stringify({ type: 'ContactCreate', locationId: LOCATION, id: randomUUID(), timestamp: new Date().toISOString(), webhookId: randomUUID() });
-	return { body, headers: { 'content-type': 'application/json', 'x-ghl-signature': sign(null, Buffer.from(body), keys.privateKey).toString('base64') } };
+	const signature = sign(null, Buffer.from(body), keys.privateKey).toString('base64');
+	return { body, headers: { 'content-type': 'application/json', 'x-ghl-signature': signature, [HEADER_AUTH.name]: HEADER_AUTH.value } };
 }
 
 async function burst(url: string): Promise<number> {
@@ -75,13 +79,17 @@ async function measureLine(line: Line, tarball: string): Promise<void> {
 	await prepareUserFolder(inst, userFolder, tarball, say);
 	const publicKey = keys.publicKey.export({ type: 'spki', format: 'pem' }).toString();
 	const {
-		credentialIds: [keyId, pitId],
+		credentialIds: [keyId, pitId, headerAuthId],
 	} = await importIntoN8n(inst, userFolder, {
 		credentials: [
 			{ name: 'bench key', type: 'highLevelCalendarsWebhookKeyApi', data: { publicKey } },
 			{ name: 'bench sub-account', type: 'highLevelCalendarsApi', data: { accessToken: 'pit-bench-not-used', locationId: LOCATION } },
+			{ name: 'bench header auth', type: 'httpHeaderAuth', data: HEADER_AUTH },
 		],
 	});
+	const webhookAuthentication = webhookAuth
+		? { parameters: { authentication: 'headerAuth' }, credentials: { httpHeaderAuth: { id: headerAuthId, name: 'bench header auth' } } }
+		: { parameters: {}, credentials: {} };
 	const triggerHook = randomUUID();
 	const webhookPath = randomUUID();
 	const flows: Record<Flow, WorkflowToImport> = {
@@ -98,7 +106,8 @@ async function measureLine(line: Line, tarball: string): Promise<void> {
 			type: 'n8n-nodes-base.webhook',
 			typeVersion: 2,
 			webhookId: webhookPath,
-			parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'onReceived', options: {} },
+			parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'onReceived', options: {}, ...webhookAuthentication.parameters },
+			credentials: webhookAuthentication.credentials,
 		}),
 	};
 	const { workflowIds } = await importIntoN8n(inst, userFolder, { workflows: [flows.trigger, flows.webhook] });
@@ -125,7 +134,7 @@ async function measureLine(line: Line, tarball: string): Promise<void> {
 			say(`line ${line} (n8n ${inst.version}) round ${round}: HighLevel Trigger ${(ms.trigger / 1000).toFixed(2)} s, Webhook node ${(ms.webhook / 1000).toFixed(2)} s, ratio ${(ms.trigger / ms.webhook).toFixed(2)} (load average ${loadavg()[0].toFixed(2)}, ${cpus().length} cores)`);
 		}
 		process.stdout.write(
-			`line ${line} (n8n ${inst.version}): ${deliveries} deliveries, ${atOnce} at a time, ${rounds} rounds: HighLevel Trigger (version ${triggerVersion}) ${(totals.trigger / 1000).toFixed(2)} s, n8n's Webhook node ${(totals.webhook / 1000).toFixed(2)} s, ratio ${(totals.trigger / totals.webhook).toFixed(2)} (load average ${loadavg().map((l) => l.toFixed(2)).join(' ')})\n`,
+			`line ${line} (n8n ${inst.version}): ${deliveries} deliveries, ${atOnce} at a time, ${rounds} rounds: HighLevel Trigger (version ${triggerVersion}) ${(totals.trigger / 1000).toFixed(2)} s, n8n's Webhook node${webhookAuth ? ' (Header Auth)' : ''} ${(totals.webhook / 1000).toFixed(2)} s, ratio ${(totals.trigger / totals.webhook).toFixed(2)} (load average ${loadavg().map((l) => l.toFixed(2)).join(' ')})\n`,
 		);
 	} finally {
 		await editor.stop();
