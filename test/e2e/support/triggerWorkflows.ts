@@ -6,6 +6,7 @@ import type { WorkflowToImport } from '../../../tools/n8n/importData';
 export const TRIGGER_TYPE = 'n8n-nodes-highlevel-calendars.highLevelTrigger';
 export const KEY_CRED_TYPE = 'highLevelCalendarsWebhookKeyApi';
 export const SECRET_CRED_TYPE = 'highLevelCalendarsWebhookSecretApi';
+export const AGENCY_CRED_TYPE = 'highLevelCalendarsAgencyOAuth2Api';
 /** the path the node's webhook description gives; n8n serves /webhook/<webhookId>/<path> */
 export const TRIGGER_PATH = 'highlevel';
 
