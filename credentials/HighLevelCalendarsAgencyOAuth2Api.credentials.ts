@@ -3,14 +3,11 @@ import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } f
 import { AGENCY_APP } from '../nodes/HighLevelCalendars/transport/tokens/agencyApp';
 import { CREDENTIAL_TEST_BASE_URL } from '../nodes/HighLevelCalendars/transport/baseUrl';
 import { agencyTokenTest } from '../nodes/HighLevelCalendars/transport/credentialTest';
-import { highLevelOAuth2Fields } from './highLevelOAuth2Fields';
+import { CALENDAR_SCOPES, highLevelOAuth2Fields } from './highLevelOAuth2Fields';
 
-/** The group and calendar routes' scopes, minting location tokens, and listing the agency's sub-accounts. */
+/** The group, calendar and appointment routes' scopes, minting location tokens, and listing the agency's sub-accounts. */
 const SCOPES = [
-	'calendars/groups.readonly',
-	'calendars/groups.write',
-	'calendars.readonly',
-	'calendars.write',
+	...CALENDAR_SCOPES,
 	'oauth.readonly',
 	'oauth.write',
 	'locations.readonly',

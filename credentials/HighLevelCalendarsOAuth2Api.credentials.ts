@@ -2,9 +2,7 @@ import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } f
 
 import { CREDENTIAL_TEST_BASE_URL } from '../nodes/HighLevelCalendars/transport/baseUrl';
 import { listGroupsTest } from '../nodes/HighLevelCalendars/transport/credentialTest';
-import { highLevelOAuth2Fields } from './highLevelOAuth2Fields';
-
-const SCOPES = ['calendars/groups.readonly', 'calendars/groups.write', 'calendars.readonly', 'calendars.write'];
+import { CALENDAR_SCOPES, highLevelOAuth2Fields } from './highLevelOAuth2Fields';
 
 export class HighLevelCalendarsOAuth2Api implements ICredentialType {
 	name = 'highLevelCalendarsOAuth2Api';
@@ -17,7 +15,7 @@ export class HighLevelCalendarsOAuth2Api implements ICredentialType {
 
 	documentationUrl = 'https://marketplace.gohighlevel.com/docs/Authorization/OAuth2.0';
 
-	properties: INodeProperties[] = highLevelOAuth2Fields(SCOPES, 'Location');
+	properties: INodeProperties[] = highLevelOAuth2Fields(CALENDAR_SCOPES, 'Location');
 
 	test: ICredentialTestRequest = listGroupsTest(CREDENTIAL_TEST_BASE_URL, '={{ $credentials.oauthTokenData.locationId }}');
 }

@@ -4,6 +4,16 @@ import { ACCESS_TOKEN_URL, AUTHORIZE_URL, baseUrlProperty } from '../nodes/HighL
 
 const MARKETPLACE_URL = 'https://marketplace.gohighlevel.com/v2/oauth/chooselocation';
 
+/** The scopes of the node's routes: calendar groups, calendars, and their events (appointments). */
+export const CALENDAR_SCOPES = [
+	'calendars/groups.readonly',
+	'calendars/groups.write',
+	'calendars.readonly',
+	'calendars.write',
+	'calendars/events.readonly',
+	'calendars/events.write',
+];
+
 /**
  * The fields both HighLevel OAuth2 credentials share: authorization code, the marketplace to approve the app in,
  * the authorize and token URLs (HighLevel's, or the Base URL's when it is a test server on this machine), the scopes,

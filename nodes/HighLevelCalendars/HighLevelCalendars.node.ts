@@ -1,19 +1,49 @@
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
+	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { searchCalendarUsers } from './listSearch/searchCalendarUsers';
 import { searchCalendars } from './listSearch/searchCalendars';
 import { searchGroups } from './listSearch/searchGroups';
 import { searchLocations } from './listSearch/searchLocations';
+import { appointmentDescription, appointmentOperationField, appointmentOperationHandlers } from './resources/appointment';
+import { appointmentNoteDescription, appointmentNoteHandlers, appointmentNoteOperationField } from './resources/appointmentNote';
+import { blockedSlotDescription, blockedSlotHandlers, blockedSlotOperationField } from './resources/blockedSlot';
 import { calendarDescription, calendarOperationField, calendarOperationHandlers } from './resources/calendar';
 import { calendarGroupDescription, operationField, operationHandlers } from './resources/calendarGroup';
 import { agencyLocationField, authenticationOptions, locationField } from './description/commonFields';
-import { optionNameSubtitle } from './description/subtitle';
-import { runItems } from './execution/runItems';
+import { resourceOperationSubtitle } from './description/subtitle';
+import { runItems, type ItemHandler } from './execution/runItems';
+
+const resourceField: INodeProperties = {
+	displayName: 'Resource',
+	name: 'resource',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{ name: 'Appointment', value: 'appointment' },
+		{ name: 'Appointment Note', value: 'appointmentNote' },
+		{ name: 'Blocked Slot', value: 'blockedSlot' },
+		{ name: 'Calendar', value: 'calendar' },
+		{ name: 'Calendar Group', value: 'calendarGroup' },
+	],
+	default: 'calendarGroup',
+};
+
+/** Each resource's Operation field, and its operations' handlers. */
+const operationFields = [operationField, calendarOperationField, appointmentOperationField, blockedSlotOperationField, appointmentNoteOperationField];
+const handlers: Record<string, Record<string, ItemHandler>> = {
+	calendarGroup: operationHandlers,
+	calendar: calendarOperationHandlers,
+	appointment: appointmentOperationHandlers,
+	blockedSlot: blockedSlotHandlers,
+	appointmentNote: appointmentNoteHandlers,
+};
 
 export class HighLevelCalendars implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,8 +52,9 @@ export class HighLevelCalendars implements INodeType {
 		icon: { light: 'file:../../icons/highlevel.svg', dark: 'file:../../icons/highlevel.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: optionNameSubtitle(operationField),
-		description: 'Create, read, update, enable, disable and delete HighLevel calendar groups and their calendars',
+		subtitle: resourceOperationSubtitle(resourceField, operationFields),
+		description:
+			'Manage HighLevel calendar groups and their calendars (enable or disable groups, move calendars between groups), find free slots, book, reschedule and cancel appointments, block time and keep appointment notes',
 		defaults: { name: 'HighLevel Calendars' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -53,34 +84,27 @@ export class HighLevelCalendars implements INodeType {
 				options: authenticationOptions,
 				default: 'privateIntegrationToken',
 			},
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Calendar', value: 'calendar' },
-					{ name: 'Calendar Group', value: 'calendarGroup' },
-				],
-				default: 'calendarGroup',
-			},
-			operationField,
-			calendarOperationField,
+			resourceField,
+			...operationFields,
 			locationField,
 			agencyLocationField,
 			...calendarGroupDescription,
 			...calendarDescription,
+			...blockedSlotDescription,
+			...appointmentNoteDescription,
+			...appointmentDescription,
+			...blockedSlotDescription,
+			...appointmentNoteDescription,
 		],
 	};
 
 	methods = {
-		listSearch: { searchCalendars, searchGroups, searchLocations },
+		listSearch: { searchCalendars, searchCalendarUsers, searchGroups, searchLocations },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const resource = this.getNodeParameter('resource', 0, 'calendarGroup') as string;
 		const operation = this.getNodeParameter('operation', 0) as string;
-		const handlers = resource === 'calendar' ? calendarOperationHandlers : operationHandlers;
-		return [await runItems(this, handlers[operation])];
+		return [await runItems(this, handlers[resource][operation])];
 	}
 }

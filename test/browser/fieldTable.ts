@@ -34,7 +34,13 @@ const row = (resource: string) => (operation: string, fields: Field[], extraOpti
 });
 const groupRow = row('Calendar Group');
 const calendarRow = row('Calendar');
-const calendar: Field = { label: 'Calendar', readme: 'calendar picked as in Get' };
+const appointmentRow = row('Appointment');
+const blockedSlotRow = row('Blocked Slot');
+const noteRow = row('Appointment Note');
+const calendar: Field = { label: 'Calendar', readme: 'calendar picked From List or By ID' };
+const appointmentId: Field = { label: 'Appointment ID', readme: '**Appointment ID**' };
+const blockedSlotId: Field = { label: 'Blocked Slot ID', readme: '**Blocked Slot ID**' };
+const noteId: Field = { label: 'Note ID', readme: '**Note ID**' };
 
 export const OPERATION_ROWS: OperationRow[] = [
 	groupRow('Create', [
@@ -78,6 +84,67 @@ export const OPERATION_ROWS: OperationRow[] = [
 		{ label: 'Additional Fields (JSON)', readme: '*Additional Fields (JSON)*' },
 	]),
 	calendarRow('Delete', [calendar]),
+	calendarRow('Get Free Slots', [
+		{ label: 'List Calendars of Group', readme: '*List Calendars of Group*' },
+		{ label: 'Calendar', readme: 'From List or By ID' },
+		{ label: 'Start', readme: '**Start**' },
+		{ label: 'End', readme: '**End**' },
+		{ label: 'Time Zone', readme: '**Time Zone**' },
+		{ label: 'User IDs', readme: '**User IDs**' },
+		{ label: 'Output', readme: '**Output**' },
+	]),
+	appointmentRow('Book', [
+		{ label: 'Calendar', readme: '**Calendar**' },
+		{ label: 'Contact ID', readme: '**Contact ID**' },
+		{ label: 'Start Time', readme: '**Start Time**' },
+		{ label: 'End Time', readme: '**End Time**' },
+		{ label: 'Assigned User', readme: '**Assigned User**' },
+		{ label: "Run the Sub-Account's Automations", readme: "**Run the Sub-Account's Automations**" },
+		{ label: 'Additional Fields', readme: '*Additional Fields*' },
+	], ['Time Zone', 'Ignore Date Range', 'Ignore Free-Slot Validation', 'If Slot Is Taken', 'Search Days']),
+	appointmentRow('Get', [appointmentId]),
+	appointmentRow('Get Many', [
+		{ label: 'Appointments Of', readme: '*Appointments Of*' },
+		{ label: 'Calendar', readme: 'one calendar' },
+		{ label: 'Start Time', readme: '**Start Time**' },
+		{ label: 'End Time', readme: '**End Time**' },
+		{ label: 'Return All', readme: 'Return All' },
+		{ label: 'Limit', readme: 'a Limit' },
+	], ['Time Zone']),
+	appointmentRow('Update', [
+		appointmentId,
+		{ label: 'Apply To', readme: '*Apply To*' },
+		{ label: "Run the Sub-Account's Automations", readme: "Run the Sub-Account's Automations" },
+		{ label: 'Update Fields', readme: '*Update Fields*' },
+	], ['Time Zone', 'Ignore Date Range', 'Ignore Free-Slot Validation']),
+	appointmentRow('Cancel', [appointmentId, { label: "Run the Sub-Account's Automations", readme: "Run the Sub-Account's Automations" }]),
+	appointmentRow('Delete', [appointmentId]),
+	blockedSlotRow('Create', [
+		{ label: 'Block For', readme: '**Block For**' },
+		{ label: 'Calendar', readme: '**Calendar**' },
+		{ label: 'Start Time', readme: '**Start Time**' },
+		{ label: 'End Time', readme: '**End Time**' },
+		{ label: 'Title', readme: '**Title**' },
+	], ['Time Zone']),
+	blockedSlotRow('Get Many', [
+		{ label: 'Blocked Slots Of', readme: '*Blocked Slots Of*' },
+		{ label: 'Calendar', readme: 'one calendar' },
+		{ label: 'Start Time', readme: '**Start Time**' },
+		{ label: 'End Time', readme: '**End Time**' },
+		{ label: 'Return All', readme: 'Return All' },
+		{ label: 'Limit', readme: 'a Limit' },
+	], ['Time Zone']),
+	blockedSlotRow('Update', [
+		blockedSlotId,
+		{ label: 'Block For', readme: '**Block For**' },
+		{ label: 'Calendar', readme: 'as in Create' },
+		{ label: 'Update Fields', readme: '*Update Fields*' },
+	], ['Time Zone']),
+	blockedSlotRow('Delete', [blockedSlotId]),
+	noteRow('Create', [appointmentId, { label: 'Note', readme: '**Note**' }, { label: 'User ID', readme: '**User ID**' }]),
+	noteRow('Get Many', [appointmentId, { label: 'Return All', readme: 'Return All' }, { label: 'Limit', readme: 'a Limit' }]),
+	noteRow('Update', [appointmentId, noteId, { label: 'Note', readme: '**Note**' }, { label: 'User ID', readme: '**User ID**' }]),
+	noteRow('Delete', [appointmentId, noteId]),
 ];
 
 /** The node's Authentication choices, the credential type each one asks for, and how Location ID is entered. */

@@ -3,41 +3,12 @@
  * table of properties is the spec's schema, and for a table of bodies whatever the node's checks let through
  * validates against the spec, and whatever the spec refuses the node refuses.
  */
-import { calendarBodyRule, type Rule } from '../../nodes/HighLevelCalendars/api/calendars/calendarSchema';
-import { shapeProblem } from '../../nodes/HighLevelCalendars/api/calendars/schemaCheck';
+import { calendarBodyRule } from '../../nodes/HighLevelCalendars/api/calendars/calendarSchema';
+import { shapeProblem } from '../../nodes/HighLevelCalendars/shared/schemaCheck';
 import { ApiVersion, validateRequest } from '../../tools/contract/openapi';
-import { findOperation } from '../../tools/contract/specs';
+import { componentSchemas, fromRule, jsonRequest, normalize, type Json } from '../../tools/contract/ruleTable';
 
-type Json = Record<string, unknown>;
 const VERSIONS: ApiVersion[] = ['2021-04-15', 'v3'];
-
-function componentSchemas(version: ApiVersion): Json {
-	const document = findOperation('create-calendar', version)!.document;
-	return (document.app.components as Json).schemas as Json;
-}
-
-/** The spec's schema with refs resolved and only what a check can test: type, enum, bounds, items, properties, required, readOnly. */
-function normalize(schema: Json, schemas: Json): unknown {
-	if (typeof schema.$ref === 'string') return normalize(schemas[schema.$ref.replace('#/components/schemas/', '')] as Json, schemas);
-	if (Array.isArray(schema.allOf) && schema.allOf.length === 1) return normalize(schema.allOf[0] as Json, schemas);
-	const out: Json = { type: schema.type };
-	for (const key of ['enum', 'minimum', 'maximum', 'readOnly']) if (schema[key] !== undefined) out[key] = schema[key];
-	if (schema.items) out.items = normalize(schema.items as Json, schemas);
-	if (schema.properties) {
-		out.properties = Object.fromEntries(Object.entries(schema.properties as Json).map(([k, v]) => [k, normalize(v as Json, schemas)]));
-		out.required = [...((schema.required as string[] | undefined) ?? [])].sort();
-	}
-	return out;
-}
-
-function fromRule(rule: Rule): unknown {
-	if (rule.type === 'array') return { type: 'array', items: fromRule(rule.items) };
-	if (rule.type === 'object') {
-		const properties = Object.fromEntries(Object.entries(rule.properties).map(([k, v]) => [k, fromRule(v)]));
-		return { type: 'object', properties, required: [...rule.required].sort() };
-	}
-	return Object.fromEntries(Object.entries(rule).filter(([, v]) => v !== undefined));
-}
 
 const BODY_SCHEMA = { create: 'CalendarCreateDTO', update: 'CalendarUpdateDTO' } as const;
 
@@ -88,13 +59,7 @@ describe.each(VERSIONS)('the node\'s calendar checks, Version %s', (version) => 
 	];
 
 	it.each(CASES)('%s: what the node lets through the spec takes, what the spec refuses the node refuses', (_what, operation, body) => {
-		const request = {
-			method: operation === 'create' ? 'POST' : 'PUT',
-			path: operation === 'create' ? '/calendars/' : '/calendars/cal1',
-			query: {},
-			headers: { authorization: 'Bearer pit-abc', version, 'content-type': 'application/json' },
-			body,
-		};
+		const request = operation === 'create' ? jsonRequest('POST', '/calendars/', version, body) : jsonRequest('PUT', '/calendars/cal1', version, body);
 		const specErrors = validateRequest(request).errors;
 		const nodeProblem = shapeProblem(calendarBodyRule(operation, version), body, '');
 		if (nodeProblem === undefined) expect(specErrors).toEqual([]);

@@ -33,7 +33,7 @@ const expectAllRequestsValid = () => expectRequestsValid(sandbox);
 
 const bySlug = (value: string) => ({ __rl: true, mode: 'slug', value });
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
-const member = (userId: string, extra: object = {}) => ({ userId, priority: 0.5, ...extra });
+const member = (userId: string, extra: INodeParameters = {}): INodeParameters => ({ userId, priority: 0.5, ...extra });
 
 describe.each<ApiVersion>(['2021-04-15', 'v3'])('Calendar resource with Version %s', (version) => {
 	const options = { apiVersion: version };
@@ -134,7 +134,7 @@ describe.each<ApiVersion>(['2021-04-15', 'v3'])('Calendar resource with Version 
 
 		const renamed = await update({ updateFields: { name: 'Renamed', slotInterval: 15 } });
 		expect(renamed.output[0].json).toMatchObject({ name: 'Renamed', slotInterval: 15, groupId: sales.id });
-		const moved = await update({ groupChange: 'move', calendarGroup: bySlug('support') });
+		const moved = await update({ groupChange: 'move', moveToGroup: bySlug('support') });
 		expect(moved.output[0].json.groupId).toBe(support.id);
 		const out = await update({ groupChange: 'remove' });
 		expect(out.output[0].json.groupId).toBeUndefined();
@@ -205,5 +205,40 @@ describe.each<ApiVersion>(['2021-04-15', 'v3'])('Calendar resource with Version 
 		expect(del.output[0].json.description).toContain('"calendars.write"');
 		const safeDelete = await run({ operation: 'delete', group: byId('abc'), options }, [{}], GROUPS_ONLY);
 		expect(safeDelete.output[0].json.description).toContain('"calendars.readonly"');
+	});
+});
+
+describe('Calendar fields as the user fills them in', () => {
+	const calendar = (parameters: INodeParameters, items?: object[]) => run({ resource: 'calendar', ...parameters }, items);
+	const posts = () => sandbox.requests().filter((r) => r.method === 'POST' && r.path === '/calendars/');
+
+	test('a Slug or Widget Slug added under Calendar Fields and left empty is not set; a bad Widget Slug is named as such', async () => {
+		const { output } = await calendar(
+			{ operation: 'create', name: '={{ $json.name }}', calendarType: 'event', calendarFields: { slug: '', widgetSlug: '={{ $json.widget }}' } },
+			[{ name: 'Intro Call', widget: '' }, { name: 'Open Day', widget: 'Open Day' }],
+		);
+		expect(output.map((i) => i.json.error ?? i.json.slug)).toEqual(['intro-call', 'Widget Slug "Open Day" in item 1 has characters HighLevel slugs do not use']);
+		expect(posts().map((r) => r.body)).toEqual([expect.objectContaining({ slug: 'intro-call', widgetSlug: 'intro-call' })]);
+	});
+
+	test('a Meeting Location whose Kind is None is refused, naming the member and the item', async () => {
+		const teamMembers = { member: [member('a', { locationKind: 'physical', location: 'Main St 1' }), member('b', { location: '+14455550132' })] };
+		const { output } = await calendar({ operation: 'create', name: 'Calls', calendarType: 'round_robin', teamMembers });
+		expect(output[0].json).toEqual({
+			error: 'Team Members > Meeting Location (member 2) in item 0 is set, but its Meeting Location Kind is None',
+			description: 'Choose the Meeting Location Kind (e.g. Address or Custom) for it, or clear Meeting Location',
+		});
+		expect(posts()).toEqual([]);
+	});
+
+	test('Update checks a new team against the calendar\'s type, as Create does', async () => {
+		const created = (await calendar({ operation: 'create', name: 'Mine', calendarType: 'personal', teamMembers: { member: [member('a')] } })).output[0].json;
+		const update = (members: INodeParameters[], json = '{}') =>
+			calendar({ operation: 'update', calendar: byId(String(created.id)), updateFields: members.length ? { teamMembers: { member: members } } : {}, additionalFields: json });
+		expect((await update([member('a'), member('b')])).output[0].json.error).toBe('Calendar field "teamMembers" in item 0 must name exactly one user for a personal calendar');
+		expect((await update([], '{"teamMembers": []}')).output[0].json.error).toBe('Calendar field "teamMembers" in item 0 must name exactly one user for a personal calendar');
+		expect(sandbox.requests().filter((r) => r.method === 'PUT')).toEqual([]);
+		expect((await update([member('b')])).output[0].json.teamMembers).toEqual([{ userId: 'b', priority: 0.5 }]);
+		expectAllRequestsValid();
 	});
 });

@@ -1,5 +1,6 @@
 import { LoadOptionsContext } from 'n8n-core';
 
+import { HighLevelCalendars } from '../../nodes/HighLevelCalendars/HighLevelCalendars.node';
 import { searchCalendars } from '../../nodes/HighLevelCalendars/listSearch/searchCalendars';
 import { searchGroups } from '../../nodes/HighLevelCalendars/listSearch/searchGroups';
 import { SANDBOX_LOCATION, sandboxCredentials } from '../../tools/engine/credentials';
@@ -58,4 +59,16 @@ test('From List of calendars offers the location\'s, or one group\'s (List Calen
 	expect((await calendarSearch(undefined, { __rl: true, mode: 'list', value: groupId })).results.map((r) => r.name)).toEqual(['Team Calls (team-calls)']);
 	expect((await calendarSearch(undefined, { __rl: true, mode: 'slug', value: 'calendar-home' })).results.map((r) => r.name)).toEqual(['Team Calls (team-calls)']);
 	expect((await calendarSearch('open')).results.map((r) => r.name)).toEqual(['Open Day (open-day)']);
+
+	// Update's Move to Group names the destination: the Calendar picker of Update still offers every calendar
+	const moveToGroup = new HighLevelCalendars().description.properties.find(
+		(p) => p.displayName === 'Move to Group' && p.displayOptions?.show?.operation?.includes('update'),
+	);
+	const onUpdate = await search(undefined, {
+		resource: 'calendar',
+		operation: 'update',
+		groupChange: 'move',
+		[moveToGroup!.name]: { __rl: true, mode: 'list', value: groupId },
+	}, searchCalendars);
+	expect(onUpdate.results.map((r) => r.name)).toEqual(['Team Calls (team-calls)', 'Open Day (open-day)']);
 });

@@ -57,7 +57,7 @@ describe('OAuth: authorize page and token endpoint', () => {
 				token_type: 'Bearer',
 				expires_in: 86399,
 				refresh_token: expect.stringMatching(/^oauth-refresh-/),
-				scope: 'calendars/groups.readonly calendars/groups.write calendars.readonly calendars.write',
+				scope: 'calendars/groups.readonly calendars/groups.write calendars.readonly calendars.write calendars/events.readonly calendars/events.write',
 				userType: 'Location',
 				companyId: DEFAULT_COMPANY,
 				locationId: OTHER_LOCATION,

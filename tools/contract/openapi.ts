@@ -50,6 +50,7 @@ export type RequestIssueKind =
 	| 'body-unknown-property'
 	| 'body-missing-property'
 	| 'body-invalid'
+	| 'body-conflict'
 	| 'content-type';
 
 export interface RequestIssue {
@@ -92,9 +93,10 @@ function bodyIssue(error: ErrorObject): RequestIssue {
 	};
 }
 
-/** A query value as its schema types it ("true" is a boolean where the spec says boolean). */
+/** A query value as its schema types it ("true" is a boolean where the spec says boolean; an array's items comma-separated or repeated). */
 function queryValue(value: string, param: SpecParameter): unknown {
 	const type = param.schema?.type;
+	if (type === 'array') return value.split(',');
 	if (type === 'boolean') return value === 'true' ? true : value === 'false' ? false : value;
 	if ((type === 'number' || type === 'integer') && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
 	return value;
@@ -148,6 +150,22 @@ function checkBody(op: SpecOperation, document: SpecDocument, req: RecordedReque
 	return issues;
 }
 
+/**
+ * Block slots: the spec's `required` names calendarId while both fields say "Either calendarId or assignedUserId can
+ * be set, not both." (and HighLevel's docs issue #23 reports user blocks with assignedUserId alone): one of the two.
+ */
+const CALENDAR_OR_USER_BODIES = ['create-block-slot', 'edit-block-slot'];
+
+function calendarOrUser(operationId: string, body: unknown, issues: RequestIssue[]): RequestIssue[] {
+	if (!CALENDAR_OR_USER_BODIES.includes(operationId) || !body || typeof body !== 'object') return issues;
+	const { calendarId, assignedUserId } = body as Json;
+	if (calendarId !== undefined && assignedUserId !== undefined) {
+		return [...issues, { kind: 'body-conflict', field: 'assignedUserId', message: 'Either calendarId or assignedUserId can be set, not both.' }];
+	}
+	if (assignedUserId === undefined) return issues;
+	return issues.filter((i) => !(i.kind === 'body-missing-property' && i.field === 'calendarId'));
+}
+
 /** Structured form of `validateRequest` (the sandbox maps these to HighLevel's 400/422 answers). */
 export function checkRequest(req: RecordedRequest): { operation?: MatchedOperation; issues: RequestIssue[] } {
 	const headers = lowerCaseKeys(req.headers);
@@ -169,7 +187,7 @@ export function checkRequest(req: RecordedRequest): { operation?: MatchedOperati
 	} else if (allowed && !allowed.includes(headerVersion)) {
 		issues.push({ kind: 'version', message: `Version header "${headerVersion}" is not one of ${expected}` });
 	}
-	issues.push(...checkQuery(entry.spec, req.query), ...checkBody(entry.spec, entry.document, req, headers));
+	issues.push(...checkQuery(entry.spec, req.query), ...calendarOrUser(operation.operationId, req.body, checkBody(entry.spec, entry.document, req, headers)));
 	return { operation, issues };
 }
 

@@ -4,7 +4,7 @@
  * refs resolve unchanged.
  *
  * Request schemas are closed (every object schema gets `additionalProperties: false`: HighLevel answers undocumented
- * fields with 422); response schemas follow the spec as written (extra properties allowed).
+ * fields with 422); response schemas follow the spec as written (extra properties allowed; dates typed `object` also as strings, see isStringTypedAsObject).
  */
 import Ajv, { ValidateFunction } from 'ajv';
 import { DOCUMENTS, Json, SpecDocument } from './specs';
@@ -23,6 +23,14 @@ const SCHEMA_MAPS = ['properties', 'patternProperties', 'definitions'];
 const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf'];
 const SCHEMA_SINGLES = ['items', 'not', 'additionalProperties'];
 
+/**
+ * The calendars files type the events' and blocked slots' dates (`startTime`, `endTime`, `dateAdded`, `dateUpdated`)
+ * as `object` with an ISO string as their example, and HighLevel answers ISO strings: an answer may hold either.
+ */
+function isStringTypedAsObject(schema: Json): boolean {
+	return schema.type === 'object' && !('properties' in schema) && typeof schema.example === 'string';
+}
+
 /** Copies an OpenAPI schema into a JSON-Schema one: drops OpenAPI-only keywords and, for requests, closes objects. */
 export function toJsonSchema(schema: unknown, mode: SchemaMode): unknown {
 	if (Array.isArray(schema)) return schema.map((s) => toJsonSchema(s, mode));
@@ -38,6 +46,7 @@ export function toJsonSchema(schema: unknown, mode: SchemaMode): unknown {
 			out[key] = value;
 		}
 	}
+	if (mode === 'response' && isStringTypedAsObject(schema as Json)) out.type = ['string', 'object'];
 	const isComposed = SCHEMA_LISTS.some((k) => k in out);
 	if (mode === 'request' && out.properties && !('additionalProperties' in out) && !isComposed) {
 		out.additionalProperties = false;
@@ -83,9 +92,17 @@ export function compileInline(key: string, schema: Json): ValidateFunction {
 	return validate;
 }
 
+/** An inline schema's `$ref`s made absolute (they are written relative to the spec file, e.g. free slots' `#/components/…`). */
+function absoluteRefs(schema: unknown, base: string): unknown {
+	if (Array.isArray(schema)) return schema.map((s) => absoluteRefs(s, base));
+	if (!schema || typeof schema !== 'object') return schema;
+	return Object.fromEntries(Object.entries(schema as Json).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' ? new URL(v, base).href : absoluteRefs(v, base)]));
+}
+
 /** The validator of a schema as a spec writes it (a `$ref` or inline); `key` names the inline one in the cache. */
 export function compileSchema(schema: Json, document: SpecDocument, mode: SchemaMode, key: string): ValidateFunction {
-	return typeof schema.$ref === 'string' ? compileRef(schema.$ref, document, mode) : compileInline(`${document.name}:${mode}:${key}`, toJsonSchema(schema, mode) as Json);
+	if (typeof schema.$ref === 'string') return compileRef(schema.$ref, document, mode);
+	return compileInline(`${document.name}:${mode}:${key}`, absoluteRefs(toJsonSchema(schema, mode), documentUrl(document, mode, 'app')) as Json);
 }
 
 /** Whether the common file of `document` defines `name`. */

@@ -66,9 +66,11 @@ export interface MatchedOperation {
 const FIXTURES = path.join(__dirname, 'highlevel');
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
-const CALENDAR_ROUTES = ['/calendars/', '/calendars/{calendarId}'];
-const calendarAndGroupRoutes = (template: string) =>
-	template === '/calendars/groups' || template.startsWith('/calendars/groups/') || CALENDAR_ROUTES.includes(template);
+const CALENDAR_ROUTES = ['/calendars/', '/calendars/{calendarId}', '/calendars/{calendarId}/free-slots', '/calendars/blocked-slots'];
+/** Groups; events (appointments and blocked slots); appointment notes. */
+const ROUTE_FAMILIES = ['/calendars/groups', '/calendars/events', '/calendars/appointments/{appointmentId}/notes'];
+const calendarRoutes = (template: string) =>
+	CALENDAR_ROUTES.includes(template) || ROUTE_FAMILIES.some((family) => template === family || template.startsWith(`${family}/`));
 const everyRoute = () => true;
 const locationSearch = (template: string) => template === '/locations/search';
 
@@ -82,8 +84,8 @@ function load(name: string, file: string, common: string, version: ContractVersi
 
 /** In routing order: where a route is in several files and the Version header names none of them, the first wins. */
 export const DOCUMENTS: readonly SpecDocument[] = [
-	load('calendars', 'calendars.openapi.json', 'common-schemas.json', '2021-04-15', calendarAndGroupRoutes),
-	load('calendars-v3', 'calendars-v3.openapi.json', 'common-schemas-v3.json', 'v3', calendarAndGroupRoutes),
+	load('calendars', 'calendars.openapi.json', 'common-schemas.json', '2021-04-15', calendarRoutes),
+	load('calendars-v3', 'calendars-v3.openapi.json', 'common-schemas-v3.json', 'v3', calendarRoutes),
 	load('oauth', 'oauth.openapi.json', 'common-schemas.json', '2021-07-28', everyRoute),
 	load('oauth-v3', 'oauth-v3.openapi.json', 'common-schemas-v3.json', 'v3', everyRoute),
 	load('locations', 'locations.openapi.json', 'common-schemas.json', '2021-07-28', locationSearch),

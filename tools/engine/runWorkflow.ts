@@ -8,6 +8,7 @@ import type {
 	IRun,
 	IRunExecutionData,
 	IWorkflowExecuteAdditionalData,
+	IWorkflowSettings,
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
@@ -18,6 +19,8 @@ import { nodeTypes } from './nodeTypes';
 export interface WorkflowFixture {
 	nodes: INode[];
 	connections: IConnections;
+	/** The workflow's settings besides executionOrder v1 (its time zone: `this.getTimezone()`). */
+	settings?: IWorkflowSettings;
 }
 
 export interface WorkflowRun {
@@ -62,7 +65,7 @@ export function buildWorkflow(fixture: WorkflowFixture): Workflow {
 		connections: fixture.connections,
 		nodeTypes,
 		active: false,
-		settings: { executionOrder: 'v1' },
+		settings: { executionOrder: 'v1', ...fixture.settings },
 	});
 }
 

@@ -13,3 +13,14 @@ export async function sandboxAdmin(baseUrl: string, path: string, body: unknown)
 	});
 	return { status: response.status, body: await response.json() };
 }
+
+/** A new contact in a sub-account (the sandbox sends its signed `ContactCreate` first): 201 {contact, deliveries}. */
+export async function addSandboxContact(baseUrl: string, locationId: string, contact: Record<string, unknown> = {}): Promise<AdminAnswer> {
+	return await sandboxAdmin(baseUrl, '/contacts', { locationId, ...contact });
+}
+
+/** `GET /__sandbox/state`: groups, calendars, contacts, appointments, blocked slots, notes, agency, OAuth, webhooks. */
+export async function sandboxState(baseUrl: string): Promise<AdminAnswer> {
+	const response = await fetch(`${baseUrl}/__sandbox/state`);
+	return { status: response.status, body: await response.json() };
+}

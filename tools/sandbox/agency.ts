@@ -4,6 +4,7 @@
  * some of the company's locations and may cover the ones created later ("future sub-accounts").
  */
 import { randomBytes } from 'crypto';
+import { IANAZone } from 'luxon';
 import { highLevelId } from './store';
 
 export type UserType = 'Company' | 'Location';
@@ -14,6 +15,8 @@ export interface LocationRecord {
 	name: string;
 	address: string;
 	email: string;
+	/** IANA time zone (the locations spec's `timezone`): the calendars' open hours are read in it */
+	timezone: string;
 }
 
 export interface CompanyRecord {
@@ -46,7 +49,7 @@ export interface InstallRecord {
 }
 
 export interface AgencySeed {
-	companies?: Array<{ id: string; name?: string; locations: Array<{ id: string; name?: string }> }>;
+	companies?: Array<{ id: string; name?: string; locations: Array<{ id: string; name?: string; timezone?: string }> }>;
 	apps?: Array<{ distribution: UserType; scopes?: string[]; clientId?: string; clientSecret?: string; developer?: typeof OTHER_AGENCY.developer }>;
 }
 
@@ -54,6 +57,8 @@ export interface NewLocation {
 	companyId?: string;
 	id?: string;
 	name?: string;
+	/** IANA time zone; default DEFAULT_TIME_ZONE */
+	timezone?: string;
 	/** install the company's agency apps here; default: only where they were installed "to future sub-accounts" */
 	withApp?: boolean;
 }
@@ -64,7 +69,9 @@ export const DEFAULT_COMPANY = 'sandboxCompany0001';
  * everyone's, so its genuine deliveries are what a trigger must tell apart from the user's own.
  */
 export const OTHER_AGENCY = { developer: 'other agency', companyId: 'otherCompany0001', locationId: 'otherLocation0001' } as const;
-export const LOCATION_SCOPES = ['calendars/groups.readonly', 'calendars/groups.write', 'calendars.readonly', 'calendars.write'];
+export const DEFAULT_TIME_ZONE = 'America/New_York';
+export const READ_SCOPES = ['calendars/groups.readonly', 'calendars.readonly', 'calendars/events.readonly'];
+export const LOCATION_SCOPES = ['calendars/groups.readonly', 'calendars/groups.write', 'calendars.readonly', 'calendars.write', 'calendars/events.readonly', 'calendars/events.write'];
 export const AGENCY_SCOPES = [...LOCATION_SCOPES, 'oauth.readonly', 'oauth.write', 'locations.readonly'];
 
 const DEFAULT_SEED: Required<AgencySeed> = {
@@ -111,7 +118,7 @@ export class AgencyDirectory {
 	clear(): void {
 		const companies = this.seed.companies ?? DEFAULT_SEED.companies;
 		this.companies = companies.map((c) => ({ id: c.id, name: c.name ?? c.id }));
-		this.locations = companies.flatMap((c) => c.locations.map((l) => this.locationRecord(c.id, l.id, l.name)));
+		this.locations = companies.flatMap((c) => c.locations.map((l) => this.locationRecord(c.id, l.id, l.name, l.timezone)));
 		this.installs = [];
 	}
 
@@ -141,7 +148,7 @@ export class AgencyDirectory {
 		if (!this.company(companyId)) throw new Error(`unknown company "${companyId}"`);
 		const id = input.id ?? highLevelId();
 		if (this.location(id)) throw new Error(`location "${id}" exists already`);
-		const location = this.locationRecord(companyId, id, input.name);
+		const location = this.locationRecord(companyId, id, input.name, input.timezone);
 		this.locations.push(location);
 		for (const install of this.installs) {
 			if (install.companyId !== companyId || install.userType !== 'Company') continue;
@@ -194,9 +201,15 @@ export class AgencyDirectory {
 		};
 	}
 
-	private locationRecord(companyId: string, id: string, name?: string): LocationRecord {
+	/** The location's time zone; DEFAULT_TIME_ZONE for one the directory does not know (a test's own token location). */
+	timeZoneOf(locationId: string): string {
+		return this.location(locationId)?.timezone ?? DEFAULT_TIME_ZONE;
+	}
+
+	private locationRecord(companyId: string, id: string, name?: string, timezone = DEFAULT_TIME_ZONE): LocationRecord {
+		if (!IANAZone.isValidZone(timezone)) throw new Error(`timezone "${timezone}" is not an IANA time zone`);
 		const label = name ?? `Sub-account ${id}`;
-		return { id, companyId, name: label, address: '1 Sandbox Street', email: `${id.toLowerCase()}@sandbox.invalid` };
+		return { id, companyId, name: label, address: '1 Sandbox Street', email: `${id.toLowerCase()}@sandbox.invalid`, timezone };
 	}
 }
 

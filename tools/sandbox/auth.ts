@@ -1,6 +1,7 @@
 /** The IAM side: bearer tokens, routes, scopes, Version header, and which location a token may touch. */
 import { API_VERSIONS, ApiVersion, MatchedOperation, RecordedRequest, matchOperation, requiredScope } from '../contract/openapi';
 import { fakeToken } from '../fakeToken';
+import { LOCATION_SCOPES, READ_SCOPES } from './agency';
 import { Answer, MESSAGES, forbidden, unauthorized } from './responses';
 
 export interface SandboxToken {
@@ -11,14 +12,12 @@ export interface SandboxToken {
 	appId?: string;
 }
 
-const ALL = ['calendars/groups.readonly', 'calendars/groups.write', 'calendars.readonly', 'calendars.write'];
-const READ = ['calendars/groups.readonly', 'calendars.readonly'];
 
 /** Fake sandbox tokens, made when the process starts (printing them is fine; they work only here). */
 export const DEFAULT_TOKENS: SandboxToken[] = [
-	{ token: fakeToken('sandbox-demo'), locationId: 'sandboxLocation0001', scopes: ALL },
-	{ token: fakeToken('sandbox-readonly'), locationId: 'sandboxLocation0001', scopes: READ },
-	{ token: fakeToken('sandbox-other'), locationId: 'sandboxLocation0002', scopes: ALL },
+	{ token: fakeToken('sandbox-demo'), locationId: 'sandboxLocation0001', scopes: LOCATION_SCOPES },
+	{ token: fakeToken('sandbox-readonly'), locationId: 'sandboxLocation0001', scopes: READ_SCOPES },
+	{ token: fakeToken('sandbox-other'), locationId: 'sandboxLocation0002', scopes: LOCATION_SCOPES },
 ];
 
 export type AuthResult =
@@ -36,7 +35,7 @@ export function authenticate(req: RecordedRequest, tokens: SandboxToken[]): Auth
 	const token = tokens.find((t) => t.token === presented);
 	if (!token) return { ok: false, answer: unauthorized(MESSAGES.invalidToken) };
 
-	// both spec files define the eleven routes identically, so the route does not depend on the Version header
+	// both spec files define the covered routes identically, so the route does not depend on the Version header
 	const operation = matchOperation(req.method, req.path, API_VERSIONS[0]);
 	if (!operation) return { ok: false, token, answer: unauthorized(MESSAGES.routeNotSupported) };
 	if (!token.scopes.includes(requiredScope(operation.operationId))) {

@@ -1,11 +1,15 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node-only tooling: runs in Node, never inside n8n */
 /** Test helper: real HTTP calls to a sandbox; every answer is checked against the contract on the way back. */
 import { API_VERSIONS, FORM_CONTENT_TYPE, routeRequest, validateRequest, validateResponse } from '../contract/openapi';
-import { DEFAULT_TOKENS, Sandbox } from './server';
+import { AppointmentRecord, DEFAULT_CONTACTS, DEFAULT_TOKENS, Sandbox } from './server';
 
 export const [DEMO, READONLY, OTHER] = DEFAULT_TOKENS.map((t) => t.token);
 export const LOCATION = 'sandboxLocation0001';
 export const OTHER_LOCATION = 'sandboxLocation0002';
+/** a contact every seeded sub-account has */
+export const CONTACT = DEFAULT_CONTACTS[0].id as string;
+/** Every day, 9:00 to 17:00 in the location's time zone. */
+export const OPEN_EVERY_DAY = [{ daysOfTheWeek: [0, 1, 2, 3, 4, 5, 6], hours: [{ openHour: 9, openMinute: 0, closeHour: 17, closeMinute: 0 }] }];
 
 export const RATE_LIMIT_HEADERS = [
 	'x-ratelimit-limit-daily',
@@ -90,4 +94,22 @@ export function expectRequestsValid(sandbox: Sandbox) {
 		});
 	}
 	return requests;
+}
+
+/** A calendar open every day 9:00 to 17:00 with 30-minute slots (fields override); returns it. */
+export async function bookableCalendar(sandbox: Sandbox, fields: Record<string, unknown> = {}, options: CallOptions = {}) {
+	const body = { locationId: LOCATION, name: 'Consultation', calendarType: 'event', slotDuration: 30, slotInterval: 30, openHours: OPEN_EVERY_DAY, ...fields };
+	const answer = await call(sandbox, 'POST', '/calendars/', { ...options, body });
+	if (answer.status !== 200) throw new Error(`calendar not created: ${answer.status} ${JSON.stringify(answer.body)}`);
+	return answer.body.calendar as { id: string; locationId: string } & Record<string, unknown>;
+}
+
+/** A booking body for the seeded contact (fields override). */
+export function appointmentBody(calendarId: string, startTime: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+	return { calendarId, locationId: LOCATION, contactId: CONTACT, startTime, ...overrides };
+}
+
+/** The location's appointments as the sandbox stores them. */
+export function appointmentsOf(sandbox: Sandbox, locationId = LOCATION): AppointmentRecord[] {
+	return sandbox.state().appointments[locationId] ?? [];
 }

@@ -1,27 +1,18 @@
-/** The six calendar-group and five calendar operations on the store (requests arrive here authenticated and validated). */
-import { MatchedOperation, RecordedRequest } from '../contract/openapi';
+/**
+ * The operations on the stores (requests arrive here authenticated and validated): the six calendar-group and five
+ * calendar operations here, the booking ones in appointments.ts, blocked-slots.ts and appointment-notes.ts.
+ */
+import { ApiVersion, MatchedOperation, RecordedRequest } from '../contract/openapi';
+import { appointmentHandlers } from './appointments';
+import { noteHandlers } from './appointment-notes';
 import { SandboxToken } from './auth';
-import { Answer, MESSAGES, badRequest, notFound, success, unprocessable } from './responses';
+import { blockedSlotHandlers } from './blocked-slots';
+import { Handler, OperationDeps, OperationResult, answered } from './operation-context';
+import { MESSAGES, badRequest, notFound, success, unprocessable } from './responses';
 import { GroupFields, GroupInput, LocationStore } from './store';
 
-export interface OperationResult {
-	answer: Answer;
-	/** true when the store changed */
-	mutated: boolean;
-}
+export type { ChangeEvent, OperationDeps, OperationResult } from './operation-context';
 
-interface Context {
-	store: LocationStore;
-	token: SandboxToken;
-	groupId: string;
-	calendarId: string;
-	query: Record<string, string>;
-	body: Record<string, unknown>;
-}
-
-type Handler = (ctx: Context) => OperationResult;
-
-const answered = (answer: Answer, mutated = false): OperationResult => ({ answer, mutated });
 const groupNotFound = (): OperationResult => answered(notFound(MESSAGES.groupNotFound));
 const slugExists = (): OperationResult => answered(unprocessable([MESSAGES.slugExists]));
 const calendarNotFound = (): OperationResult => answered(notFound(MESSAGES.calendarNotFound));
@@ -34,7 +25,7 @@ function calendarConflict(store: LocationStore, locationId: string, fields: Reco
 	return undefined;
 }
 
-const handlers: Record<string, Handler> = {
+const calendarHandlers: Record<string, Handler> = {
 	'get-groups': ({ store, query }) => answered(success(200, { groups: store.list(query.locationId) })),
 
 	'create-calendar-group': ({ store, body }) => {
@@ -87,9 +78,13 @@ const handlers: Record<string, Handler> = {
 		store.removeCalendar(token.locationId, calendarId) ? answered(success(200, { success: true }), true) : calendarNotFound(),
 };
 
-export function runOperation(operation: MatchedOperation, req: RecordedRequest, store: LocationStore, token: SandboxToken): OperationResult {
+const handlers: Record<string, Handler> = { ...calendarHandlers, ...appointmentHandlers, ...blockedSlotHandlers, ...noteHandlers };
+
+export function runOperation(operation: MatchedOperation, req: RecordedRequest, deps: OperationDeps, token: SandboxToken): OperationResult {
 	const handler = handlers[operation.operationId];
 	if (!handler) throw new Error(`sandbox has no handler for ${operation.operationId}`);
 	const body = req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
-	return handler({ store, token, groupId: operation.pathParams.groupId ?? '', calendarId: operation.pathParams.calendarId ?? '', query: req.query, body });
+	const params = operation.pathParams;
+	const version = operation.version as ApiVersion;
+	return handler({ ...deps, token, version, params, groupId: params.groupId ?? '', calendarId: params.calendarId ?? '', query: req.query, body });
 }

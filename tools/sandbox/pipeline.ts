@@ -12,7 +12,8 @@ import { grantRateKey } from './oauth-iam';
 import { Routed, isOAuthRoute, routeOAuthRequest } from './oauth-routes';
 import { OAuthTokens } from './oauth-tokens';
 import { FaultInjector } from './faults';
-import { OperationResult, runOperation } from './operations';
+import { BookingStore } from './bookings';
+import { ChangeEvent, OperationResult, runOperation } from './operations';
 import { RateLimiter, rateKey } from './rate-limiter';
 import { Answer, MESSAGES, serverError, tooManyRequests, unauthorized } from './responses';
 import { LocationStore } from './store';
@@ -21,6 +22,9 @@ import { validationAnswer } from './validation';
 export interface PipelineDeps {
 	tokens: SandboxToken[];
 	store: LocationStore;
+	bookings: BookingStore;
+	/** epoch ms (the sandbox's clock) */
+	now: () => number;
 	limiter: RateLimiter;
 	faults: FaultInjector;
 	directory: AgencyDirectory;
@@ -28,9 +32,10 @@ export interface PipelineDeps {
 	installDefaults: InstallDefaults;
 }
 
+/** `events`: webhooks the change causes (sent whether or not the answer arrives) */
 export type Outcome =
-	| { answer: Answer; drop?: undefined; extraDelayMs: number }
-	| { drop: 'reset' | 'lostAfterStore'; extraDelayMs: number };
+	| { answer: Answer; drop?: undefined; extraDelayMs: number; events?: ChangeEvent[] }
+	| { drop: 'reset' | 'lostAfterStore'; extraDelayMs: number; events?: ChangeEvent[] };
 
 function locationKey(token: SandboxToken): string {
 	return rateKey(token.appId ?? `pit:${token.token}`, 'location', token.locationId);
@@ -58,7 +63,9 @@ function routeGroupRequest(deps: PipelineDeps, req: RecordedRequest, invalidJson
 	if (!auth.ok) return { answer: withHeaders(auth.answer, deps.limiter.peek(auth.token && locationKey(auth.token))) };
 	const run = (): OperationResult => {
 		const rejection = checkLocationAccess(req, auth.token) ?? validationAnswer(req, invalidJson);
-		return rejection ? { answer: rejection, mutated: false } : runOperation(auth.operation, req, deps.store, auth.token);
+		if (rejection) return { answer: rejection, mutated: false };
+		const { store, bookings, now, directory } = deps;
+		return runOperation(auth.operation, req, { store, bookings, now, timeZoneOf: (id) => directory.timeZoneOf(id) }, auth.token);
 	};
 	return { key: locationKey(auth.token), run };
 }
@@ -82,6 +89,7 @@ export function handleRequest(deps: PipelineDeps, req: RecordedRequest, invalidJ
 	}
 
 	const result = routed.run();
-	if (fault.kind === 'lostAfterStore' && result.mutated) return { drop: 'lostAfterStore', extraDelayMs };
-	return { answer: withHeaders(result.answer, limit.headers), extraDelayMs };
+	const { events } = result;
+	if (fault.kind === 'lostAfterStore' && result.mutated) return { drop: 'lostAfterStore', extraDelayMs, events };
+	return { answer: withHeaders(result.answer, limit.headers), extraDelayMs, events };
 }

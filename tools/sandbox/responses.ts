@@ -19,6 +19,26 @@ export const MESSAGES = {
 	calendarNotFound: 'Calendar not found',
 	calendarGroupNotFound: 'Calendar group not found in this location',
 	slugExists: 'Slug already exists',
+	// Bookings. Reported by integrators (second-hand, /work/shared/notes/highlevel-bookings.md and public code that
+	// handles HighLevel's answer): a taken or off-grid slot is a 400 with this message.
+	slotUnavailable: 'The slot you have selected is no longer available.',
+	// the spec's own words (the field descriptions of get-calendar-events / get-slots / create-appointment); HighLevel's
+	// status (400 here) and exact wording for these refusals are UNVERIFIED
+	eventsFilterRequired: 'Either of userId, groupId or calendarId is required',
+	freeSlotsRange: 'Date range cannot be more than 31 days',
+	rruleNeedsIgnoreFreeSlotValidation: 'The rrule only be applied if ignoreFreeSlotValidation is true.',
+	// UNVERIFIED: HighLevel's status and wording for an unknown contact, appointment, event or note, for dates it cannot
+	// read, an end before the start, and an unknown time zone
+	contactNotFound: 'Contact not found',
+	appointmentNotFound: 'Appointment not found',
+	eventNotFound: 'Event not found',
+	noteNotFound: 'Note not found',
+	invalidDate: (field: string) => `${field} must be an ISO 8601 date`,
+	invalidMillis: (field: string) => `${field} must be epoch milliseconds`,
+	endBeforeStart: 'endTime must be after startTime',
+	endDateBeforeStartDate: 'endDate must be after startDate',
+	timesRequired: 'startTime and endTime are required',
+	invalidTimeZone: 'timezone must be an IANA time zone',
 	bodyRequired: 'Request body is required',
 	bodyNotAllowed: 'This operation takes no request body',
 	invalidJson: 'Request body is not valid JSON',

@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
 /**
- * A local stand-in for HighLevel's calendar-group API (Version 2021-04-15 and v3) on 127.0.0.1.
+ * A local stand-in for HighLevel's calendar-group, calendar and booking API (Version 2021-04-15 and v3) on 127.0.0.1.
  * This file is the HTTP plumbing only; the decisions are in pipeline.ts and the modules it uses.
  */
 import * as http from 'http';
@@ -17,14 +17,18 @@ import { DEFAULT_RATE_LIMIT, RateLimitConfig, RateLimiter } from './rate-limiter
 import { LoggedRequest, RequestLog, SandboxStats } from './request-log';
 import { Answer, MESSAGES, badRequest, notFound, serverError, success } from './responses';
 import { CalendarRecord, GroupRecord, LocationStore } from './store';
+import { AppointmentRecord, BlockedSlotRecord, BookingStore, ContactInput, ContactRecord, DEFAULT_CONTACTS, NoteRecord } from './bookings';
+import { announceChange, contactCreated } from './booking-webhooks';
 import { announceLocation } from './location-webhooks';
-import { EmitEvent, WebhookRegistration, WebhookSender, WorkflowActionPost } from './webhooks';
+import { EmitEvent, WebhookDelivery, WebhookRegistration, WebhookSender, WorkflowActionPost } from './webhooks';
 
 export { DEFAULT_TOKENS } from './auth';
 export type { SandboxToken } from './auth';
 export { WINDOW_MODELS } from './burst-window';
 export type { WindowModel } from './burst-window';
 export type { CalendarRecord, GroupRecord } from './store';
+export type { AppointmentRecord, BlockedSlotRecord, ContactInput, ContactRecord, NoteRecord } from './bookings';
+export { DEFAULT_CONTACTS } from './bookings';
 export type { LoggedRequest, SandboxStats } from './request-log';
 export type { AgencySeed, AppRecord, InstallChoice, InstallRecord, LocationRecord, NewLocation } from './agency';
 export type { OAuthCounters, RevokeFilter } from './oauth-tokens';
@@ -55,6 +59,11 @@ export interface SandboxState {
 	locations: Record<string, GroupRecord[]>;
 	/** calendars per location (only locations that have some) */
 	calendars: Record<string, CalendarRecord[]>;
+	/** contacts, appointments and blocked slots per location, notes per appointment (only where there are some); times in epoch ms */
+	contacts: Record<string, ContactRecord[]>;
+	appointments: Record<string, AppointmentRecord[]>;
+	blockedSlots: Record<string, BlockedSlotRecord[]>;
+	notes: Record<string, NoteRecord[]>;
 	/** companies with their sub-accounts, apps (no secrets), installs */
 	agency: ReturnType<AgencyDirectory['snapshot']>;
 	/** code exchanges, refreshes, refused refresh reuses, mints (per location) */
@@ -77,6 +86,10 @@ export interface Sandbox {
 	otherAgencyApp(): AppRecord;
 	/** the "new sub-account" event; withApp defaults to the agency installs' "future sub-accounts" choice; its webhooks are sent without waiting (see state) */
 	addLocation(input?: NewLocation): LocationRecord;
+	/** a new contact in a sub-account (as a form or a person would add it); resolves once its `ContactCreate` webhooks were delivered */
+	addContact(locationId: string, input?: ContactInput): Promise<{ contact: ContactRecord; deliveries: WebhookDelivery[] }>;
+	/** resolves once the appointment webhooks of the answers given so far were delivered */
+	webhooksSettled(): Promise<void>;
 	/** the sandbox's webhook signing key, public half (PEM) */
 	webhookPublicKeyPem: string;
 	/** signs, sends and logs webhooks (documented events for an app, workflow-action posts) */
@@ -97,7 +110,9 @@ const HOST = '127.0.0.1';
  * Admin routes, no auth. HighLevel's OAuth server (authorize page, token endpoint, location tokens, installed
  * locations, sub-account search) is served beside the group routes.
  *   GET  /__sandbox/state       groups per location, companies / sub-accounts / apps (no secrets) / installs, OAuth counters
- *   POST /__sandbox/locations   JSON {companyId?, id?, name?, withApp?}: a new sub-account, 201 {location}
+ *   POST /__sandbox/locations   JSON {companyId?, id?, name?, timezone?, withApp?}: a new sub-account, 201 {location}
+ *   POST /__sandbox/contacts    JSON {locationId, id?, firstName?, lastName?, name?, email?, phone?}: a new contact, 201 {contact, deliveries}
+ *                               (its ContactCreate is delivered first)
  *   POST /__sandbox/revoke      JSON {locationId?, companyId?, alsoLater?}: revokes those access tokens, 200 {revoked}
  *   POST /__sandbox/webhooks    JSON {appId, url}: the app's webhook URL (one per app), 201 {webhook}
  *   POST /__sandbox/webhooks/emit  JSON {event, appId?, fields?}: a documented event, signed, to the app's URL, 200 {payload, delivery};
@@ -152,8 +167,13 @@ function splitTarget(target: string): { path: string; query: Record<string, stri
 	const [pathAndQuery] = target.split('#');
 	const at = pathAndQuery.indexOf('?');
 	const path = at < 0 ? pathAndQuery : pathAndQuery.slice(0, at);
-	const query = Object.fromEntries(new URLSearchParams(at < 0 ? '' : pathAndQuery.slice(at + 1)));
-	return { path, query };
+	const values = new Map<string, string>();
+	// a repeated parameter (an array, e.g. free slots' userIds) keeps every value, comma-separated
+	for (const [name, value] of new URLSearchParams(at < 0 ? '' : pathAndQuery.slice(at + 1))) {
+		const earlier = values.get(name);
+		values.set(name, earlier === undefined ? value : `${earlier},${value}`);
+	}
+	return { path, query: Object.fromEntries(values) };
 }
 
 function send(res: http.ServerResponse, answer: Answer): void {
@@ -183,12 +203,17 @@ async function adminAnswer<T>(text: string, status: number, act: (input: T) => u
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
 	const tokens = opts.tokens ?? DEFAULT_TOKENS;
+	const now = opts.clock ?? Date.now;
+	const directory = new AgencyDirectory(opts.agency);
+	const seededLocations = [...new Set([...tokens.map((t) => t.locationId), ...directory.snapshot().companies.flatMap((c) => c.locations.map((l) => l.id))])];
 	const deps = {
 		tokens,
+		now,
 		store: new LocationStore([...new Set(tokens.map((t) => t.locationId))]),
+		bookings: new BookingStore(seededLocations, DEFAULT_CONTACTS, now),
 		limiter: new RateLimiter(rateLimitConfig(opts.rateLimit), opts.clock),
 		faults: new FaultInjector(opts.faults),
-		directory: new AgencyDirectory(opts.agency),
+		directory,
 		oauth: new OAuthTokens(opts.oauth, opts.clock),
 		installDefaults: opts.oauth?.install ?? {},
 	};
@@ -206,7 +231,26 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		timers.add(timer);
 	};
 
-	const state = (): SandboxState => ({ locations: deps.store.snapshot(), calendars: deps.store.calendarSnapshot(), agency: deps.directory.snapshot(), oauth: deps.oauth.stats(), webhooks: webhooks.snapshot() });
+	const state = (): SandboxState => ({
+		locations: deps.store.snapshot(),
+		calendars: deps.store.calendarSnapshot(),
+		...deps.bookings.snapshot(),
+		agency: deps.directory.snapshot(),
+		oauth: deps.oauth.stats(),
+		webhooks: webhooks.snapshot(),
+	});
+	/** Webhooks go out one after another, in the order of the changes. */
+	let webhookQueue = Promise.resolve();
+	const announce = (change: Parameters<typeof announceChange>[2]): Promise<WebhookDelivery[]> => {
+		const sent = webhookQueue.then(() => announceChange(deps.directory, webhooks, change));
+		webhookQueue = sent.then(() => undefined, () => undefined);
+		return sent;
+	};
+	const addContact = async (locationId: string, input: ContactInput = {}) => {
+		if (typeof locationId !== 'string' || !locationId) throw new Error('locationId is required');
+		const contact = deps.bookings.addContact(locationId, input);
+		return { contact, deliveries: await announce(contactCreated(contact)) };
+	};
 	const knownApp = (appId: string) => deps.directory.appList().some((a) => a.appId === appId);
 	const appOf = (clientId: string) => {
 		const app = deps.directory.appByClientId(clientId);
@@ -232,6 +276,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 				const location = deps.directory.addLocation(input);
 				return { location, deliveries: await announceLocation(deps.directory, webhooks, location) };
 			});
+		}
+		if (req.method === 'POST' && path === `${SANDBOX_PREFIX}/contacts`) {
+			answer = await adminAnswer<ContactInput & { locationId: string }>(text, 201, ({ locationId, ...input }) => addContact(locationId, input));
 		}
 		if (req.method === 'POST' && path === `${SANDBOX_PREFIX}/webhooks`) {
 			answer = await adminAnswer<WebhookRegistration>(text, 201, (input) => ({ webhook: webhooks.register(input, knownApp) }));
@@ -260,6 +307,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		const { body, invalidJson } = parseBody(text, headers['content-type']);
 		const request: RecordedRequest = { method: req.method ?? 'GET', path: target.path, query: target.query, headers, body };
 		const outcome = decide(request, invalidJson);
+		for (const change of outcome.events ?? []) announce(change).catch(() => undefined);
 
 		later((opts.latencyMs ?? 0) + outcome.extraDelayMs, () => {
 			if (outcome.drop) req.socket.destroy();
@@ -309,6 +357,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 			announceLocation(deps.directory, webhooks, location).catch(() => undefined);
 			return location;
 		},
+		addContact,
+		webhooksSettled: () => webhookQueue,
 		webhookPublicKeyPem: webhooks.publicKeyPem,
 		webhooks,
 		revokeTokens: (filter) => deps.oauth.revoke(filter),
@@ -316,6 +366,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		install: (clientId, choice) => deps.directory.install(appOf(clientId), choice),
 		reset: () => {
 			deps.store.clear();
+			deps.bookings.clear();
 			deps.directory.clear();
 			deps.oauth.clear();
 			deps.limiter.clear();

@@ -17,6 +17,8 @@ function badRequestMessage(issue: RequestIssue): string {
 			return MESSAGES.bodyNotAllowed;
 		case 'content-type':
 			return `Content-Type must be ${issue.field}`;
+		case 'body-conflict':
+			return issue.message;
 		case 'query-missing':
 		case 'body-missing-property':
 			return `${issue.field} is required`;

@@ -21,10 +21,8 @@ export const locationField: INodeProperties = {
 	default: '',
 	placeholder: "e.g. ve9EPM428h8vShlRW1KT (empty: the credential's location)",
 	description:
-		"The sub-account whose calendar groups and calendars to use. Leave empty to use the credential's location.",
-	displayOptions: {
-		show: { resource: ['calendarGroup', 'calendar'], authentication: ['privateIntegrationToken', 'oAuth2'] },
-	},
+		"The sub-account whose calendars and appointments to use. Leave empty to use the credential's location.",
+	displayOptions: { show: { authentication: ['privateIntegrationToken', 'oAuth2'] } },
 };
 
 /** With the agency credential every item names its sub-account, usually mapped from the trigger's data. */
@@ -34,8 +32,8 @@ export const agencyLocationField: INodeProperties = {
 	type: 'resourceLocator',
 	default: { mode: 'id', value: '' },
 	required: true,
-	description: "The agency's sub-account whose calendar groups and calendars to use",
-	displayOptions: { show: { resource: ['calendarGroup', 'calendar'], authentication: ['agencyOAuth2'] } },
+	description: "The agency's sub-account whose calendars and appointments to use",
+	displayOptions: { show: { authentication: ['agencyOAuth2'] } },
 	modes: [
 		{
 			displayName: 'From List',
@@ -126,7 +124,7 @@ const requestOptions: INodeProperties[] = [
 	},
 ];
 
-export type Resource = 'calendarGroup' | 'calendar';
+export type Resource = 'calendarGroup' | 'calendar' | 'appointment' | 'blockedSlot' | 'appointmentNote';
 
 /** The Options collection of one operation: the API version, its own options, then request tuning. */
 export function optionsFor(
@@ -149,13 +147,17 @@ export function showFor(operations: string[], resource: Resource = 'calendarGrou
 	return { show: { resource: [resource], operation: operations } };
 }
 
-/** A group picked for a calendar (From List, By ID, By Slug); empty for none. */
+/**
+ * A group picked for a calendar (From List, By ID, By Slug); empty for none. Named `calendarGroup` unless told
+ * otherwise: the Calendar picker's From List narrows itself to the group of that name.
+ */
 export function optionalGroupLocator(
 	displayName: string,
 	description: string,
 	displayOptions: INodeProperties['displayOptions'],
+	name = 'calendarGroup',
 ): INodeProperties {
-	return { ...groupLocator, name: 'calendarGroup', displayName, description, required: false, displayOptions };
+	return { ...groupLocator, name, displayName, description, required: false, displayOptions };
 }
 
 export const calendarLocator: INodeProperties = {

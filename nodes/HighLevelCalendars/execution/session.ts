@@ -1,11 +1,16 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { AppointmentsApi } from '../api/appointments/api';
 import { CalendarGroupsApi } from '../api/calendarGroups/api';
 import type { CalendarGroup } from '../api/calendarGroups/types';
+import { AppointmentNotesApi } from '../api/appointmentNotes/api';
+import { BlockedSlotsApi } from '../api/blockedSlots/api';
 import { CalendarsApi } from '../api/calendars/api';
 import type { Calendar } from '../api/calendars/types';
+import { FreeSlotsApi } from '../api/freeSlots/api';
 import { SlugDirectory } from '../shared/slugDirectory';
+import type { SendCall } from '../transport/call';
 import type { Authentication, Connection, RequestContext } from '../transport/connection';
 import { loadConnection } from '../transport/connection';
 import { LocationTokens } from '../transport/tokens/locationTokens';
@@ -31,16 +36,17 @@ export function withLocationTokens(ctx: RequestContext, connection: Connection):
 	return { ...connection, locationTokens };
 }
 
+function sendVia(ctx: RequestContext, connection: Connection): SendCall {
+	return async (settings, call) => await sendToHighLevel(ctx, connection, settings, call);
+}
+
 /** The API clients whose calls go through the connection's credential. */
 export function calendarGroupsApi(ctx: RequestContext, connection: Connection): CalendarGroupsApi {
-	return new CalendarGroupsApi(
-		async (settings, call) => await sendToHighLevel(ctx, connection, settings, call),
-		ctx.getNode(),
-	);
+	return new CalendarGroupsApi(sendVia(ctx, connection), ctx.getNode());
 }
 
 export function calendarsApi(ctx: RequestContext, connection: Connection): CalendarsApi {
-	return new CalendarsApi(async (settings, call) => await sendToHighLevel(ctx, connection, settings, call), ctx.getNode());
+	return new CalendarsApi(sendVia(ctx, connection), ctx.getNode());
 }
 
 /** What the items of one execution share: the API clients, and the groups and calendars listed so far. */
@@ -53,6 +59,17 @@ export class ExecutionSession {
 
 	readonly calendars: SlugDirectory<Calendar>;
 
+	readonly blockedSlotsApi: BlockedSlotsApi;
+
+	readonly notesApi: AppointmentNotesApi;
+
+	readonly appointmentsApi: AppointmentsApi;
+
+	readonly freeSlotsApi: FreeSlotsApi;
+
+	/** Calendars read by ID in this execution (a booking's slot duration, its team), by location and ID. */
+	private readonly calendarsRead = new Map<string, Promise<Calendar>>();
+
 	private constructor(
 		private readonly ctx: IExecuteFunctions,
 		private readonly connection: Connection,
@@ -61,6 +78,22 @@ export class ExecutionSession {
 		this.directory = new SlugDirectory(async (settings) => await this.api.list(settings));
 		this.calendarsApi = calendarsApi(ctx, connection);
 		this.calendars = new SlugDirectory(async (settings) => await this.calendarsApi.list(settings));
+		this.appointmentsApi = new AppointmentsApi(sendVia(ctx, connection), ctx.getNode());
+		this.freeSlotsApi = new FreeSlotsApi(sendVia(ctx, connection), ctx.getNode());
+		this.blockedSlotsApi = new BlockedSlotsApi(sendVia(ctx, connection), ctx.getNode());
+		this.notesApi = new AppointmentNotesApi(sendVia(ctx, connection), ctx.getNode());
+	}
+
+	/** The calendar, read once per execution however many items book in it. */
+	async calendar(settings: RequestSettings, calendarId: string): Promise<Calendar> {
+		const key = `${settings.locationId} ${calendarId}`;
+		let reading = this.calendarsRead.get(key);
+		if (!reading) {
+			reading = this.calendarsApi.get(settings, calendarId);
+			this.calendarsRead.set(key, reading);
+			reading.catch(() => this.calendarsRead.delete(key));
+		}
+		return await reading;
 	}
 
 	static async open(ctx: IExecuteFunctions, maxInFlight: number): Promise<ExecutionSession> {

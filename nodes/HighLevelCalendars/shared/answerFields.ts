@@ -15,7 +15,12 @@ export function answerList<T>(body: unknown, name: string): T[] {
 	return Array.isArray(list) ? (list as T[]) : [];
 }
 
+/** After an ambiguous failure of a create: the record `matches` finds in a list, if it was made. */
+export function createdWhere<T>(list: () => Promise<T[]>, matches: (record: T) => boolean): () => Promise<T | undefined> {
+	return async () => (await list()).find(matches);
+}
+
 /** After an ambiguous failure of a create: the record with its slug in the location's list, if it was made. */
 export function createdWithSlug<T extends { slug?: string }>(list: () => Promise<T[]>, slug: string): () => Promise<T | undefined> {
-	return async () => (await list()).find((record) => record.slug === slug);
+	return createdWhere(list, (record) => record.slug === slug);
 }

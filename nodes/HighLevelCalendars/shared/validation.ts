@@ -24,11 +24,12 @@ export function requireText(node: INode, value: unknown, field: string, itemInde
 	return text;
 }
 
-export function requireSlug(node: INode, value: unknown, itemIndex: number): string {
-	const slug = requireText(node, value, 'Slug', itemIndex);
+/** A slug as HighLevel takes it; `field` names it in the error (Slug, Widget Slug). */
+export function requireSlug(node: INode, value: unknown, itemIndex: number, field = 'Slug'): string {
+	const slug = requireText(node, value, field, itemIndex);
 	if (!SLUG_PATTERN.test(slug)) {
 		const suggestion = slugify(slug);
-		throw new NodeOperationError(node, `Slug "${slug}" in item ${itemIndex} has characters HighLevel slugs do not use`, {
+		throw new NodeOperationError(node, `${field} "${slug}" in item ${itemIndex} has characters HighLevel slugs do not use`, {
 			itemIndex,
 			description: suggestion
 				? `Use lower-case letters, digits and dashes only, e.g. "${suggestion}"`

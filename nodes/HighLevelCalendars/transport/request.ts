@@ -38,7 +38,8 @@ function httpOptions(connection: Connection, settings: RequestSettings, call: Hi
 	if (call.query) options.qs = call.query;
 	if (call.body) {
 		headers['Content-Type'] = 'application/json';
-		options.body = call.body;
+		// n8n's HTTP helper drops an empty object; HighLevel's DELETE /calendars/events/{eventId} requires one
+		options.body = Object.keys(call.body).length === 0 ? '{}' : call.body;
 	}
 	if (call.form) {
 		headers['Content-Type'] = 'application/x-www-form-urlencoded';

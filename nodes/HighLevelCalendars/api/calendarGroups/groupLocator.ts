@@ -23,9 +23,13 @@ export function readGroupReference(ctx: IExecuteFunctions, itemIndex: number): G
 	return { by: locator?.mode === 'slug' ? 'slug' : 'id', value };
 }
 
-/** The group a calendar field names (parameter calendarGroup), or undefined when it is left empty. */
-export function readOptionalGroupReference(ctx: IExecuteFunctions, itemIndex: number): GroupReference | undefined {
-	const locator = readLocator(ctx, 'calendarGroup', itemIndex);
+/** The group a calendar field names (parameter calendarGroup, or the one given), or undefined when it is left empty. */
+export function readOptionalGroupReference(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	parameter = 'calendarGroup',
+): GroupReference | undefined {
+	const locator = readLocator(ctx, parameter, itemIndex);
 	const value = String(locator?.value ?? '').trim();
 	return value === '' ? undefined : { by: locator?.mode === 'slug' ? 'slug' : 'id', value };
 }

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { ApiVersion } from '../../transport/requestSettings';
 import { calendarBodyRule, type CalendarType } from './calendarSchema';
-import { shapeProblem, type ShapeProblem } from './schemaCheck';
+import { shapeProblem, type ShapeProblem } from '../../shared/schemaCheck';
 
 /** What each calendar type needs of its team members (HighLevel's CalendarCreateDTO says so in words). */
 export function teamProblem(type: CalendarType, members: IDataObject[]): ShapeProblem | undefined {
@@ -23,7 +23,7 @@ export function refuseField(node: INode, found: ShapeProblem, itemIndex: number)
 	return new NodeOperationError(node, `Calendar field "${found.field}" in item ${itemIndex} ${found.problem}`, {
 		itemIndex,
 		description:
-			'Correct the field, or the Additional Fields (JSON), to what HighLevel documents for calendars (see the README)',
+			'Correct the field, or the Additional Fields (JSON), to what HighLevel documents for calendars (the README lists the properties under Calendar properties)',
 	});
 }
 

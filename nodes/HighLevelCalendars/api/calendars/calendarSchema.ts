@@ -1,21 +1,4 @@
-/** A documented property's shape, as HighLevel's OpenAPI files write it (CalendarCreateDTO, CalendarUpdateDTO). */
-export type Rule =
-	| { type: 'string'; enum?: readonly string[]; readOnly?: true }
-	| { type: 'number'; enum?: readonly number[]; minimum?: number; maximum?: number }
-	| { type: 'boolean' }
-	| { type: 'array'; items: Rule }
-	| { type: 'object'; properties: Record<string, Rule>; required: readonly string[] };
-
-const text: Rule = { type: 'string' };
-const number: Rule = { type: 'number' };
-const flag: Rule = { type: 'boolean' };
-const oneOf = (...values: string[]): Rule => ({ type: 'string', enum: values });
-const listOf = (items: Rule): Rule => ({ type: 'array', items });
-const shape = (properties: Record<string, Rule>, required: readonly string[] = []): Rule => ({
-	type: 'object',
-	properties,
-	required,
-});
+import { flag, listOf, number, oneOf, shape, text, type Rule } from '../../shared/schemaCheck';
 
 export const CALENDAR_TYPES = ['round_robin', 'event', 'class_booking', 'collective', 'service_booking', 'personal'] as const;
 export type CalendarType = (typeof CALENDAR_TYPES)[number];

@@ -139,7 +139,8 @@ const slugFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. intro-call',
-		description: "The calendar's URL name: lower-case letters, digits and dashes. On Create, empty makes it from the name.",
+		description:
+			"The calendar's URL name: lower-case letters, digits and dashes. Empty: on Create made from the name (unless Options > Generate Slug From Name is off), on Update unchanged.",
 	},
 	{
 		displayName: 'Widget Slug',
@@ -147,7 +148,7 @@ const slugFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. intro-call',
-		description: "The booking widget's URL name. On Create, empty takes the slug.",
+		description: "The booking widget's URL name. Empty: on Create the calendar's slug, on Update unchanged.",
 	},
 ];
 
@@ -214,6 +215,12 @@ function member(ctx: IExecuteFunctions, raw: IDataObject, index: number, itemInd
 	if (raw.isPrimary === true) result.isPrimary = true;
 	const kind = String(raw.locationKind ?? '');
 	const location = String(raw.location ?? '').trim();
+	if (location && !kind) {
+		throw new NodeOperationError(ctx.getNode(), `Team Members > Meeting Location (member ${index + 1}) in item ${itemIndex} is set, but its Meeting Location Kind is None`, {
+			itemIndex,
+			description: 'Choose the Meeting Location Kind (e.g. Address or Custom) for it, or clear Meeting Location',
+		});
+	}
 	if (kind) result.locationConfigurations = [location ? { kind, location } : { kind }];
 	return result;
 }
@@ -224,12 +231,16 @@ export function readTeamMembers(ctx: IExecuteFunctions, value: unknown, itemInde
 	return Array.isArray(members) ? members.map((raw, index) => member(ctx, raw, index, itemIndex)) : undefined;
 }
 
-/** The named fields that are set, as the body's properties (slugs checked). */
+const SLUG_FIELDS: Record<string, string> = { slug: 'Slug', widgetSlug: 'Widget Slug' };
+
+/** The named fields that are set, as the body's properties (slugs checked; a slug field left empty is not set). */
 export function readNamedFields(ctx: IExecuteFunctions, fields: IDataObject, itemIndex: number): IDataObject {
 	const body: IDataObject = {};
 	for (const [key, value] of Object.entries(fields)) {
 		if (key === 'teamMembers') continue;
-		body[key] = key === 'slug' || key === 'widgetSlug' ? requireSlug(ctx.getNode(), value, itemIndex) : value;
+		const slugField = SLUG_FIELDS[key];
+		if (slugField === undefined) body[key] = value;
+		else if (String(value ?? '').trim() !== '') body[key] = requireSlug(ctx.getNode(), value, itemIndex, slugField);
 	}
 	return body;
 }

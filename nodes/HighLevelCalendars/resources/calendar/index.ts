@@ -4,6 +4,7 @@ import type { ItemHandler } from '../../execution/runItems';
 import * as create from './create';
 import * as deleteCalendar from './delete';
 import * as get from './get';
+import * as getFreeSlots from './getFreeSlots';
 import * as getMany from './getMany';
 import * as update from './update';
 
@@ -11,6 +12,7 @@ export const calendarOperationHandlers: Record<string, ItemHandler> = {
 	create: create.execute,
 	get: get.execute,
 	getAll: getMany.execute,
+	getFreeSlots: getFreeSlots.execute,
 	update: update.execute,
 	delete: deleteCalendar.execute,
 };
@@ -25,6 +27,7 @@ export const calendarOperationField: INodeProperties = {
 		{ name: 'Create', value: 'create', action: 'Create a calendar' },
 		{ name: 'Delete', value: 'delete', action: 'Delete a calendar' },
 		{ name: 'Get', value: 'get', action: 'Get a calendar' },
+		{ name: 'Get Free Slots', value: 'getFreeSlots', description: "The calendar's free slots between two times", action: 'Get free slots of a calendar' },
 		{ name: 'Get Many', value: 'getAll', action: 'Get many calendars' },
 		{ name: 'Update', value: 'update', action: 'Update a calendar' },
 	],
@@ -36,6 +39,7 @@ export const calendarDescription: INodeProperties[] = [
 	...create.description,
 	...get.description,
 	...getMany.description,
+	...getFreeSlots.description,
 	...update.description,
 	...deleteCalendar.description,
 ];

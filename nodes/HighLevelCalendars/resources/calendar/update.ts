@@ -3,7 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { calendarLocator, optionalGroupLocator, optionsFor, showFor, updateFieldsCollection } from '../../description/commonFields';
 import type { ExecutionSession } from '../../execution/session';
-import { checkCalendarBody } from '../../api/calendars/calendarChecks';
+import { checkCalendarBody, refuseField, teamProblem } from '../../api/calendars/calendarChecks';
+import { CALENDAR_TYPES } from '../../api/calendars/calendarSchema';
 import { readCalendarId } from '../../api/calendars/calendarLocator';
 import type { Calendar } from '../../api/calendars/types';
 import { findReferencedGroup, readOptionalGroupReference } from '../../api/calendarGroups/groupLocator';
@@ -17,6 +18,9 @@ import {
 } from './calendarFields';
 
 type GroupChange = 'keep' | 'move' | 'remove';
+
+/** Not `calendarGroup`: the Calendar picker would narrow its list to the destination group. */
+const MOVE_TO_GROUP = 'moveToGroup';
 
 const show = showFor(['update'], 'calendar');
 
@@ -37,9 +41,7 @@ export const description: INodeProperties[] = [
 		displayOptions: show,
 	},
 	{
-		...optionalGroupLocator('Move to Group', 'The group the calendar moves to', {
-			show: { ...show?.show, groupChange: ['move'] },
-		}),
+		...optionalGroupLocator('Move to Group', 'The group the calendar moves to', { show: { ...show?.show, groupChange: ['move'] } }, MOVE_TO_GROUP),
 		required: true,
 	},
 	updateFieldsCollection(
@@ -53,7 +55,7 @@ export const description: INodeProperties[] = [
 async function groupIdFor(ctx: IExecuteFunctions, session: ExecutionSession, itemIndex: number): Promise<IDataObject> {
 	const change = ctx.getNodeParameter('groupChange', itemIndex, 'keep') as GroupChange;
 	if (change === 'remove') return { groupId: '' };
-	const reference = change === 'move' ? readOptionalGroupReference(ctx, itemIndex) : undefined;
+	const reference = change === 'move' ? readOptionalGroupReference(ctx, itemIndex, MOVE_TO_GROUP) : undefined;
 	if (change === 'move' && !reference) {
 		throw new NodeOperationError(ctx.getNode(), `Move to Group is empty in item ${itemIndex}`, {
 			itemIndex,
@@ -79,6 +81,13 @@ export async function execute(
 	const extra = readAdditionalFields(this, itemIndex, ['groupId', ...Object.keys(named)]);
 	const settings = session.settings(itemIndex);
 	const checked = checkCalendarBody(node, 'update', settings.version, { ...extra, ...named }, itemIndex);
+	if (checked.teamMembers !== undefined) {
+		// the calendar's type decides what its team needs; the type is not in the item, so ask HighLevel
+		const { calendarType } = await session.calendarsApi.get(settings, calendarId);
+		const known = CALENDAR_TYPES.find((type) => type === calendarType);
+		const needs = known && teamProblem(known, checked.teamMembers as IDataObject[]);
+		if (needs) throw refuseField(node, needs, itemIndex);
+	}
 	const body = { ...checked, ...(await groupIdFor(this, session, itemIndex)) };
 	if (Object.keys(body).length === 0) {
 		throw new NodeOperationError(node, `Nothing to update in item ${itemIndex}`, {

@@ -12,7 +12,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. sales-team',
-		description: 'The slug to check: lower-case letters, digits and dashes',
+		description: 'The calendar group slug to check (calendar slugs are not checked): lower-case letters, digits and dashes',
 		displayOptions: showFor(['checkSlug']),
 	},
 	optionsFor('checkSlug'),

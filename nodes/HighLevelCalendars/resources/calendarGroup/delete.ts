@@ -34,7 +34,7 @@ export const description: INodeProperties[] = [
 				{
 					name: 'Delete Its Calendars First',
 					value: 'deleteCalendarsFirst',
-					description: 'Delete each of its calendars, then the group, and list them in the output',
+					description: 'Delete each of its calendars, then the group, and list them in the output (needs the scopes calendars.readonly and calendars.write)',
 				},
 			],
 		},

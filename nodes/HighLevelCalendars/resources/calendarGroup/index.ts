@@ -27,7 +27,7 @@ export const operationField: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['calendarGroup'] } },
 	options: [
-		{ name: 'Check Slug Availability', value: 'checkSlug', action: 'Check if a slug is available' },
+		{ name: 'Check Slug Availability', value: 'checkSlug', action: 'Check if a calendar group slug is available' },
 		{ name: 'Create', value: 'create', action: 'Create a calendar group' },
 		{ name: 'Delete', value: 'delete', action: 'Delete a calendar group' },
 		{ name: 'Disable', value: 'disable', action: 'Disable a calendar group' },

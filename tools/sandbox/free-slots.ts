@@ -1,0 +1,128 @@
+/**
+ * A calendar's free slots: its open hours (read in the location's time zone), slot duration and interval, less what
+ * is busy (its appointments and blocked slots, its members' appointments elsewhere, their blocked time), with the
+ * calendar's buffers around each appointment. Zone arithmetic is Luxon's (the platform's time-zone data).
+ * A local time that does not exist on a day (a DST gap) is no slot; one that exists twice (the hour a fall-back
+ * repeats) is one slot, at its second occurrence (Luxon's reading of an ambiguous local time).
+ */
+import { DateTime } from 'luxon';
+
+type Unit = 'mins' | 'hours';
+
+interface Hours {
+	openHour: number;
+	openMinute: number;
+	closeHour: number;
+	closeMinute: number;
+}
+
+/** The calendar fields slots come from (a stored calendar: its create / update bodies, validated against the spec). */
+interface SlotCalendar {
+	openHours?: Array<{ daysOfTheWeek: number[]; hours: Hours[] }>;
+	slotDuration?: number;
+	slotDurationUnit?: Unit;
+	slotInterval?: number;
+	slotIntervalUnit?: Unit;
+	slotBuffer?: number;
+	slotBufferUnit?: Unit;
+	preBuffer?: number;
+	preBufferUnit?: Unit;
+	teamMembers?: Array<{ userId: string }>;
+}
+
+/** Busy time: for the whole calendar (`userId` undefined) or for one user. */
+export interface Busy {
+	startMs: number;
+	endMs: number;
+	userId?: string;
+	/** an appointment gets the calendar's buffers around it; a blocked slot does not */
+	buffered: boolean;
+}
+
+export interface SlotQuery {
+	fromMs: number;
+	toMs: number;
+	zone: string;
+	/** slots starting before this are not offered (undefined: no lower bound) */
+	notBeforeMs?: number;
+	/** whose slots; default the calendar's team members, or the calendar itself when it has none */
+	userIds?: string[];
+}
+
+export interface FreeSlot {
+	startMs: number;
+	endMs: number;
+	/** the users free for it ('' for a calendar without team members) */
+	freeUsers: string[];
+}
+
+/** No open hours set: Monday to Friday, 9:00 to 17:00 (HighLevel gives new users weekday hours). */
+const DEFAULT_OPEN_HOURS = [{ daysOfTheWeek: [1, 2, 3, 4, 5], hours: [{ openHour: 9, openMinute: 0, closeHour: 17, closeMinute: 0 }] }];
+const MINUTES: Record<Unit, number> = { mins: 1, hours: 60 };
+/** the spec's default for slotDuration and slotInterval */
+const DEFAULT_SLOT_MINUTES = 30;
+
+const minutesOf = (value: number | undefined, unit: Unit | undefined, fallback: number) => (value ?? fallback) * MINUTES[unit ?? 'mins'];
+
+/** The calendar's slot duration in ms. */
+export function slotDurationMs(stored: Record<string, unknown>): number {
+	const calendar = stored as SlotCalendar;
+	return minutesOf(calendar.slotDuration, calendar.slotDurationUnit, DEFAULT_SLOT_MINUTES) * 60_000;
+}
+
+/** Every start the open hours give between two instants, in the zone's wall-clock time. */
+function openStarts(calendar: SlotCalendar, query: SlotQuery): number[] {
+	const durationMin = minutesOf(calendar.slotDuration, calendar.slotDurationUnit, DEFAULT_SLOT_MINUTES);
+	const intervalMin = Math.max(1, minutesOf(calendar.slotInterval, calendar.slotIntervalUnit, DEFAULT_SLOT_MINUTES));
+	const openHours = calendar.openHours?.length ? calendar.openHours : DEFAULT_OPEN_HOURS;
+	const starts = new Set<number>();
+	const last = DateTime.fromMillis(query.toMs, { zone: query.zone }).endOf('day');
+	for (let day = DateTime.fromMillis(query.fromMs, { zone: query.zone }).startOf('day'); day <= last; day = day.plus({ days: 1 })) {
+		const weekday = day.weekday % 7; // HighLevel: 0 = Sunday; Luxon: 7 = Sunday
+		for (const { hours } of openHours.filter((o) => o.daysOfTheWeek.includes(weekday))) {
+			for (const h of hours) {
+				const close = h.closeHour * 60 + h.closeMinute;
+				for (let minute = h.openHour * 60 + h.openMinute; minute + durationMin <= close; minute += intervalMin) {
+					const wall = { year: day.year, month: day.month, day: day.day, hour: Math.floor(minute / 60), minute: minute % 60 };
+					const start = DateTime.fromObject(wall, { zone: query.zone });
+					if (start.hour === wall.hour && start.minute === wall.minute) starts.add(start.toMillis());
+				}
+			}
+		}
+	}
+	return [...starts].filter((ms) => ms >= query.fromMs && ms <= query.toMs && ms >= (query.notBeforeMs ?? -Infinity)).sort((a, b) => a - b);
+}
+
+export function freeSlots(stored: Record<string, unknown>, busy: Busy[], query: SlotQuery): FreeSlot[] {
+	const calendar = stored as SlotCalendar;
+	const durationMs = slotDurationMs(stored);
+	const beforeMs = minutesOf(calendar.preBuffer, calendar.preBufferUnit, 0) * 60_000;
+	const afterMs = minutesOf(calendar.slotBuffer, calendar.slotBufferUnit, 0) * 60_000;
+	const members = query.userIds ?? calendar.teamMembers?.map((m) => m.userId) ?? [];
+	const users = members.length > 0 ? members : [''];
+	const overlaps = (startMs: number, endMs: number, b: Busy) =>
+		startMs < b.endMs + (b.buffered ? afterMs : 0) && b.startMs - (b.buffered ? beforeMs : 0) < endMs;
+	return openStarts(calendar, query)
+		.map((startMs) => {
+			const endMs = startMs + durationMs;
+			const taken = busy.filter((b) => overlaps(startMs, endMs, b));
+			const freeUsers = users.filter((user) => !taken.some((b) => b.userId === undefined || b.userId === user));
+			return { startMs, endMs, freeUsers };
+		})
+		.filter((slot) => slot.freeUsers.length > 0);
+}
+
+/** An instant as HighLevel writes it: ISO 8601 with the zone's offset, seconds, no milliseconds. */
+export function isoInZone(ms: number, zone: string): string {
+	return DateTime.fromMillis(ms, { zone }).toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
+}
+
+/** The answer of `GET /calendars/{calendarId}/free-slots`: slots keyed by their date in `zone` (days without any left out). */
+export function slotsByDate(slots: FreeSlot[], zone: string): Record<string, { slots: string[] }> {
+	const byDate: Record<string, { slots: string[] }> = {};
+	for (const { startMs } of slots) {
+		const date = DateTime.fromMillis(startMs, { zone }).toISODate() as string;
+		(byDate[date] ??= { slots: [] }).slots.push(isoInZone(startMs, zone));
+	}
+	return byDate;
+}
