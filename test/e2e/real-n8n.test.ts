@@ -32,6 +32,7 @@ import {
 	continueOnFailWorkflow,
 	lifecycleWorkflows,
 } from './support/workflows';
+import { describeExamples } from './support/exampleTests';
 import { e2eRun, KEEP, LINES, MINUTE } from './support/run';
 
 const [SANDBOX_TOKEN, READONLY_TOKEN, OTHER_TOKEN] = DEFAULT_TOKENS.map((t) => t.token);
@@ -472,4 +473,8 @@ describe.each(LINES)('real n8n, line %s', (line) => {
 			expect(scan.hits.filter((h) => h.needle !== CONTROL)).toEqual([]);
 		});
 	});
+
+	// ---------------------------------------------------------------------------------------------------------
+	// after the token searches above, in the same editor: examples/ imported, run and (the trigger's) activated
+	describeExamples(() => ({ line, inst, editor: editor!, sandbox }));
 });
