@@ -2,6 +2,7 @@ import { ApiVersion } from '../../tools/contract/openapi';
 import { LOCATION_SCOPES } from '../../tools/sandbox/agency';
 import { DEMO, LOCATION, appointmentBody, bookableCalendar, call } from '../../tools/sandbox/harness';
 import { DEFAULT_TOKENS, Sandbox, startSandbox } from '../../tools/sandbox/server';
+import { isoInZone } from '../../tools/sandbox/free-slots';
 
 const VERSIONS: ApiVersion[] = ['2021-04-15', 'v3'];
 const BERLIN = 'sandboxBerlin0001';
@@ -109,4 +110,13 @@ describe.each(VERSIONS)('free slots over HTTP, Version %s', (version) => {
 		const today = (await slots(calendar.id, '2026-06-02T00:00:00-04:00', '2026-06-02T23:59:59-04:00')).body['2026-06-02'].slots;
 		expect(today[0]).toBe('2026-06-02T10:30:00-04:00');
 	});
+});
+
+test.each([
+	['UTC', '2026-03-29T09:00:00+00:00'],
+	['Asia/Kathmandu', '2026-03-29T14:45:00+05:45'],
+	['America/St_Johns', '2026-03-29T06:30:00-02:30'],
+	['Europe/Berlin', '2026-03-29T11:00:00+02:00'],
+])('an instant is written with its zone offset as HighLevel writes it: %s', (zone, written) => {
+	expect(isoInZone(Date.parse('2026-03-29T09:00:00Z'), zone)).toBe(written);
 });

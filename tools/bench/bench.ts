@@ -2,7 +2,7 @@
 /**
  * `npm run bench`: the node through n8n-core's execution engine against the local sandbox, in the
  * scenarios of the README's performance section. Prints a table and writes it to docs/bench.md; asserts nothing.
- *   --only=1,2,3,4,5 run some scenarios    --in-flight=N   Max Requests In Flight for the node
+ *   --only=1,2,3,4,5,6,7 run some scenarios    --in-flight=N   Max Requests In Flight for the node
  */
 import { readFileSync, writeFileSync } from 'fs';
 import type { INodeParameters } from 'n8n-workflow';
@@ -16,6 +16,7 @@ import { NODE_NAME, singleNodeWorkflow } from '../engine/workflows';
 import { REPO_ROOT } from '../paths';
 import { countedRequests, trueBoundMs } from '../pacing/limitUse';
 import { agencyScenario } from './agencyScenario';
+import { bookingScenario, freeSlotScenario } from './bookingScenarios';
 import { onboardScenario } from './onboardScenario';
 import { startSandbox, WINDOW_MODELS, type Sandbox, type SandboxOptions } from '../sandbox/server';
 
@@ -149,17 +150,21 @@ async function scenario3() {
 }
 
 async function main() {
-	const scenario4 = async () => {
+	const withMemory = (scenario: (inFlight?: number) => Promise<Omit<Row, 'peakMemMiB'>>) => async () => {
 		const stopSampling = peakMemorySampler();
-		rows.push({ ...(await agencyScenario(inFlight)), peakMemMiB: stopSampling() });
+		rows.push({ ...(await scenario(inFlight)), peakMemMiB: stopSampling() });
 	};
-	const scenario5 = async () => {
-		const stopSampling = peakMemorySampler();
-		rows.push({ ...(await onboardScenario(inFlight)), peakMemMiB: stopSampling() });
+	const scenarios: Record<string, () => Promise<void>> = {
+		'1': scenario1,
+		'2': scenario2,
+		'3': scenario3,
+		'4': withMemory(agencyScenario),
+		'5': withMemory(onboardScenario),
+		'6': withMemory(bookingScenario),
+		'7': withMemory(freeSlotScenario),
 	};
-	const scenarios: Record<string, () => Promise<void>> = { '1': scenario1, '2': scenario2, '3': scenario3, '4': scenario4, '5': scenario5 };
 	for (const [id, scenario] of Object.entries(scenarios)) if (!only || only.includes(id)) await scenario();
-	const header = ['scenario', 'wall s', 'requests', '429 received', '429 surfaced', 'groups after', 'duplicates', 'list calls', 'peak mem MiB', 'note'];
+	const header = ['scenario', 'wall s', 'requests', '429 received', '429 surfaced', 'groups after (6: appointments, 7: days)', 'duplicates', 'list calls', 'peak mem MiB', 'note'];
 	const lines = rows.map((r) => [r.scenario, r.wallS, r.requests, r.received429, r.surfaced429, r.groups, r.duplicates, r.listCalls, r.peakMemMiB, r.note].map(String));
 	const table = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...lines.map((line) => `| ${line.join(' | ')} |`)].join('\n');
 	const mergedTable = (fresh: string[][]) => {
@@ -168,7 +173,7 @@ async function main() {
 		const byScenario = [...new Set([...kept.slice(1).map((line) => /^\| (\d+)\./.exec(line)?.[1] ?? ''), ...only!])].sort();
 		const freshLines = fresh.map((line) => `| ${line.join(' | ')} |`);
 		const body = byScenario.flatMap((id) => (only!.includes(id) ? freshLines.filter(rowsOf(id)) : kept.filter(rowsOf(id))));
-		return [kept[0], `|${header.map(() => '---').join('|')}|`, ...body].join('\n');
+		return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...body].join('\n');
 	};
 	const footer = `Node ${process.version}, ${cpus().length} cores; Max Requests In Flight ${inFlight ?? 'default'}`;
 	process.stdout.write(`${table}\n\n${footer}\n`);

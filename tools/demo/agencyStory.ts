@@ -19,8 +19,8 @@ export async function agencyCredential(sandbox: Sandbox): Promise<CredentialToIm
 }
 
 /** The "new sub-account" event, over the sandbox's admin route as HighLevel's agency view would cause it; the sandbox answers once its webhooks were delivered. */
-export async function newSubAccount(sandbox: Sandbox, name: string): Promise<{ location: LocationRecord; deliveries: WebhookDelivery[] }> {
-	const answer = await sandboxAdmin(sandbox.url, '/locations', { name });
+export async function newSubAccount(sandbox: Sandbox, name: string, timezone?: string): Promise<{ location: LocationRecord; deliveries: WebhookDelivery[] }> {
+	const answer = await sandboxAdmin(sandbox.url, '/locations', { name, timezone });
 	if (answer.status !== 201) throw new Error(`the sandbox did not add the sub-account (${answer.status}: ${answer.body.message ?? ''})`);
 	return answer.body;
 }

@@ -70,6 +70,37 @@ export function slotDurationMs(stored: Record<string, unknown>): number {
 	return minutesOf(calendar.slotDuration, calendar.slotDurationUnit, DEFAULT_SLOT_MINUTES) * 60_000;
 }
 
+/**
+ * The zone's offset in minutes at an instant, from Luxon (the platform's time-zone data), asked once per local day:
+ * a day whose first and last moments have the same offset has no change in it. Kept per zone for the sandbox's life
+ * (a free-slot answer formats hundreds of slots; asking Intl for each one made the sandbox, not the node, the cost).
+ */
+const steadyDays = new Map<string, Array<{ fromMs: number; toMs: number; offset: number }>>();
+
+function steadyOffset(ms: number, zone: string): number | undefined {
+	let days = steadyDays.get(zone);
+	if (!days) steadyDays.set(zone, (days = []));
+	const known = days.find((day) => ms >= day.fromMs && ms <= day.toMs);
+	if (known) return known.offset;
+	const at = DateTime.fromMillis(ms, { zone });
+	const [first, last] = [at.startOf('day'), at.endOf('day')];
+	if (first.offset !== last.offset) return undefined;
+	days.push({ fromMs: first.toMillis(), toMs: last.toMillis(), offset: first.offset });
+	return first.offset;
+}
+
+function offsetAt(ms: number, zone: string): number {
+	return steadyOffset(ms, zone) ?? DateTime.fromMillis(ms, { zone }).offset;
+}
+
+/** A wall-clock time of a day as an instant: on a day without an offset change, from the day's offset; else Luxon's reading (a DST gap's times are none). */
+function wallClockInstant(day: DateTime, hour: number, minute: number, zone: string): number | undefined {
+	const offset = steadyOffset(day.toMillis(), zone);
+	if (offset !== undefined) return Date.UTC(day.year, day.month - 1, day.day, hour, minute) - offset * 60_000;
+	const start = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone });
+	return start.hour === hour && start.minute === minute ? start.toMillis() : undefined;
+}
+
 /** Every start the open hours give between two instants, in the zone's wall-clock time. */
 function openStarts(calendar: SlotCalendar, query: SlotQuery): number[] {
 	const durationMin = minutesOf(calendar.slotDuration, calendar.slotDurationUnit, DEFAULT_SLOT_MINUTES);
@@ -83,9 +114,8 @@ function openStarts(calendar: SlotCalendar, query: SlotQuery): number[] {
 			for (const h of hours) {
 				const close = h.closeHour * 60 + h.closeMinute;
 				for (let minute = h.openHour * 60 + h.openMinute; minute + durationMin <= close; minute += intervalMin) {
-					const wall = { year: day.year, month: day.month, day: day.day, hour: Math.floor(minute / 60), minute: minute % 60 };
-					const start = DateTime.fromObject(wall, { zone: query.zone });
-					if (start.hour === wall.hour && start.minute === wall.minute) starts.add(start.toMillis());
+					const start = wallClockInstant(day, Math.floor(minute / 60), minute % 60, query.zone);
+					if (start !== undefined) starts.add(start);
 				}
 			}
 		}
@@ -114,15 +144,18 @@ export function freeSlots(stored: Record<string, unknown>, busy: Busy[], query: 
 
 /** An instant as HighLevel writes it: ISO 8601 with the zone's offset, seconds, no milliseconds. */
 export function isoInZone(ms: number, zone: string): string {
-	return DateTime.fromMillis(ms, { zone }).toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
+	const offset = offsetAt(ms, zone);
+	const wall = new Date(ms + offset * 60_000).toISOString().slice(0, 19);
+	const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+	return `${wall}${offset < 0 ? '-' : '+'}${hhmm(Math.abs(offset))}`;
 }
 
 /** The answer of `GET /calendars/{calendarId}/free-slots`: slots keyed by their date in `zone` (days without any left out). */
 export function slotsByDate(slots: FreeSlot[], zone: string): Record<string, { slots: string[] }> {
 	const byDate: Record<string, { slots: string[] }> = {};
 	for (const { startMs } of slots) {
-		const date = DateTime.fromMillis(startMs, { zone }).toISODate() as string;
-		(byDate[date] ??= { slots: [] }).slots.push(isoInZone(startMs, zone));
+		const iso = isoInZone(startMs, zone);
+		(byDate[iso.slice(0, 10)] ??= { slots: [] }).slots.push(iso);
 	}
 	return byDate;
 }
