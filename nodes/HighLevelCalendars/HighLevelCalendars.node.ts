@@ -12,6 +12,8 @@ import { searchCalendars } from './listSearch/searchCalendars';
 import { searchGroups } from './listSearch/searchGroups';
 import { searchLocations } from './listSearch/searchLocations';
 import { appointmentDescription, appointmentOperationField, appointmentOperationHandlers } from './resources/appointment';
+import { appointmentNoteDescription, appointmentNoteHandlers, appointmentNoteOperationField } from './resources/appointmentNote';
+import { blockedSlotDescription, blockedSlotHandlers, blockedSlotOperationField } from './resources/blockedSlot';
 import { calendarDescription, calendarOperationField, calendarOperationHandlers } from './resources/calendar';
 import { calendarGroupDescription, operationField, operationHandlers } from './resources/calendarGroup';
 import { agencyLocationField, locationField } from './description/commonFields';
@@ -27,16 +29,20 @@ const resourceField: INodeProperties = {
 		{ name: 'Calendar Group', value: 'calendarGroup' },
 		{ name: 'Calendar', value: 'calendar' },
 		{ name: 'Appointment', value: 'appointment' },
+		{ name: 'Blocked Slot', value: 'blockedSlot' },
+		{ name: 'Appointment Note', value: 'appointmentNote' },
 	],
 	default: 'calendarGroup',
 };
 
 /** Each resource's Operation field, and its operations' handlers. */
-const operationFields = [operationField, calendarOperationField, appointmentOperationField];
+const operationFields = [operationField, calendarOperationField, appointmentOperationField, blockedSlotOperationField, appointmentNoteOperationField];
 const handlers: Record<string, Record<string, ItemHandler>> = {
 	calendarGroup: operationHandlers,
 	calendar: calendarOperationHandlers,
 	appointment: appointmentOperationHandlers,
+	blockedSlot: blockedSlotHandlers,
+	appointmentNote: appointmentNoteHandlers,
 };
 
 export class HighLevelCalendars implements INodeType {
@@ -48,7 +54,7 @@ export class HighLevelCalendars implements INodeType {
 		version: 1,
 		subtitle: resourceOperationSubtitle(resourceField, operationFields),
 		description:
-			'Manage HighLevel calendar groups and their calendars (enable or disable groups, move calendars between groups), find free slots, and book, reschedule and cancel appointments',
+			'Manage HighLevel calendar groups and their calendars (enable or disable groups, move calendars between groups), find free slots, book, reschedule and cancel appointments, block time and keep appointment notes',
 		defaults: { name: 'HighLevel Calendars' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -88,7 +94,11 @@ export class HighLevelCalendars implements INodeType {
 			agencyLocationField,
 			...calendarGroupDescription,
 			...calendarDescription,
+			...blockedSlotDescription,
+			...appointmentNoteDescription,
 			...appointmentDescription,
+			...blockedSlotDescription,
+			...appointmentNoteDescription,
 		],
 	};
 

@@ -4,6 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { AppointmentsApi } from '../api/appointments/api';
 import { CalendarGroupsApi } from '../api/calendarGroups/api';
 import type { CalendarGroup } from '../api/calendarGroups/types';
+import { AppointmentNotesApi } from '../api/appointmentNotes/api';
+import { BlockedSlotsApi } from '../api/blockedSlots/api';
 import { CalendarsApi } from '../api/calendars/api';
 import type { Calendar } from '../api/calendars/types';
 import { FreeSlotsApi } from '../api/freeSlots/api';
@@ -57,6 +59,10 @@ export class ExecutionSession {
 
 	readonly calendars: SlugDirectory<Calendar>;
 
+	readonly blockedSlotsApi: BlockedSlotsApi;
+
+	readonly notesApi: AppointmentNotesApi;
+
 	readonly appointmentsApi: AppointmentsApi;
 
 	readonly freeSlotsApi: FreeSlotsApi;
@@ -74,6 +80,8 @@ export class ExecutionSession {
 		this.calendars = new SlugDirectory(async (settings) => await this.calendarsApi.list(settings));
 		this.appointmentsApi = new AppointmentsApi(sendVia(ctx, connection), ctx.getNode());
 		this.freeSlotsApi = new FreeSlotsApi(sendVia(ctx, connection), ctx.getNode());
+		this.blockedSlotsApi = new BlockedSlotsApi(sendVia(ctx, connection), ctx.getNode());
+		this.notesApi = new AppointmentNotesApi(sendVia(ctx, connection), ctx.getNode());
 	}
 
 	/** The calendar, read once per execution however many items book in it. */

@@ -1,15 +1,23 @@
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-export type IdThing = 'group' | 'calendar' | 'appointment';
+const LABELS = {
+	group: { field: 'Group ID', what: 'group' },
+	calendar: { field: 'Calendar ID', what: 'calendar' },
+	blockedSlot: { field: 'Blocked Slot ID', what: 'blocked slot' },
+	appointment: { field: 'Appointment ID', what: 'appointment' },
+	note: { field: 'Note ID', what: 'note' },
+};
+
+export type IdThing = keyof typeof LABELS;
 
 /** `{collection}/{id}{suffix}` with the id encoded; ids that would change the path are refused. */
 export function idPath(node: INode, collection: string, thing: IdThing, id: string, suffix = ''): string {
 	const trimmed = id.trim();
 	if (trimmed === '' || trimmed === '.' || trimmed === '..') {
-		const label = `${thing[0].toUpperCase()}${thing.slice(1)} ID`;
-		throw new NodeOperationError(node, `The ${label} "${id}" is not a valid ID`, {
-			description: `Pick the ${thing} from the list, or map the "id" of a ${thing} from an earlier node`,
+		const { field, what } = LABELS[thing];
+		throw new NodeOperationError(node, `The ${field} "${id}" is not a valid ID`, {
+			description: `Pick the ${what} from the list, or map the "id" of a ${what} from an earlier node`,
 		});
 	}
 	return `${collection}/${encodeURIComponent(trimmed)}${suffix}`;

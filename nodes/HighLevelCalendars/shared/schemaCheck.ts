@@ -1,6 +1,9 @@
+import type { IDataObject, INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
 /** A documented property's shape, as HighLevel's OpenAPI files write it (CalendarCreateDTO, AppointmentCreateSchema, …). */
 export type Rule =
-	| { type: 'string'; enum?: readonly string[]; readOnly?: true }
+	| { type: 'string'; enum?: readonly string[]; readOnly?: true; maxLength?: number }
 	| { type: 'number'; enum?: readonly number[]; minimum?: number; maximum?: number }
 	| { type: 'boolean' }
 	| { type: 'array'; items: Rule }
@@ -28,6 +31,7 @@ function scalarProblem(rule: Rule, value: unknown): string | undefined {
 		if (typeof value !== 'string') return 'must be text';
 		if (rule.readOnly) return 'is read-only (deprecated) in HighLevel\'s API: use locationConfigurations instead';
 		if (rule.enum && !rule.enum.includes(value)) return `must be one of ${listed(rule.enum)}`;
+		if (rule.maxLength !== undefined && value.length > rule.maxLength) return `must be at most ${rule.maxLength} characters long`;
 	}
 	if (rule.type === 'number') {
 		if (typeof value !== 'number' || !Number.isFinite(value)) return 'must be a number';
@@ -73,4 +77,17 @@ export function shapeProblem(rule: Rule, value: unknown, path: string): ShapePro
 	}
 	const problem = scalarProblem(rule, value);
 	return problem === undefined ? undefined : { field: path, problem };
+}
+
+/**
+ * The body when the documented schema takes it, else the error naming the property and the item
+ * (`what`: "Blocked slot", "Note"), before anything is sent.
+ */
+export function checkBody(node: INode, what: string, rule: Rule, body: IDataObject, itemIndex: number): IDataObject {
+	const found = shapeProblem(rule, body, '');
+	if (!found) return body;
+	throw new NodeOperationError(node, `${what} field "${found.field}" in item ${itemIndex} ${found.problem}`, {
+		itemIndex,
+		description: `Correct the value to what HighLevel documents for ${what.toLowerCase()}s (see the README)`,
+	});
 }

@@ -21,7 +21,7 @@ export function dateField(displayName: string, name: string, required: boolean, 
 	return { displayName, name, type: 'dateTime', required, default: '', description, displayOptions: show };
 }
 
-const DATE_HELP = "An ISO date with an offset, a date and time without one (read in Options > Time Zone), epoch milliseconds, or a DateTime expression such as {{ $now.plus({ days: 1 }) }}";
+export const DATE_HELP = "An ISO date with an offset, a date and time without one (read in Options > Time Zone), epoch milliseconds, or a DateTime expression such as {{ $now.plus({ days: 1 }) }}";
 
 export const startTimeField = (show: Show) => dateField('Start Time', 'startTime', true, `When it starts. ${DATE_HELP}.`, show);
 
