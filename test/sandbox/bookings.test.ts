@@ -81,15 +81,47 @@ describe.each(VERSIONS)('appointments over HTTP, Version %s', (version) => {
 		expect((await book(appointmentBody(calendar.id, '2026-06-02T11:00:00-04:00'))).status).toBe(200);
 	});
 
-	it('takes a recurrence rule only with ignoreFreeSlotValidation, as the spec says', async () => {
+	it('books a series only with ignoreFreeSlotValidation, lists its occurrences, changes or deletes one of them or the whole series', async () => {
 		const calendar = await bookableCalendar(sandbox, {}, { version });
 		const rrule = 'RRULE:FREQ=WEEKLY;COUNT=4';
 		expect(await book(appointmentBody(calendar.id, '2026-06-02T10:00:00-04:00', { rrule }))).toMatchObject({
 			status: 400,
 			body: { message: 'The rrule only be applied if ignoreFreeSlotValidation is true.' },
 		});
-		const series = await book(appointmentBody(calendar.id, '2026-06-02T10:00:00-04:00', { rrule, ignoreFreeSlotValidation: true }));
-		expect(series.body).toMatchObject({ rrule, isRecurring: true });
+		expect(await book(appointmentBody(calendar.id, '2026-06-02T10:00:00-04:00', { rrule: 'RRULE:FREQ=YEARLY', ignoreFreeSlotValidation: true }))).toMatchObject({
+			status: 400,
+			body: { message: 'rrule: FREQ=YEARLY is not simulated by the sandbox' },
+		});
+		const series = (await book(appointmentBody(calendar.id, '2026-06-02T10:00:00-04:00', { rrule, ignoreFreeSlotValidation: true }))).body;
+		expect(series).toMatchObject({ rrule, isRecurring: true });
+
+		const month = { calendarId: calendar.id, endTime: ms('2026-07-01T00:00:00Z') };
+		const listed = (await events(month)).body.events;
+		const weeks = ['2026-06-02', '2026-06-09', '2026-06-16', '2026-06-23'];
+		expect(listed.map((e: Record<string, unknown>) => [e.id, e.startTime, e.masterEventId, e.isRecurring])).toEqual(
+			weeks.map((day) => [`${series.id}_${Date.parse(`${day}T14:00:00Z`)}_1800`, `${day}T10:00:00-04:00`, series.id, true]),
+		);
+		expect(await book(appointmentBody(calendar.id, '2026-06-09T10:00:00-04:00', { contactId: 'sandboxContact0002' }))).toMatchObject(TAKEN);
+
+		// this occurrence: moved, it becomes an appointment of its own
+		const moved = (await edit(listed[1].id, { startTime: '2026-06-09T11:00:00-04:00' })).body;
+		expect(moved).toMatchObject({ startTime: '2026-06-09T11:00:00-04:00', isRecurring: false });
+		expect((await get(moved.id)).body.event).toMatchObject({ masterEventId: series.id, startTime: '2026-06-09T11:00:00-04:00' });
+		expect(await get(listed[1].id)).toMatchObject({ status: 404 });
+		expect(await remove(listed[2].id)).toMatchObject({ status: 201, body: { succeeded: true } });
+		expect((await book(appointmentBody(calendar.id, '2026-06-09T10:00:00-04:00', { contactId: 'sandboxContact0002' }))).status).toBe(200);
+
+		// the whole series
+		expect((await edit(series.id, { title: 'Weekly check-in' })).body).toMatchObject({ id: series.id, title: 'Weekly check-in', rrule });
+		const after = (await events(month)).body.events.filter((e: { masterEventId?: string }) => e.masterEventId === series.id);
+		expect(after.map((e: Record<string, unknown>) => [e.id, e.title])).toEqual([
+			[listed[0].id, 'Weekly check-in'],
+			[moved.id, 'Appointment'],
+			[listed[3].id, 'Weekly check-in'],
+		]);
+		// an occurrence's notes are its series'
+		expect((await call(sandbox, 'POST', `/calendars/appointments/${listed[3].id}/notes`, { version, body: { body: 'Every week' } })).status).toBe(201);
+		expect(sandbox.state().notes[series.id]).toHaveLength(1);
 	});
 
 	it('answers an unknown contact, calendar or appointment, and another location\'s appointment, as not found', async () => {

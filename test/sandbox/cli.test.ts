@@ -31,6 +31,7 @@ describe('cli', () => {
 		expect(output).toMatch(/^ {2}pit-sandbox-other-[0-9a-f]{24} {2}location=sandboxLocation0002 {2}scopes=calendars\/groups\.readonly calendars\/groups\.write calendars\.readonly calendars\.write calendars\/events\.readonly calendars\/events\.write$/m);
 		expect(demo).not.toBeNull();
 		expect(output).toMatch(/^Webhook signing key \(Ed25519, public half[^\n]*\n-----BEGIN PUBLIC KEY-----\n[A-Za-z0-9+/]{59}=\n-----END PUBLIC KEY-----$/m);
+		expect(output).toMatch(/^Contacts in each seeded sub-account: sandboxContact0001, sandboxContact0002, sandboxContact0003; a new one \(sends ContactCreate\): POST http:\/\/127\.0\.0\.1:\d+\/__sandbox\/contacts /m);
 
 		const answer = await fetch(`http://127.0.0.1:${port}/calendars/groups?locationId=sandboxLocation0001`, {
 			headers: { authorization: `Bearer ${demo![1]}`, version: '2021-04-15' },

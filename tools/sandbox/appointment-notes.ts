@@ -1,6 +1,6 @@
 /** An appointment's notes: list (limit / offset, newest first: UNVERIFIED order), create, update, delete. */
 import { AppointmentRecord, NoteRecord } from './bookings';
-import { dropUndefined } from './events';
+import { dropUndefined, findBooking, isOccurrence } from './events';
 import { Context, Handler, OperationResult, answered } from './operation-context';
 import { MESSAGES, notFound, success } from './responses';
 
@@ -11,11 +11,15 @@ function noteAnswer(note: NoteRecord, appointment: AppointmentRecord): Record<st
 	return dropUndefined({ id, body, userId, dateAdded, contactId: appointment.contactId, createdBy: userId ? { id: userId } : undefined });
 }
 
-/** The handler run on the path's appointment; 404 when there is none in the token's location. */
+/**
+ * The handler run on the path's appointment (an occurrence's notes are its series': UNVERIFIED); 404 when there is
+ * none in the token's location.
+ */
 function onAppointment(run: (ctx: Context, appointment: AppointmentRecord) => OperationResult): Handler {
 	return (ctx) => {
-		const appointment = ctx.bookings.event(ctx.token.locationId, ctx.params.appointmentId);
-		return appointment?.kind === 'appointment' ? run(ctx, appointment) : answered(notFound(MESSAGES.appointmentNotFound));
+		const found = findBooking(ctx, ctx.params.appointmentId);
+		const appointment = found && isOccurrence(found) ? (ctx.bookings.event(ctx.token.locationId, found.masterEventId as string) as AppointmentRecord) : found;
+		return appointment ? run(ctx, appointment) : answered(notFound(MESSAGES.appointmentNotFound));
 	};
 }
 

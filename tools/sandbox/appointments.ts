@@ -2,12 +2,16 @@
  * Appointments: book, get, update, delete (any event), the events list, and the calendar's free slots.
  * A booking without `ignoreFreeSlotValidation` must start on one of the calendar's free slots (a taken slot and an
  * off-grid time get the same refusal, as integrators report); `rrule` needs `ignoreFreeSlotValidation`.
+ * A series is addressed by its id (the whole series) or an occurrence's id (that occurrence: updated, it is taken
+ * out of the series as an appointment of its own with `masterEventId`; deleted, it is taken out. UNVERIFIED: the
+ * spec says only that an event id may be an instance id).
  */
 import { IANAZone } from 'luxon';
 import { AppointmentRecord } from './bookings';
-import { badDate, busyFor, eventDto, listEvents, parseIso, webhookAppointment } from './events';
+import { badDate, busyFor, eventDto, findBooking, isOccurrence, listEvents, parseIso, webhookAppointment } from './events';
 import { freeSlots, isoInZone, slotDurationMs, slotsByDate } from './free-slots';
 import { ChangeEvent, Context, Handler, OperationResult, answered } from './operation-context';
+import { parseRule } from './recurrence';
 import { MESSAGES, badRequest, notFound, success } from './responses';
 import { CalendarRecord } from './store';
 
@@ -37,7 +41,7 @@ function changed(ctx: Context, event: ChangeEvent['event'], appointment: Appoint
  */
 function freeSlotUser(ctx: Context, calendar: CalendarRecord, startMs: number, assignedUserId: string | undefined, ignoreDateRange: boolean, exceptId?: string): string | undefined {
 	const zone = ctx.timeZoneOf(calendar.locationId);
-	const busy = busyFor(ctx.bookings, calendar.locationId, calendar, exceptId);
+	const busy = busyFor(ctx.bookings, calendar.locationId, { calendar, zone, fromMs: startMs, toMs: startMs, exceptId });
 	const query = { fromMs: startMs, toMs: startMs, zone, notBeforeMs: ignoreDateRange ? undefined : ctx.now(), userIds: assignedUserId ? [assignedUserId] : undefined };
 	const slot = freeSlots(calendar, busy, query).find((s) => s.startMs === startMs);
 	return slot?.freeUsers[0];
@@ -52,6 +56,14 @@ function requestedTimes(body: Record<string, unknown>, zone: string, fallback: {
 	return endMs > startMs ? { startMs, endMs } : refused(MESSAGES.endBeforeStart);
 }
 
+/** Why a body's `rrule` is refused: without ignoreFreeSlotValidation (the spec's reason), or a rule not simulated. */
+function refusedRule(body: Record<string, unknown>, zone: string): OperationResult | undefined {
+	if (body.rrule === undefined) return undefined;
+	if (body.ignoreFreeSlotValidation !== true) return refused(MESSAGES.rruleNeedsIgnoreFreeSlotValidation);
+	const rule = parseRule(String(body.rrule), zone);
+	return typeof rule === 'string' ? refused(rule) : undefined;
+}
+
 const OPTIONAL_FIELDS = ['title', 'description', 'address', 'meetingLocationType', 'meetingLocationId', 'overrideLocationConfig', 'appointmentStatus', 'assignedUserId', 'rrule'] as const;
 
 function optionalFields(body: Record<string, unknown>): Partial<AppointmentRecord> {
@@ -64,8 +76,9 @@ const createAppointment: Handler = (ctx) => {
 	const calendar = store.calendar(locationId, String(body.calendarId));
 	if (!calendar) return calendarNotFound();
 	if (!bookings.contact(locationId, String(body.contactId))) return refused(MESSAGES.contactNotFound);
-	if (body.rrule !== undefined && body.ignoreFreeSlotValidation !== true) return refused(MESSAGES.rruleNeedsIgnoreFreeSlotValidation);
 	const zone = ctx.timeZoneOf(locationId);
+	const ruleRefused = refusedRule(body, zone);
+	if (ruleRefused) return ruleRefused;
 	const times = requestedTimes(body, zone, { startMs: Number.NaN, durationMs: slotDurationMs(calendar) });
 	if ('answer' in times) return times;
 	const asked = body.assignedUserId as string | undefined;
@@ -92,34 +105,58 @@ const createAppointment: Handler = (ctx) => {
 
 const editAppointment: Handler = (ctx) => {
 	const { body, store, bookings, token, params } = ctx;
-	const existing = bookings.event(token.locationId, params.eventId);
-	if (existing?.kind !== 'appointment') return appointmentNotFound();
+	const existing = findBooking(ctx, params.eventId);
+	if (!existing) return appointmentNotFound();
 	const calendar = store.calendar(token.locationId, String(body.calendarId ?? existing.calendarId));
 	if (!calendar) return calendarNotFound();
-	if (body.rrule !== undefined && body.ignoreFreeSlotValidation !== true) return refused(MESSAGES.rruleNeedsIgnoreFreeSlotValidation);
-	const times = requestedTimes(body, ctx.timeZoneOf(token.locationId), { startMs: existing.startMs, durationMs: existing.endMs - existing.startMs });
+	const zone = ctx.timeZoneOf(token.locationId);
+	const ruleRefused = refusedRule(body, zone);
+	if (ruleRefused) return ruleRefused;
+	const times = requestedTimes(body, zone, { startMs: existing.startMs, durationMs: existing.endMs - existing.startMs });
 	if ('answer' in times) return times;
 	const fields: Partial<AppointmentRecord> = { ...optionalFields(body), calendarId: calendar.id, startMs: times.startMs, endMs: times.endMs };
 	if (body.toNotify !== undefined) fields.toNotify = body.toNotify === true;
 	const moved = times.startMs !== existing.startMs || calendar.id !== existing.calendarId || (body.assignedUserId !== undefined && body.assignedUserId !== existing.assignedUserId);
 	const status = (body.appointmentStatus as string | undefined) ?? existing.appointmentStatus;
 	if (moved && status !== 'cancelled' && body.ignoreFreeSlotValidation !== true) {
-		const free = freeSlotUser(ctx, calendar, times.startMs, (body.assignedUserId as string | undefined) ?? existing.assignedUserId, body.ignoreDateRange === true, existing.id);
+		const exceptId = isOccurrence(existing) ? existing.masterEventId : existing.id;
+		const free = freeSlotUser(ctx, calendar, times.startMs, (body.assignedUserId as string | undefined) ?? existing.assignedUserId, body.ignoreDateRange === true, exceptId);
 		if (free === undefined) return refused(MESSAGES.slotUnavailable);
 	}
-	const appointment = bookings.updateEvent<AppointmentRecord>(token.locationId, existing.id, fields) as AppointmentRecord;
+	const appointment = isOccurrence(existing) ? detachOccurrence(ctx, existing, fields) : (bookings.updateEvent<AppointmentRecord>(token.locationId, existing.id, fields) as AppointmentRecord);
 	return answered(success(200, appointmentAnswer(ctx, appointment)), true, [changed(ctx, 'AppointmentUpdate', appointment)]);
 };
 
+/** What an occurrence changed on its own does not take from its series. */
+const SERIES_FIELDS = ['id', 'kind', 'locationId', 'dateAdded', 'dateUpdated', 'rrule', 'exdates'];
+
+/** One occurrence changed: taken out of its series, stored as an appointment of its own. */
+function detachOccurrence(ctx: Context, occurrence: AppointmentRecord, fields: Partial<AppointmentRecord>): AppointmentRecord {
+	const seriesId = occurrence.masterEventId as string;
+	takeOut(ctx, seriesId, occurrence.startMs);
+	const own = Object.fromEntries(Object.entries(occurrence).filter(([key]) => !SERIES_FIELDS.includes(key))) as Parameters<typeof ctx.bookings.addAppointment>[1];
+	return ctx.bookings.addAppointment(occurrence.locationId, { ...own, ...fields, masterEventId: seriesId });
+}
+
+function takeOut(ctx: Context, seriesId: string, startMs: number): void {
+	const series = ctx.bookings.event(ctx.token.locationId, seriesId) as AppointmentRecord;
+	ctx.bookings.updateEvent<AppointmentRecord>(ctx.token.locationId, seriesId, { exdates: [...(series.exdates ?? []), startMs] });
+}
+
 const getAppointment: Handler = (ctx) => {
-	const event = ctx.bookings.event(ctx.token.locationId, ctx.params.eventId);
-	if (event?.kind !== 'appointment') return appointmentNotFound();
+	const event = findBooking(ctx, ctx.params.eventId);
+	if (!event) return appointmentNotFound();
 	const groupId = ctx.store.calendar(event.locationId, event.calendarId)?.groupId;
 	return answered(success(200, { event: eventDto(event, ctx.timeZoneOf(event.locationId), groupId) }));
 };
 
-/** Appointments and blocked slots alike; an appointment's notes go with it. */
+/** Appointments and blocked slots alike (an appointment's notes go with it), or one occurrence of a series. */
 const deleteEvent: Handler = (ctx) => {
+	const occurrence = findBooking(ctx, ctx.params.eventId);
+	if (occurrence && isOccurrence(occurrence)) {
+		takeOut(ctx, occurrence.masterEventId as string, occurrence.startMs);
+		return answered(success(201, { succeeded: true }), true, [changed(ctx, 'AppointmentDelete', occurrence)]);
+	}
 	const removed = ctx.bookings.removeEvent(ctx.token.locationId, ctx.params.eventId);
 	if (!removed) return answered(notFound(MESSAGES.eventNotFound));
 	const events = removed.kind === 'appointment' ? [changed(ctx, 'AppointmentDelete', removed)] : [];
@@ -141,7 +178,7 @@ const getSlots: Handler = (ctx) => {
 	if (query.timezone !== undefined && !IANAZone.isValidZone(query.timezone)) return refused(MESSAGES.invalidTimeZone);
 	const users = [...(query.userId ? [query.userId] : []), ...(query.userIds ? query.userIds.split(',') : [])];
 	const zone = ctx.timeZoneOf(token.locationId);
-	const busy = busyFor(ctx.bookings, token.locationId, calendar);
+	const busy = busyFor(ctx.bookings, token.locationId, { calendar, zone, fromMs, toMs });
 	const slots = freeSlots(calendar, busy, { fromMs, toMs, zone, notBeforeMs: ctx.now(), userIds: users.length > 0 ? users : undefined });
 	return answered(success(200, slotsByDate(slots, query.timezone ?? zone)));
 };

@@ -41,6 +41,10 @@ export interface AppointmentRecord extends EventBase {
 	meetingLocationId?: string;
 	overrideLocationConfig?: boolean;
 	rrule?: string;
+	/** a series' occurrences taken out (deleted, or changed on their own), epoch ms */
+	exdates?: number[];
+	/** an occurrence changed on its own: the series it was taken out of */
+	masterEventId?: string;
 	/** false: the sub-account's automations were not to run for this change (recorded, nothing else) */
 	toNotify: boolean;
 }

@@ -6,7 +6,7 @@
  * The port may also come from the environment variable SANDBOX_PORT (a --port flag wins).
  * It prints its URL, then the tokens it made for this run (fake, sandbox only), then "Ready.".
  */
-import { DEFAULT_TOKENS, SandboxOptions, WINDOW_MODELS, WindowModel, startSandbox } from './server';
+import { DEFAULT_CONTACTS, DEFAULT_TOKENS, SandboxOptions, WINDOW_MODELS, WindowModel, startSandbox } from './server';
 
 const DEFAULT_PORT = 8787;
 const FLAGS = ['port', 'latency', 'max', 'interval', 'daily'] as const;
@@ -43,12 +43,13 @@ async function main(): Promise<void> {
 	const tokens = options.tokens ?? DEFAULT_TOKENS;
 
 	const say = (line: string) => process.stdout.write(`${line}\n`);
-	say(`HighLevel calendar-groups sandbox listening on ${sandbox.url}`);
+	say(`HighLevel calendars sandbox listening on ${sandbox.url}`);
 	say(`State: GET ${sandbox.url}/__sandbox/state`);
 	say('Tokens (fake, made for this run, sandbox only):');
 	for (const t of tokens) say(`  ${t.token}  location=${t.locationId}  scopes=${t.scopes.join(' ')}`);
 	say('Webhook signing key (Ed25519, public half, for a HighLevel Webhook Public Key credential):');
 	say(sandbox.webhookPublicKeyPem);
+	say(`Contacts in each seeded sub-account: ${DEFAULT_CONTACTS.map((c) => c.id).join(', ')}; a new one (sends ContactCreate): POST ${sandbox.url}/__sandbox/contacts {locationId, firstName, lastName, email, phone}`);
 	say(`Apps: ${sandbox.apps().map((a) => `${a.appId} (${a.distribution})`).join(', ')}; webhook URL: POST ${sandbox.url}/__sandbox/webhooks {appId, url}`);
 	say('Ready.');
 

@@ -1,11 +1,12 @@
 /**
- * What appointments and blocked slots share: reading the dates the requests carry, the busy time a calendar's free
- * slots leave out, the events list's filter, and the event as `GET /calendars/events` answers it.
+ * What appointments and blocked slots share: reading the dates the requests carry, a series' occurrences, the busy
+ * time a calendar's free slots leave out, the events list's filter, and the event as `GET /calendars/events` answers it.
  */
 import { DateTime } from 'luxon';
 import { Busy, isoInZone } from './free-slots';
 import { AppointmentRecord, BookingStore, EventRecord, SLOT_FREEING_STATUSES } from './bookings';
 import { Context, OperationResult, answered } from './operation-context';
+import { occurrences, parseOccurrenceId } from './recurrence';
 import { MESSAGES, badRequest } from './responses';
 import { CalendarRecord } from './store';
 
@@ -22,14 +23,49 @@ export function parseIso(value: unknown, zone: string): number | undefined {
 /** A 400 naming the field, for a date it cannot read. */
 export const badDate = (field: string): OperationResult => answered(badRequest(MESSAGES.invalidDate(field)));
 
+/** The appointment as it overlaps fromMs..toMs: itself, or a series' occurrences there (each with its own id and times, and masterEventId). */
+export function bookingsIn(appointment: AppointmentRecord, zone: string, fromMs: number, toMs: number): AppointmentRecord[] {
+	const { rrule } = appointment;
+	if (!rrule) return appointment.startMs <= toMs && appointment.endMs > fromMs ? [appointment] : [];
+	return occurrences({ ...appointment, rrule }, zone, fromMs, toMs).map((o) => ({ ...appointment, ...o, masterEventId: appointment.id }));
+}
+
+/** The appointment an id names: an appointment, or an occurrence of a series that has it. */
+export function findBooking(ctx: Context, id: string): AppointmentRecord | undefined {
+	const { bookings, token } = ctx;
+	const event = bookings.event(token.locationId, id);
+	if (event) return event.kind === 'appointment' ? event : undefined;
+	const occurrence = parseOccurrenceId(id);
+	if (!occurrence) return undefined;
+	const series = bookings.event(token.locationId, occurrence.seriesId);
+	if (series?.kind !== 'appointment' || !series.rrule) return undefined;
+	return bookingsIn(series, ctx.timeZoneOf(token.locationId), occurrence.startMs, occurrence.startMs).find((b) => b.id === id);
+}
+
+/** An occurrence of a series (as bookingsIn gives it), not an appointment stored on its own. */
+export const isOccurrence = (appointment: AppointmentRecord): boolean => Boolean(appointment.rrule && appointment.masterEventId);
+
+export interface BusyQuery {
+	calendar: CalendarRecord;
+	zone: string;
+	fromMs: number;
+	toMs: number;
+	/** an appointment (or series) being moved: its own time is not busy */
+	exceptId?: string;
+}
+
 /** What keeps a calendar's slots busy: its appointments and blocked slots, its members' appointments and blocks elsewhere. */
-export function busyFor(bookings: BookingStore, locationId: string, calendar: CalendarRecord, exceptId?: string): Busy[] {
+export function busyFor(bookings: BookingStore, locationId: string, { calendar, zone, fromMs, toMs, exceptId }: BusyQuery): Busy[] {
 	const calendarWide = !(calendar.teamMembers as unknown[] | undefined)?.length;
 	const busy: Busy[] = [];
+	// a day either side: buffers reach past the window
+	const [from, to] = [fromMs - 86_400_000, toMs + 86_400_000];
 	for (const a of bookings.eventsOf(locationId, 'appointment')) {
 		if (a.id === exceptId || SLOT_FREEING_STATUSES.includes(a.appointmentStatus)) continue;
-		if (a.calendarId === calendar.id) busy.push({ startMs: a.startMs, endMs: a.endMs, userId: calendarWide ? undefined : a.assignedUserId, buffered: true });
-		else if (a.assignedUserId) busy.push({ startMs: a.startMs, endMs: a.endMs, userId: a.assignedUserId, buffered: true });
+		for (const { startMs, endMs } of bookingsIn(a, zone, from, to)) {
+			if (a.calendarId === calendar.id) busy.push({ startMs, endMs, userId: calendarWide ? undefined : a.assignedUserId, buffered: true });
+			else if (a.assignedUserId) busy.push({ startMs, endMs, userId: a.assignedUserId, buffered: true });
+		}
 	}
 	for (const b of bookings.eventsOf(locationId, 'blockedSlot')) {
 		if (b.id === exceptId) continue;
@@ -51,14 +87,15 @@ export function listEvents(ctx: Context, kind: EventRecord['kind']): OperationRe
 	if (!/^\d+$/.test(query.startTime)) return answered(badRequest(MESSAGES.invalidMillis('startTime')));
 	if (!/^\d+$/.test(query.endTime)) return answered(badRequest(MESSAGES.invalidMillis('endTime')));
 	const groupOf = (calendarId: string | undefined) => (calendarId ? store.calendar(query.locationId, calendarId)?.groupId : undefined);
+	const zone = ctx.timeZoneOf(query.locationId);
+	const inRange = (e: EventRecord): EventRecord[] => (e.kind === 'appointment' ? bookingsIn(e, zone, from, to) : e.startMs <= to && e.endMs > from ? [e] : []);
 	const events = bookings
 		.eventsOf(query.locationId, kind)
-		.filter((e) => e.startMs <= to && e.endMs > from)
+		.flatMap(inRange)
 		.filter((e) => !query.calendarId || e.calendarId === query.calendarId)
 		.filter((e) => !query.groupId || groupOf(e.calendarId) === query.groupId)
 		.filter((e) => !query.userId || e.assignedUserId === query.userId)
 		.sort((a, b) => a.startMs - b.startMs);
-	const zone = ctx.timeZoneOf(query.locationId);
 	return answered({ status: 200, body: { events: events.map((e) => eventDto(e, zone, groupOf(e.calendarId))) } });
 }
 
@@ -82,6 +119,7 @@ export function eventDto(event: EventRecord, zone: string, groupId: string | und
 		address: appointment?.address,
 		isRecurring: Boolean(appointment?.rrule),
 		rrule: appointment?.rrule,
+		masterEventId: appointment?.masterEventId,
 		startTime: isoInZone(event.startMs, zone),
 		endTime: isoInZone(event.endMs, zone),
 		dateAdded: event.dateAdded,

@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
 /**
- * A local stand-in for HighLevel's calendar-group API (Version 2021-04-15 and v3) on 127.0.0.1.
+ * A local stand-in for HighLevel's calendar-group, calendar and booking API (Version 2021-04-15 and v3) on 127.0.0.1.
  * This file is the HTTP plumbing only; the decisions are in pipeline.ts and the modules it uses.
  */
 import * as http from 'http';
