@@ -35,6 +35,8 @@ const row = (resource: string) => (operation: string, fields: Field[], extraOpti
 const groupRow = row('Calendar Group');
 const calendarRow = row('Calendar');
 const appointmentRow = row('Appointment');
+const blockedSlotRow = row('Blocked Slot');
+const noteRow = row('Appointment Note');
 const calendar: Field = { label: 'Calendar', readme: 'calendar picked From List or By ID' };
 const appointmentId: Field = { label: 'Appointment ID', readme: '**Appointment ID**' };
 
@@ -115,6 +117,32 @@ export const OPERATION_ROWS: OperationRow[] = [
 	], ['Time Zone', 'Ignore Date Range', 'Ignore Free-Slot Validation']),
 	appointmentRow('Cancel', [appointmentId, { label: "Run the Sub-Account's Automations", readme: "Run the Sub-Account's Automations" }]),
 	appointmentRow('Delete', [appointmentId]),
+	blockedSlotRow('Create', [
+		{ label: 'Block For', readme: '*Block For*' },
+		{ label: 'Calendar', readme: '**Calendar**' },
+		{ label: 'Start Time', readme: '**Start Time**' },
+		{ label: 'End Time', readme: '**End Time**' },
+		{ label: 'Title', readme: '**Title**' },
+	], ['Time Zone']),
+	blockedSlotRow('Update', [
+		{ label: 'Blocked Slot ID', readme: '**Blocked Slot ID**' },
+		{ label: 'Block For', readme: '*Block For*' },
+		{ label: 'Calendar', readme: 'its calendar' },
+		{ label: 'Update Fields', readme: '*Update Fields*' },
+	], ['Time Zone']),
+	blockedSlotRow('Get Many', [
+		{ label: 'Blocked Slots Of', readme: '*Blocked Slots Of*' },
+		{ label: 'Calendar', readme: 'one calendar' },
+		{ label: 'Start Time', readme: '**Start Time**' },
+		{ label: 'End Time', readme: '**End Time**' },
+		{ label: 'Return All', readme: 'Return All' },
+		{ label: 'Limit', readme: 'a Limit' },
+	], ['Time Zone']),
+	blockedSlotRow('Delete', [{ label: 'Blocked Slot ID', readme: '**Blocked Slot ID**' }]),
+	noteRow('Create', [appointmentId, { label: 'Note', readme: '**Note**' }, { label: 'User ID', readme: '**User ID**' }]),
+	noteRow('Get Many', [appointmentId, { label: 'Return All', readme: 'Return All' }, { label: 'Limit', readme: 'a Limit' }]),
+	noteRow('Update', [appointmentId, { label: 'Note ID', readme: '**Note ID**' }, { label: 'Note', readme: '**Note**' }, { label: 'User ID', readme: '**User ID**' }]),
+	noteRow('Delete', [appointmentId, { label: 'Note ID', readme: '**Note ID**' }]),
 ];
 
 /** The node's Authentication choices, the credential type each one asks for, and how Location ID is entered. */
