@@ -94,8 +94,6 @@ export class HighLevelCalendars implements INodeType {
 			agencyLocationField,
 			...calendarGroupDescription,
 			...calendarDescription,
-			...blockedSlotDescription,
-			...appointmentNoteDescription,
 			...appointmentDescription,
 			...blockedSlotDescription,
 			...appointmentNoteDescription,
