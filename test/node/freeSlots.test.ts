@@ -58,9 +58,11 @@ test("one item per slot: HighLevel's start, the end from the slot duration, the 
 });
 
 test("the workflow's time zone across a DST change, the first free slot only with one request, and the users", async () => {
-	const { output, requests } = await freeSlots({ start: '2026-03-08T00:00:00', end: '2026-05-08T00:00:00', output: 'first', userIds: 'user0001, user0002' });
+	const { output, requests, invalid } = await freeSlots({ start: '2026-03-08T00:00:00', end: '2026-05-08T00:00:00', output: 'first', userIds: 'user0001, user0002' });
 	expect(output).toEqual([{ start: '2026-03-08T05:00:00-04:00', end: '2026-03-08T05:45:00-04:00', date: '2026-03-08', timeZone: 'America/New_York' }]);
 	expect(slotRequests(requests)).toHaveLength(1);
+	expect(requests[0].query.userIds).toBe('user0001,user0002');
+	expect(invalid).toEqual([]);
 	expect(requests[0].query.startDate).toBe(String(Date.parse('2026-03-08T05:00:00Z')));
 	const single = await freeSlots({ start: '2026-11-01T00:00:00', end: '2026-11-02T00:00:00', userIds: 'user0001' });
 	expect(single.requests[0].query).toMatchObject({ userId: 'user0001', startDate: String(Date.parse('2026-11-01T04:00:00Z')), endDate: String(Date.parse('2026-11-02T05:00:00Z')) });

@@ -1,5 +1,5 @@
 import { DEFAULT_COMPANY } from '../../tools/sandbox/agency';
-import { DEMO, LOCATION, OTHER_LOCATION, call, groupBody } from '../../tools/sandbox/harness';
+import { DEMO, LOCATION, OTHER_LOCATION, appointmentBody, bookableCalendar, call, groupBody } from '../../tools/sandbox/harness';
 import { authorizeUrl, approve, connect, exchangeCode } from '../../tools/sandbox/oauth-client';
 import { Sandbox, SandboxOptions, startSandbox } from '../../tools/sandbox/server';
 
@@ -58,6 +58,15 @@ describe('agency routes: location tokens, installed locations, sub-account searc
 		expect((await call(sandbox, 'POST', '/calendars/', { token: minted, body: calendar })).status).toBe(200);
 		expect((await call(sandbox, 'POST', '/calendars/', { token: minted, body: { ...calendar, locationId: LOCATION } })).status).toBe(403);
 		expect(sandbox.state().calendars[OTHER_LOCATION]).toEqual([expect.objectContaining({ name: 'Intro call' })]);
+	});
+
+	it('a minted token carries the events scopes: it books in its location', async () => {
+		const minted = (await mintFor(await agencyToken(), OTHER_LOCATION)).body;
+		expect(minted.scope.split(' ')).toEqual(expect.arrayContaining(['calendars/events.readonly', 'calendars/events.write']));
+		const calendar = await bookableCalendar(sandbox, { locationId: OTHER_LOCATION }, { token: minted.access_token });
+		// far enough ahead of the real clock this test runs on (the calendar is open every day)
+		const booking = appointmentBody(calendar.id, '2099-06-02T10:00:00-04:00', { locationId: OTHER_LOCATION });
+		expect(await call(sandbox, 'POST', '/calendars/events/appointments', { token: minted.access_token, body: booking })).toMatchObject({ status: 200, body: { locationId: OTHER_LOCATION } });
 	});
 
 	it('takes only an agency token with oauth.write, and the Version 2021-07-28', async () => {

@@ -96,7 +96,8 @@ export class FreeSlotsApi {
 			const params: IDataObject = { startDate: epochMs(range.startMs), endDate: epochMs(range.endMs) };
 			if (query.timeZone) params.timezone = query.timeZone;
 			if (query.userIds?.length === 1) params.userId = query.userIds[0];
-			else if (query.userIds && query.userIds.length > 1) params.userIds = query.userIds;
+			// comma-separated, as n8n's own HighLevel node sends it (n8n's HTTP helper would write userIds[0]=…)
+			else if (query.userIds && query.userIds.length > 1) params.userIds = query.userIds.join(',');
 			yield await this.send(settings, { method: 'GET', path, scope: 'calendars.readonly', query: params, read: readDays });
 		}
 	}
