@@ -26,11 +26,11 @@ const resourceField: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	options: [
-		{ name: 'Calendar Group', value: 'calendarGroup' },
-		{ name: 'Calendar', value: 'calendar' },
 		{ name: 'Appointment', value: 'appointment' },
-		{ name: 'Blocked Slot', value: 'blockedSlot' },
 		{ name: 'Appointment Note', value: 'appointmentNote' },
+		{ name: 'Blocked Slot', value: 'blockedSlot' },
+		{ name: 'Calendar', value: 'calendar' },
+		{ name: 'Calendar Group', value: 'calendarGroup' },
 	],
 	default: 'calendarGroup',
 };

@@ -39,6 +39,8 @@ const blockedSlotRow = row('Blocked Slot');
 const noteRow = row('Appointment Note');
 const calendar: Field = { label: 'Calendar', readme: 'calendar picked From List or By ID' };
 const appointmentId: Field = { label: 'Appointment ID', readme: '**Appointment ID**' };
+const blockedSlotId: Field = { label: 'Blocked Slot ID', readme: '**Blocked Slot ID**' };
+const noteId: Field = { label: 'Note ID', readme: '**Note ID**' };
 
 export const OPERATION_ROWS: OperationRow[] = [
 	groupRow('Create', [
@@ -118,17 +120,11 @@ export const OPERATION_ROWS: OperationRow[] = [
 	appointmentRow('Cancel', [appointmentId, { label: "Run the Sub-Account's Automations", readme: "Run the Sub-Account's Automations" }]),
 	appointmentRow('Delete', [appointmentId]),
 	blockedSlotRow('Create', [
-		{ label: 'Block For', readme: '*Block For*' },
+		{ label: 'Block For', readme: '**Block For**' },
 		{ label: 'Calendar', readme: '**Calendar**' },
 		{ label: 'Start Time', readme: '**Start Time**' },
 		{ label: 'End Time', readme: '**End Time**' },
 		{ label: 'Title', readme: '**Title**' },
-	], ['Time Zone']),
-	blockedSlotRow('Update', [
-		{ label: 'Blocked Slot ID', readme: '**Blocked Slot ID**' },
-		{ label: 'Block For', readme: '*Block For*' },
-		{ label: 'Calendar', readme: 'its calendar' },
-		{ label: 'Update Fields', readme: '*Update Fields*' },
 	], ['Time Zone']),
 	blockedSlotRow('Get Many', [
 		{ label: 'Blocked Slots Of', readme: '*Blocked Slots Of*' },
@@ -138,11 +134,17 @@ export const OPERATION_ROWS: OperationRow[] = [
 		{ label: 'Return All', readme: 'Return All' },
 		{ label: 'Limit', readme: 'a Limit' },
 	], ['Time Zone']),
-	blockedSlotRow('Delete', [{ label: 'Blocked Slot ID', readme: '**Blocked Slot ID**' }]),
+	blockedSlotRow('Update', [
+		blockedSlotId,
+		{ label: 'Block For', readme: '**Block For**' },
+		{ label: 'Calendar', readme: 'as in Create' },
+		{ label: 'Update Fields', readme: '*Update Fields*' },
+	], ['Time Zone']),
+	blockedSlotRow('Delete', [blockedSlotId]),
 	noteRow('Create', [appointmentId, { label: 'Note', readme: '**Note**' }, { label: 'User ID', readme: '**User ID**' }]),
 	noteRow('Get Many', [appointmentId, { label: 'Return All', readme: 'Return All' }, { label: 'Limit', readme: 'a Limit' }]),
-	noteRow('Update', [appointmentId, { label: 'Note ID', readme: '**Note ID**' }, { label: 'Note', readme: '**Note**' }, { label: 'User ID', readme: '**User ID**' }]),
-	noteRow('Delete', [appointmentId, { label: 'Note ID', readme: '**Note ID**' }]),
+	noteRow('Update', [appointmentId, noteId, { label: 'Note', readme: '**Note**' }, { label: 'User ID', readme: '**User ID**' }]),
+	noteRow('Delete', [appointmentId, noteId]),
 ];
 
 /** The node's Authentication choices, the credential type each one asks for, and how Location ID is entered. */

@@ -44,14 +44,14 @@ function scopesOf(requests: LoggedRequest[]): string[] {
 }
 const order = (scope: string) => (OPERATION_SCOPES as readonly string[]).indexOf(scope);
 
-async function post(path: string, body: object): Promise<string> {
+async function post(path: string, body: object, located = true): Promise<string> {
 	const response = await fetch(`${sandbox.url}${path}`, {
 		method: 'POST',
 		headers: { authorization: `Bearer ${SANDBOX_TOKEN}`, version: '2021-04-15', 'content-type': 'application/json' },
-		body: JSON.stringify({ locationId: SANDBOX_LOCATION, ...body }),
+		body: JSON.stringify(located ? { locationId: SANDBOX_LOCATION, ...body } : body),
 	});
-	const answer = (await response.json()) as { group?: { id: string }; calendar?: { id: string }; id?: string };
-	return String(answer.group?.id ?? answer.calendar?.id ?? answer.id);
+	const answer = (await response.json()) as { group?: { id: string }; calendar?: { id: string }; note?: { id: string }; id?: string };
+	return String(answer.group?.id ?? answer.calendar?.id ?? answer.note?.id ?? answer.id);
 }
 
 async function seed(): Promise<Seed> {
@@ -64,7 +64,9 @@ async function seed(): Promise<Seed> {
 	// 14:00 UTC is 9:00 or 10:00 in New York (the seeded zone): on the calendar's grid, a day and two days from now
 	const day = (days: number) => new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + days, 14)).toISOString();
 	const appointmentId = await post('/calendars/events/appointments', { calendarId: bookableId, contactId: CONTACT, startTime: day(2) });
-	return { salesId, emptyId, calendarId, bookableId, appointmentId, freeSlot: day(3) };
+	const blockedSlotId = await post('/calendars/events/block-slots', { calendarId: bookableId, startTime: day(4), endTime: day(5) });
+	const noteId = await post(`/calendars/appointments/${appointmentId}/notes`, { body: 'Seeded' }, false);
+	return { salesId, emptyId, calendarId, bookableId, appointmentId, freeSlot: day(3), blockedSlotId, noteId };
 }
 
 test('the README\'s scope table is the one scopeTable.ts renders', () => {

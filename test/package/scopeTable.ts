@@ -31,6 +31,10 @@ export interface Seed {
 	appointmentId: string;
 	/** a free slot of Consultation (ISO with offset) */
 	freeSlot: string;
+	/** a blocked slot of Consultation */
+	blockedSlotId: string;
+	/** a note on the appointment */
+	noteId: string;
 }
 
 export interface ScopeRow {
@@ -45,6 +49,9 @@ const bySlug = (value: string) => ({ __rl: true, mode: 'slug', value });
 const group = (parameters: INodeParameters): INodeParameters => ({ resource: 'calendarGroup', ...parameters });
 const calendar = (parameters: INodeParameters): INodeParameters => ({ resource: 'calendar', ...parameters });
 const appointment = (parameters: INodeParameters): INodeParameters => ({ resource: 'appointment', ...parameters });
+const blockedSlot = (parameters: INodeParameters): INodeParameters => ({ resource: 'blockedSlot', ...parameters });
+const note = (seed: Seed, parameters: INodeParameters): INodeParameters => ({ resource: 'appointmentNote', appointmentId: seed.appointmentId, ...parameters });
+const weekFrom = (seed: Seed) => ({ startTime: seed.freeSlot, endTime: `={{ DateTime.fromISO("${seed.freeSlot}").plus({ days: 7 }) }}` });
 const [GROUPS_READ, GROUPS_WRITE, CALENDARS_READ, CALENDARS_WRITE, EVENTS_READ, EVENTS_WRITE] = OPERATION_SCOPES;
 const CONTACT = 'sandboxContact0002';
 
@@ -129,6 +136,18 @@ export const SCOPE_ROWS: ScopeRow[] = [
 	},
 	{ operation: 'Appointment → Cancel', scopes: [EVENTS_WRITE], parameters: (seed) => appointment({ operation: 'cancel', appointmentId: seed.appointmentId }) },
 	{ operation: 'Appointment → Delete', scopes: [EVENTS_WRITE], parameters: (seed) => appointment({ operation: 'delete', appointmentId: seed.appointmentId }) },
+	{ operation: 'Blocked Slot → Create', scopes: [EVENTS_WRITE], parameters: (seed) => blockedSlot({ operation: 'create', calendar: byId(seed.bookableId), ...weekFrom(seed) }) },
+	{
+		operation: 'Blocked Slot → Get Many (of a calendar, a group By ID or a user)',
+		scopes: [EVENTS_READ],
+		parameters: (seed) => blockedSlot({ operation: 'getAll', calendar: byId(seed.bookableId), ...weekFrom(seed), returnAll: true }),
+	},
+	{ operation: 'Blocked Slot → Update', scopes: [EVENTS_WRITE], parameters: (seed) => blockedSlot({ operation: 'update', blockedSlotId: seed.blockedSlotId, calendar: byId(seed.bookableId), updateFields: { title: 'Renamed' } }) },
+	{ operation: 'Blocked Slot → Delete', scopes: [EVENTS_WRITE], parameters: (seed) => blockedSlot({ operation: 'delete', blockedSlotId: seed.blockedSlotId }) },
+	{ operation: 'Appointment Note → Create', scopes: [EVENTS_WRITE], parameters: (seed) => note(seed, { operation: 'create', noteBody: 'Called back' }) },
+	{ operation: 'Appointment Note → Get Many', scopes: [EVENTS_READ], parameters: (seed) => note(seed, { operation: 'getAll', returnAll: true }) },
+	{ operation: 'Appointment Note → Update', scopes: [EVENTS_WRITE], parameters: (seed) => note(seed, { operation: 'update', noteId: seed.noteId, noteBody: 'Changed' }) },
+	{ operation: 'Appointment Note → Delete', scopes: [EVENTS_WRITE], parameters: (seed) => note(seed, { operation: 'delete', noteId: seed.noteId }) },
 ];
 
 /** The agency credential's scopes beyond the operations', and what each is for. */

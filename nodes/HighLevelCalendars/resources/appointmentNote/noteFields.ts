@@ -9,7 +9,7 @@ type Show = INodeProperties['displayOptions'];
 
 /** The appointment whose notes to act on. */
 export const noteAppointmentField = (show: Show): INodeProperties =>
-	appointmentIdField(show, 'The appointment the notes belong to: map the "id" of a booked appointment or of the trigger\'s AppointmentCreate');
+	appointmentIdField(show, "The appointment the notes belong to: the ID Book outputs, or the trigger's AppointmentCreate gives");
 
 export const noteIdField = (show: Show): INodeProperties => ({
 	displayName: 'Note ID',
@@ -18,7 +18,7 @@ export const noteIdField = (show: Show): INodeProperties => ({
 	required: true,
 	default: '',
 	placeholder: 'e.g. HGPcayliwcdoUFzvbTok',
-	description: 'The note to act on: map the "id" of a note from Create or Get Many',
+	description: 'The note to act on: the ID a Create or Get Many of notes output',
 	displayOptions: show,
 });
 

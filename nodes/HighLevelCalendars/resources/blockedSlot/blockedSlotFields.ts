@@ -59,7 +59,7 @@ export const blockedSlotIdField = (show: Show): INodeProperties => ({
 	required: true,
 	default: '',
 	placeholder: 'e.g. 0TkCdp9PfvLeWKYRRvIz',
-	description: 'The blocked slot to act on: map the "id" of a blocked slot from Create or Get Many',
+	description: 'The blocked slot to act on: the ID a Create or Get Many of blocked slots output',
 	displayOptions: show,
 });
 
