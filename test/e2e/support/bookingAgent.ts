@@ -6,9 +6,8 @@
  */
 import type { Conversation } from '../../../tools/openai-stub/chat';
 import { textOf } from '../../../tools/openai-stub/chat';
-import { STUB_MODEL } from '../../../tools/openai-stub/server';
 import type { WorkflowToImport } from '../../../tools/n8n/importData';
-import { AGENT, OPENAI_CRED_TYPE } from './agentWorkflow';
+import { AGENT, chatModelNode } from './agentWorkflow';
 import { BOOKING_ZONE } from './bookingWorkflows';
 import { byId, type CredRef } from './workflows';
 
@@ -50,15 +49,7 @@ export function withBookingAgent(workflow: WorkflowToImport, credentials: { high
 	});
 	const nodes = [
 		{ id: 'bookingAgent', name: BOOKING_AGENT, type: '@n8n/n8n-nodes-langchain.agent', typeVersion: 3, position: [660, 0], parameters: { promptType: 'define', text: BOOKING_PROMPT, options: {} } },
-		{
-			id: 'bookingModel',
-			name: 'Booking Chat Model',
-			type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
-			typeVersion: 1.2,
-			position: [660, 400],
-			parameters: { model: { __rl: true, mode: 'id', value: STUB_MODEL }, options: {} },
-			credentials: { [OPENAI_CRED_TYPE]: credentials.openAi },
-		},
+		chatModelNode('bookingModel', 'Booking Chat Model', [660, 400], credentials.openAi),
 		tool('freeSlotsTool', 'Get free slots', {
 			resource: 'calendar',
 			operation: 'getFreeSlots',
