@@ -214,11 +214,11 @@ describe('the editor in Chromium, n8n 2.x', () => {
 		await picture('output');
 	});
 
-	step('the canvas subtitle is the operation, as the README says', async () => {
+	step('the canvas subtitle is resource and operation, as the README says', async () => {
 		await panel.close();
-		check(README).toContain("the node's subtitle is its operation");
+		check(README).toContain("the node's subtitle names resource and operation");
 		// n8n names a node added by an action after that action, and renames it with the operation
-		check(await canvasSubtitle(session!.page, 'Get a calendar group')).toBe('Get');
+		check(await canvasSubtitle(session!.page, 'Get a calendar group')).toBe('Calendar Group: Get');
 	});
 
 	step('agency: picks the sub-account From List by typing in its search box (picture), lists its groups', async () => {
