@@ -261,6 +261,7 @@ describe('the editor in Chromium, n8n 2.x', () => {
 	step('Appointment → Book\'s node panel, and Get Free Slots executed: one item per slot (pictures)', async () => {
 		const page = session!.page;
 		await openNewWorkflow(page, editor.url);
+		await searchNodesPanel(page, 'HighLevel');
 		panel = await addNodeByAction(page, NODE, 'Book an appointment');
 		await panel.chooseCredential(CREDENTIALS['Private Integration Token']);
 		const listed = [`${BOOKING_CALENDAR} (cleaning-chair)`];
