@@ -5,7 +5,7 @@ import { CREDENTIAL_TEST_BASE_URL } from '../nodes/HighLevelCalendars/transport/
 import { agencyTokenTest } from '../nodes/HighLevelCalendars/transport/credentialTest';
 import { CALENDAR_SCOPES, highLevelOAuth2Fields } from './highLevelOAuth2Fields';
 
-/** The group, calendar and appointment routes' scopes, minting location tokens, and listing the agency's sub-accounts. */
+/** The group, calendar, appointment, notification, room and equipment routes' scopes, minting location tokens, and listing the agency's sub-accounts. */
 const SCOPES = [
 	...CALENDAR_SCOPES,
 	'oauth.readonly',

@@ -31,7 +31,7 @@ export class HighLevelCalendarsApi implements ICredentialType {
 			required: true,
 			placeholder: 'e.g. pit-1a2b3c4d-...',
 			description:
-				'A Sub-Account Private Integration Token with the scopes calendars/groups.readonly, calendars/groups.write, calendars.readonly, calendars.write, calendars/events.readonly and calendars/events.write',
+				'A Sub-Account Private Integration Token with the scopes calendars/groups.readonly, calendars/groups.write, calendars.readonly, calendars.write, calendars/events.readonly and calendars/events.write (appointments and notifications), calendars/resources.readonly and calendars/resources.write (rooms and equipment)',
 		},
 		{
 			displayName: 'Location ID',

@@ -4,7 +4,7 @@ import { ACCESS_TOKEN_URL, AUTHORIZE_URL, baseUrlProperty } from '../nodes/HighL
 
 const MARKETPLACE_URL = 'https://marketplace.gohighlevel.com/v2/oauth/chooselocation';
 
-/** The scopes of the node's routes: calendar groups, calendars, and their events (appointments). */
+/** The scopes of the node's routes: calendar groups, calendars, their events (appointments, notifications), rooms and equipment. */
 export const CALENDAR_SCOPES = [
 	'calendars/groups.readonly',
 	'calendars/groups.write',
@@ -12,6 +12,8 @@ export const CALENDAR_SCOPES = [
 	'calendars.write',
 	'calendars/events.readonly',
 	'calendars/events.write',
+	'calendars/resources.readonly',
+	'calendars/resources.write',
 ];
 
 /**

@@ -7,6 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { searchCalendarNotifications } from './listSearch/searchCalendarNotifications';
+import { searchCalendarResources } from './listSearch/searchCalendarResources';
 import { searchCalendarUsers } from './listSearch/searchCalendarUsers';
 import { searchCalendars } from './listSearch/searchCalendars';
 import { searchGroups } from './listSearch/searchGroups';
@@ -16,6 +18,8 @@ import { appointmentNoteDescription, appointmentNoteHandlers, appointmentNoteOpe
 import { blockedSlotDescription, blockedSlotHandlers, blockedSlotOperationField } from './resources/blockedSlot';
 import { calendarDescription, calendarOperationField, calendarOperationHandlers } from './resources/calendar';
 import { calendarGroupDescription, operationField, operationHandlers } from './resources/calendarGroup';
+import { calendarNotificationDescription, calendarNotificationOperationField, calendarNotificationOperationHandlers } from './resources/calendarNotification';
+import { calendarResourceDescription, calendarResourceOperationField, calendarResourceOperationHandlers } from './resources/calendarResource';
 import { agencyLocationField, locationField } from './description/commonFields';
 import { resourceOperationSubtitle } from './description/subtitle';
 import { runItems, type ItemHandler } from './execution/runItems';
@@ -31,15 +35,27 @@ const resourceField: INodeProperties = {
 		{ name: 'Blocked Slot', value: 'blockedSlot' },
 		{ name: 'Calendar', value: 'calendar' },
 		{ name: 'Calendar Group', value: 'calendarGroup' },
+		{ name: 'Calendar Notification', value: 'calendarNotification' },
+		{ name: 'Calendar Resource', value: 'calendarResource' },
 	],
 	default: 'calendarGroup',
 };
 
 /** Each resource's Operation field, and its operations' handlers. */
-const operationFields = [operationField, calendarOperationField, appointmentOperationField, blockedSlotOperationField, appointmentNoteOperationField];
+const operationFields = [
+	operationField,
+	calendarOperationField,
+	calendarResourceOperationField,
+	calendarNotificationOperationField,
+	appointmentOperationField,
+	blockedSlotOperationField,
+	appointmentNoteOperationField,
+];
 const handlers: Record<string, Record<string, ItemHandler>> = {
 	calendarGroup: operationHandlers,
 	calendar: calendarOperationHandlers,
+	calendarResource: calendarResourceOperationHandlers,
+	calendarNotification: calendarNotificationOperationHandlers,
 	appointment: appointmentOperationHandlers,
 	blockedSlot: blockedSlotHandlers,
 	appointmentNote: appointmentNoteHandlers,
@@ -94,6 +110,8 @@ export class HighLevelCalendars implements INodeType {
 			agencyLocationField,
 			...calendarGroupDescription,
 			...calendarDescription,
+			...calendarResourceDescription,
+			...calendarNotificationDescription,
 			...appointmentDescription,
 			...blockedSlotDescription,
 			...appointmentNoteDescription,
@@ -101,7 +119,7 @@ export class HighLevelCalendars implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchCalendars, searchCalendarUsers, searchGroups, searchLocations },
+		listSearch: { searchCalendarNotifications, searchCalendarResources, searchCalendars, searchCalendarUsers, searchGroups, searchLocations },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -38,6 +38,12 @@ const appointmentRow = row('Appointment');
 const blockedSlotRow = row('Blocked Slot');
 const noteRow = row('Appointment Note');
 const calendar: Field = { label: 'Calendar', readme: 'calendar picked From List or By ID' };
+const resourceRow = row('Calendar Resource');
+const resourceType: Field = { label: 'Type', readme: '**Type**: Room or Equipment', shared: true };
+const calendarResource: Field = { label: 'Calendar Resource', readme: '**Calendar Resource**, picked From List', shared: true };
+const notificationRow = row('Calendar Notification');
+const notificationCalendar: Field = { label: 'Calendar', readme: '**Calendar** (From List or By ID)', shared: true };
+const notification: Field = { label: 'Notification', readme: '**Notification** of it', shared: true };
 const appointmentId: Field = { label: 'Appointment ID', readme: '**Appointment ID**' };
 const blockedSlotId: Field = { label: 'Blocked Slot ID', readme: '**Blocked Slot ID**' };
 const noteId: Field = { label: 'Note ID', readme: '**Note ID**' };
@@ -145,6 +151,34 @@ export const OPERATION_ROWS: OperationRow[] = [
 	noteRow('Get Many', [appointmentId, { label: 'Return All', readme: 'Return All' }, { label: 'Limit', readme: 'a Limit' }]),
 	noteRow('Update', [appointmentId, noteId, { label: 'Note', readme: '**Note**' }, { label: 'User ID', readme: '**User ID**' }]),
 	noteRow('Delete', [appointmentId, noteId]),
+	resourceRow('Create', [
+		resourceType,
+		{ label: 'Name', readme: 'Name' },
+		{ label: 'Calendar IDs', readme: '*Calendar IDs*' },
+		{ label: 'Capacity', readme: '*Capacity*' },
+		{ label: 'Description', readme: 'Description' },
+	]),
+	resourceRow('Get', [resourceType, calendarResource]),
+	resourceRow('Get Many', [resourceType, { label: 'Return All', readme: 'Return All' }, { label: 'Limit', readme: 'a Limit' }]),
+	resourceRow('Update', [resourceType, calendarResource, { label: 'Update Fields', readme: '*Update Fields*' }]),
+	resourceRow('Delete', [resourceType, calendarResource]),
+	notificationRow('Create', [
+		notificationCalendar,
+		{ label: 'Define', readme: '*Define*' },
+		{ label: 'Receiver', readme: '*Receiver*' },
+		{ label: 'Channel', readme: '*Channel*' },
+		{ label: 'Notification Type', readme: '*Notification Type*' },
+		{ label: 'Notification Fields', readme: '*Notification Fields*' },
+	]),
+	notificationRow('Get', [notificationCalendar, notification]),
+	notificationRow('Get Many', [
+		notificationCalendar,
+		{ label: 'Return All', readme: 'Return All' },
+		{ label: 'Limit', readme: 'a Limit' },
+		{ label: 'Filters', readme: '*Filters*' },
+	]),
+	notificationRow('Update', [notificationCalendar, notification, { label: 'Update Fields', readme: '*Update Fields*' }]),
+	notificationRow('Delete', [notificationCalendar, notification]),
 ];
 
 /** The node's Authentication choices, the credential type each one asks for, and how Location ID is entered. */

@@ -1,3 +1,4 @@
+import { OPERATION_SCOPES } from '../package/scopeTable';
 import { HighLevelCalendarsAgencyOAuth2Api } from '../../credentials/HighLevelCalendarsAgencyOAuth2Api.credentials';
 import packageJson from '../../package.json';
 import { resolveCredentialData, resolveCredentialTestRequest } from '../../tools/engine/credentialData';
@@ -16,7 +17,7 @@ describe('agency OAuth2 credential', () => {
 
 	test('asks for the group scopes, minting, installed locations and the sub-account list, as a Company', async () => {
 		const data = await resolveCredentialData(credential, {});
-		expect(String(data.scope).split(' ')).toEqual(['calendars/groups.readonly', 'calendars/groups.write', 'calendars.readonly', 'calendars.write', 'calendars/events.readonly', 'calendars/events.write', 'oauth.readonly', 'oauth.write', 'locations.readonly']);
+		expect(String(data.scope).split(' ')).toEqual([...OPERATION_SCOPES, 'oauth.readonly', 'oauth.write', 'locations.readonly']);
 		expect(data).toMatchObject({
 			grantType: 'authorizationCode',
 			authUrl: 'https://marketplace.gohighlevel.com/v2/oauth/chooselocation',

@@ -22,7 +22,7 @@ describe('OAuth2 credential', () => {
 		expect(await resolveCredentialData(credential, {})).toMatchObject({
 			authUrl: 'https://marketplace.gohighlevel.com/v2/oauth/chooselocation',
 			accessTokenUrl: 'https://services.leadconnectorhq.com/oauth/token',
-			scope: 'calendars/groups.readonly calendars/groups.write calendars.readonly calendars.write calendars/events.readonly calendars/events.write',
+			scope: 'calendars/groups.readonly calendars/groups.write calendars.readonly calendars.write calendars/events.readonly calendars/events.write calendars/resources.readonly calendars/resources.write',
 			authentication: 'body',
 			additionalBodyProperties: '{"user_type":"Location"}',
 		});

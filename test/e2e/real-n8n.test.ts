@@ -36,6 +36,7 @@ import {
 	lifecycleWorkflows,
 } from './support/workflows';
 import { BOOKING_ZONE, bookingWorkflow, notesAndBlockedSlotsWorkflow, type BookingRequest, type NotesRequest } from './support/bookingWorkflows';
+import { describeExamples } from './support/exampleTests';
 import { e2eRun, KEEP, LINES, MINUTE } from './support/run';
 
 const [SANDBOX_TOKEN, READONLY_TOKEN, OTHER_TOKEN] = DEFAULT_TOKENS.map((t) => t.token);
@@ -602,4 +603,8 @@ describe.each(LINES)('real n8n, line %s', (line) => {
 			expect(scan.hits.filter((h) => h.needle !== CONTROL)).toEqual([]);
 		});
 	});
+
+	// ---------------------------------------------------------------------------------------------------------
+	// after the token searches above, in the same editor: examples/ imported, run and (the trigger's) activated
+	describeExamples(() => ({ line, inst, editor: editor!, sandbox }));
 });

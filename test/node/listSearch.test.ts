@@ -1,6 +1,8 @@
 import { LoadOptionsContext } from 'n8n-core';
 
 import { HighLevelCalendars } from '../../nodes/HighLevelCalendars/HighLevelCalendars.node';
+import { searchCalendarNotifications } from '../../nodes/HighLevelCalendars/listSearch/searchCalendarNotifications';
+import { searchCalendarResources } from '../../nodes/HighLevelCalendars/listSearch/searchCalendarResources';
 import { searchCalendars } from '../../nodes/HighLevelCalendars/listSearch/searchCalendars';
 import { searchGroups } from '../../nodes/HighLevelCalendars/listSearch/searchGroups';
 import { SANDBOX_LOCATION, sandboxCredentials } from '../../tools/engine/credentials';
@@ -71,4 +73,25 @@ test('From List of calendars offers the location\'s, or one group\'s (List Calen
 		[moveToGroup!.name]: { __rl: true, mode: 'list', value: groupId },
 	}, searchCalendars);
 	expect(onUpdate.results.map((r) => r.name)).toEqual(['Team Calls (team-calls)', 'Open Day (open-day)']);
+});
+
+test('From List of rooms or equipment follows Type; of notifications, the picked calendar\'s, named by type, channel and receiver', async () => {
+	const credentials = sandboxCredentials(sandbox.url);
+	const rooms = [{ name: 'Yoga Room' }, { name: 'Spa Room' }];
+	await runWorkflow(singleNodeWorkflow({ resource: 'calendarResource', operation: 'create', resourceType: 'rooms', name: '={{ $json.name }}' }, rooms), credentials);
+	await runWorkflow(singleNodeWorkflow({ resource: 'calendarResource', operation: 'create', resourceType: 'equipments', name: 'Mat' }), credentials);
+	const stored = sandbox.state().resources.resources[SANDBOX_LOCATION];
+	const found = await search(undefined, { resource: 'calendarResource', resourceType: 'rooms' }, searchCalendarResources);
+	expect(found.results).toEqual(stored.filter((r) => r.resourceType === 'rooms').map((r) => ({ name: r.name, value: r.id })));
+	expect((await search('spa', { resource: 'calendarResource', resourceType: 'rooms' }, searchCalendarResources)).results.map((r) => r.name)).toEqual(['Spa Room']);
+	expect((await search(undefined, { resource: 'calendarResource', resourceType: 'equipments' }, searchCalendarResources)).results.map((r) => r.name)).toEqual(['Mat']);
+
+	const made = await runWorkflow(singleNodeWorkflow({ resource: 'calendar', operation: 'create', name: 'Notified', calendarType: 'event' }), credentials);
+	const calendar = { __rl: true, mode: 'id', value: String(made.output(NODE_NAME)?.[0].json.id) };
+	const notification = { resource: 'calendarNotification', calendar };
+	expect(await search(undefined, notification, searchCalendarNotifications)).toEqual({ results: [] });
+	await runWorkflow(singleNodeWorkflow({ ...notification, operation: 'create', receiverType: 'contact', channel: 'sms', notificationType: 'reminder' }), credentials);
+	const [stored0] = sandbox.state().resources.notifications[SANDBOX_LOCATION];
+	expect(await search('sms', notification, searchCalendarNotifications)).toEqual({ results: [{ name: 'reminder by sms to contact', value: stored0._id }] });
+	expect((await search(undefined, { resource: 'calendarNotification' }, searchCalendarNotifications)).results).toEqual([]);
 });

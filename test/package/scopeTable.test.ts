@@ -44,14 +44,15 @@ function scopesOf(requests: LoggedRequest[]): string[] {
 }
 const order = (scope: string) => (OPERATION_SCOPES as readonly string[]).indexOf(scope);
 
+/** The id in the answer to a POST of `body` (a list as it is; an object with the location unless `located` is false). */
 async function post(path: string, body: object, located = true): Promise<string> {
 	const response = await fetch(`${sandbox.url}${path}`, {
 		method: 'POST',
 		headers: { authorization: `Bearer ${SANDBOX_TOKEN}`, version: '2021-04-15', 'content-type': 'application/json' },
-		body: JSON.stringify(located ? { locationId: SANDBOX_LOCATION, ...body } : body),
+		body: JSON.stringify(located && !Array.isArray(body) ? { locationId: SANDBOX_LOCATION, ...body } : body),
 	});
-	const answer = (await response.json()) as { group?: { id: string }; calendar?: { id: string }; note?: { id: string }; id?: string };
-	return String(answer.group?.id ?? answer.calendar?.id ?? answer.note?.id ?? answer.id);
+	const answer = (await response.json()) as { group?: { id: string }; calendar?: { id: string }; note?: { id: string }; id?: string } & Array<{ _id: string }>;
+	return String(answer.group?.id ?? answer.calendar?.id ?? answer.note?.id ?? answer.id ?? answer[0]?._id);
 }
 
 async function seed(): Promise<Seed> {
@@ -66,7 +67,9 @@ async function seed(): Promise<Seed> {
 	const appointmentId = await post('/calendars/events/appointments', { calendarId: bookableId, contactId: CONTACT, startTime: day(2) });
 	const blockedSlotId = await post('/calendars/events/block-slots', { calendarId: bookableId, startTime: day(4), endTime: day(5) });
 	const noteId = await post(`/calendars/appointments/${appointmentId}/notes`, { body: 'Seeded' }, false);
-	return { salesId, emptyId, calendarId, bookableId, appointmentId, freeSlot: day(3), blockedSlotId, noteId };
+	const roomId = await post('/calendars/resources/rooms', { name: 'Yoga Room', description: '', quantity: 1, outOfService: 0, capacity: 8, calendarIds: [] });
+	const notificationId = await post(`/calendars/${calendarId}/notifications`, [{ receiverType: 'contact', channel: 'sms', notificationType: 'reminder' }]);
+	return { salesId, emptyId, calendarId, bookableId, appointmentId, freeSlot: day(3), blockedSlotId, noteId, roomId, notificationId };
 }
 
 test('the README\'s scope table is the one scopeTable.ts renders', () => {
@@ -102,7 +105,7 @@ describe('the credentials ask for the scopes the table names', () => {
 		for (const entry of AGENCY_SCOPES) expect(inReadme(`| \`${entry.scope}\` | ${entry.use} |`)).toBe(`| \`${entry.scope}\` | ${entry.use} |`);
 	});
 
-	test('Private Integration Token: the field names the six scopes', () => {
+	test('Private Integration Token: the field names the operations\' scopes', () => {
 		const field = new HighLevelCalendarsApi().properties.find((p) => p.name === 'accessToken');
 		for (const scope of OPERATION_SCOPES) expect(field?.description).toContain(scope);
 	});

@@ -14,6 +14,8 @@ export const OPERATION_SCOPES = [
 	'calendars.write',
 	'calendars/events.readonly',
 	'calendars/events.write',
+	'calendars/resources.readonly',
+	'calendars/resources.write',
 ] as const;
 export type OperationScope = (typeof OPERATION_SCOPES)[number];
 
@@ -35,6 +37,10 @@ export interface Seed {
 	blockedSlotId: string;
 	/** a note on the appointment */
 	noteId: string;
+	/** room "Yoga Room" */
+	roomId: string;
+	/** a reminder of Team Calls */
+	notificationId: string;
 }
 
 export interface ScopeRow {
@@ -52,8 +58,10 @@ const appointment = (parameters: INodeParameters): INodeParameters => ({ resourc
 const blockedSlot = (parameters: INodeParameters): INodeParameters => ({ resource: 'blockedSlot', ...parameters });
 const note = (seed: Seed, parameters: INodeParameters): INodeParameters => ({ resource: 'appointmentNote', appointmentId: seed.appointmentId, ...parameters });
 const weekFrom = (seed: Seed) => ({ startTime: seed.freeSlot, endTime: `={{ DateTime.fromISO("${seed.freeSlot}").plus({ days: 7 }) }}` });
-const [GROUPS_READ, GROUPS_WRITE, CALENDARS_READ, CALENDARS_WRITE, EVENTS_READ, EVENTS_WRITE] = OPERATION_SCOPES;
+const [GROUPS_READ, GROUPS_WRITE, CALENDARS_READ, CALENDARS_WRITE, EVENTS_READ, EVENTS_WRITE, RESOURCES_READ, RESOURCES_WRITE] = OPERATION_SCOPES;
 const CONTACT = 'sandboxContact0002';
+const room = (parameters: INodeParameters): INodeParameters => ({ resource: 'calendarResource', resourceType: 'rooms', ...parameters });
+const notification = (seed: Seed, parameters: INodeParameters): INodeParameters => ({ resource: 'calendarNotification', calendar: byId(seed.calendarId), ...parameters });
 
 export const SCOPE_ROWS: ScopeRow[] = [
 	{ operation: 'Calendar Group → Create', scopes: [GROUPS_READ, GROUPS_WRITE], parameters: () => group({ operation: 'create', name: 'New', description: 'New calendars' }) },
@@ -148,6 +156,24 @@ export const SCOPE_ROWS: ScopeRow[] = [
 	{ operation: 'Appointment Note → Get Many', scopes: [EVENTS_READ], parameters: (seed) => note(seed, { operation: 'getAll', returnAll: true }) },
 	{ operation: 'Appointment Note → Update', scopes: [EVENTS_WRITE], parameters: (seed) => note(seed, { operation: 'update', noteId: seed.noteId, noteBody: 'Changed' }) },
 	{ operation: 'Appointment Note → Delete', scopes: [EVENTS_WRITE], parameters: (seed) => note(seed, { operation: 'delete', noteId: seed.noteId }) },
+	{ operation: 'Calendar Resource → Create (lists the rooms or equipment first)', scopes: [RESOURCES_READ, RESOURCES_WRITE], parameters: () => room({ operation: 'create', name: 'Spa Room' }) },
+	{ operation: 'Calendar Resource → Get', scopes: [RESOURCES_READ], parameters: (seed) => room({ operation: 'get', calendarResource: byId(seed.roomId) }) },
+	{ operation: 'Calendar Resource → Get Many', scopes: [RESOURCES_READ], parameters: () => room({ operation: 'getAll', returnAll: true }) },
+	{ operation: 'Calendar Resource → Update', scopes: [RESOURCES_WRITE], parameters: (seed) => room({ operation: 'update', calendarResource: byId(seed.roomId), updateFields: { capacity: 4 } }) },
+	{ operation: 'Calendar Resource → Delete', scopes: [RESOURCES_WRITE], parameters: (seed) => room({ operation: 'delete', calendarResource: byId(seed.roomId) }) },
+	{
+		operation: 'Calendar Notification → Create (lists the calendar\'s notifications first)',
+		scopes: [EVENTS_READ, EVENTS_WRITE],
+		parameters: (seed) => notification(seed, { operation: 'create', receiverType: 'contact', channel: 'email', notificationType: 'confirmation' }),
+	},
+	{ operation: 'Calendar Notification → Get', scopes: [EVENTS_READ], parameters: (seed) => notification(seed, { operation: 'get', notification: byId(seed.notificationId) }) },
+	{ operation: 'Calendar Notification → Get Many', scopes: [EVENTS_READ], parameters: (seed) => notification(seed, { operation: 'getAll', returnAll: true }) },
+	{
+		operation: 'Calendar Notification → Update (reads the notification back)',
+		scopes: [EVENTS_READ, EVENTS_WRITE],
+		parameters: (seed) => notification(seed, { operation: 'update', notification: byId(seed.notificationId), updateFields: { isActive: false } }),
+	},
+	{ operation: 'Calendar Notification → Delete', scopes: [EVENTS_WRITE], parameters: (seed) => notification(seed, { operation: 'delete', notification: byId(seed.notificationId) }) },
 ];
 
 /** The agency credential's scopes beyond the operations', and what each is for. */

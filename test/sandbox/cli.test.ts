@@ -2,9 +2,11 @@
 import { join } from 'path';
 
 import { freePort } from '../../tools/freePort';
+import { LOCATION_SCOPES } from '../../tools/sandbox/agency';
 import { REPO_ROOT } from '../../tools/paths';
 import { start, type Child } from '../../tools/processes';
 
+const ALL_SCOPES = LOCATION_SCOPES.join(' ').replace(/[./]/g, (c) => `\\${c}`);
 const CLI = join(REPO_ROOT, 'tools', 'sandbox', 'cli.ts');
 
 /** The sandbox CLI as `npm run sandbox` runs it: node itself, no wrapper process. */
@@ -26,9 +28,9 @@ describe('cli', () => {
 		await running.waitFor(/^Ready\.$/m, 20000);
 		const output = running.output();
 		expect(/listening on (http:\S+)/.exec(output)?.[1]).toBe(`http://127.0.0.1:${port}`);
-		const demo = /^ {2}(pit-sandbox-demo-[0-9a-f]{24}) {2}location=sandboxLocation0001 {2}scopes=calendars\/groups\.readonly calendars\/groups\.write calendars\.readonly calendars\.write calendars\/events\.readonly calendars\/events\.write$/m.exec(output);
-		expect(output).toMatch(/^ {2}pit-sandbox-readonly-[0-9a-f]{24} {2}location=sandboxLocation0001 {2}scopes=calendars\/groups\.readonly calendars\.readonly calendars\/events\.readonly$/m);
-		expect(output).toMatch(/^ {2}pit-sandbox-other-[0-9a-f]{24} {2}location=sandboxLocation0002 {2}scopes=calendars\/groups\.readonly calendars\/groups\.write calendars\.readonly calendars\.write calendars\/events\.readonly calendars\/events\.write$/m);
+		const demo = new RegExp(`^ {2}(pit-sandbox-demo-[0-9a-f]{24}) {2}location=sandboxLocation0001 {2}scopes=${ALL_SCOPES}$`, 'm').exec(output);
+		expect(output).toMatch(/^ {2}pit-sandbox-readonly-[0-9a-f]{24} {2}location=sandboxLocation0001 {2}scopes=calendars\/groups\.readonly calendars\.readonly calendars\/events\.readonly calendars\/resources\.readonly$/m);
+		expect(output).toMatch(new RegExp(`^ {2}pit-sandbox-other-[0-9a-f]{24} {2}location=sandboxLocation0002 {2}scopes=${ALL_SCOPES}$`, 'm'));
 		expect(demo).not.toBeNull();
 		expect(output).toMatch(/^Webhook signing key \(Ed25519, public half[^\n]*\n-----BEGIN PUBLIC KEY-----\n[A-Za-z0-9+/]{59}=\n-----END PUBLIC KEY-----$/m);
 		expect(output).toMatch(/^Contacts in each seeded sub-account: sandboxContact0001, sandboxContact0002, sandboxContact0003; a new one \(sends ContactCreate\): POST http:\/\/127\.0\.0\.1:\d+\/__sandbox\/contacts /m);

@@ -1,5 +1,5 @@
 import { validateResponse } from '../../tools/contract/openapi';
-import { DEFAULT_COMPANY } from '../../tools/sandbox/agency';
+import { DEFAULT_COMPANY, LOCATION_SCOPES } from '../../tools/sandbox/agency';
 import { LOCATION, OTHER_LOCATION, call, groupBody } from '../../tools/sandbox/harness';
 import { REDIRECT_URI, approve, authorizeUrl, connect, exchangeCode, refresh, tokenRequest } from '../../tools/sandbox/oauth-client';
 import { Sandbox, SandboxOptions, startSandbox } from '../../tools/sandbox/server';
@@ -57,7 +57,7 @@ describe('OAuth: authorize page and token endpoint', () => {
 				token_type: 'Bearer',
 				expires_in: 86399,
 				refresh_token: expect.stringMatching(/^oauth-refresh-/),
-				scope: 'calendars/groups.readonly calendars/groups.write calendars.readonly calendars.write calendars/events.readonly calendars/events.write',
+				scope: LOCATION_SCOPES.join(' '),
 				userType: 'Location',
 				companyId: DEFAULT_COMPANY,
 				locationId: OTHER_LOCATION,

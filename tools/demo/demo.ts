@@ -20,8 +20,10 @@ import { parseArgs } from 'util';
 import { activate, productionUrl, savedExecution, waitForExecutions, waitUntilServed } from '../n8n/activeWorkflows';
 import { itemsOf } from '../n8n/execute';
 import { startEditor } from '../n8n/editor';
-import { importIntoN8n, type CredentialToImport, type WorkflowToImport } from '../n8n/importData';
+import type { CredentialToImport, WorkflowToImport } from '../n8n/importData';
 import { ensureN8n, type Line } from '../n8n/install';
+import { createCredential } from '../n8n/restCredentials';
+import { createWorkflow } from '../n8n/restWorkflows';
 import { prepareUserFolder } from '../n8n/userFolder';
 import { packPackage } from '../pack/packageTarball';
 import { DEFAULT_CACHE_DIR } from '../paths';
@@ -99,18 +101,16 @@ async function main(): Promise<number> {
 		const variant = args.pit ? pitVariant(sandbox) : await agencyVariant(sandbox);
 		const { credential } = variant;
 		const keyCredential = { ...KEY_CREDENTIAL, data: { publicKey: sandbox.webhookPublicKeyPem } };
-		const {
-			credentialIds: [credentialId, keyCredentialId],
-		} = await importIntoN8n(n8n, userFolder, { credentials: [credential, keyCredential] });
+		const editor = await startEditor(n8n, userFolder, { port: Number(args.port), owner: OWNER, log });
+		// through the running editor's REST API, as its credential modal and workflow Save do: no n8n CLI start-up
+		const { id: credentialId } = await createCredential(editor, credential);
+		const { id: keyCredentialId } = await createCredential(editor, keyCredential);
 		log(`webhook key credential "${keyCredential.name}": the sandbox's Ed25519 public key (HighLevel's published key is the trigger's default)`);
 		const filled = template.replaceAll('__CREDENTIAL_ID__', credentialId).replaceAll('__KEY_CREDENTIAL_ID__', keyCredentialId);
 		const workflow = asChain(variant.workflow(JSON.parse(filled) as WorkflowToImport, credentialId));
-		const {
-			workflowIds: [workflowId],
-		} = await importIntoN8n(n8n, userFolder, { workflows: [workflow] });
+		const workflowId = await createWorkflow(editor, workflow);
 		log(`n8n ${n8n.version} ready in ${userFolder}: credentials "${credential.name}" and "${keyCredential.name}", workflow "${workflow.name}"`);
 
-		const editor = await startEditor(n8n, userFolder, { port: Number(args.port), owner: OWNER, log });
 		await activate(editor, workflowId);
 		const trigger = triggerOf(workflow);
 		const webhookUrl = productionUrl(editor, trigger.webhookId, 'highlevel');

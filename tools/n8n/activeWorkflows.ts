@@ -75,6 +75,18 @@ export async function waitForExecutions(editor: Editor, workflowId: string, coun
 	}
 }
 
+/** The saved execution once it finished (polled through the REST API). */
+export async function finishedExecution(editor: Editor, inst: N8nInstall, id: string, timeoutMs: number): Promise<SavedExecution> {
+	const started = Date.now();
+	for (;;) {
+		const answer = await editor.rest('GET', `/rest/executions/${id}`);
+		const status = answer.json?.data?.status as string | undefined;
+		if (status && FINISHED.includes(status)) return await savedExecution(editor, inst, id);
+		if (Date.now() - started > timeoutMs) throw new Error(`execution ${id} still ${status ?? `HTTP ${answer.status}`} after ${fmtMs(timeoutMs)}`);
+		await sleep(250);
+	}
+}
+
 export async function savedExecution(editor: Editor, inst: N8nInstall, id: string): Promise<SavedExecution> {
 	const answer = await editor.rest('GET', `/rest/executions/${id}`);
 	if (answer.status !== 200) throw new Error(`GET /rest/executions/${id}: HTTP ${answer.status}`);

@@ -4,25 +4,7 @@
  * the redirect to n8n's callback with the owner's cookie; n8n exchanges the code and stores `oauthTokenData`.
  */
 import type { Editor, RestAnswer } from './editor';
-
-export interface CreatedCredential {
-	id: string;
-	name: string;
-}
-
-/** Every answer of the dance, for the token searches. */
-export type Answers = Array<{ what: string; text: string }>;
-
-export async function createCredential(
-	editor: Editor,
-	credential: { name: string; type: string; data: Record<string, unknown> },
-	answers: Answers,
-): Promise<CreatedCredential> {
-	const r = await editor.rest('POST', '/rest/credentials', credential);
-	answers.push({ what: `POST /rest/credentials (${credential.name})`, text: r.text });
-	if (r.status !== 200) throw new Error(`creating credential "${credential.name}": HTTP ${r.status} ${r.text.slice(0, 300)}`);
-	return { id: String(r.json.data.id), name: credential.name };
-}
+import type { Answers } from './restCredentials';
 
 /** n8n listens on 127.0.0.1; the URLs it builds name localhost. */
 const onLoopback = (url: string) => url.replace('://localhost:', '://127.0.0.1:');

@@ -4,6 +4,7 @@
  * some of the company's locations and may cover the ones created later ("future sub-accounts").
  */
 import { randomBytes } from 'crypto';
+import { CALENDAR_SCOPES } from '../../credentials/highLevelOAuth2Fields';
 import { IANAZone } from 'luxon';
 import { highLevelId } from './store';
 
@@ -63,8 +64,9 @@ export interface NewLocation {
 
 export const DEFAULT_COMPANY = 'sandboxCompany0001';
 export const DEFAULT_TIME_ZONE = 'America/New_York';
-export const READ_SCOPES = ['calendars/groups.readonly', 'calendars.readonly', 'calendars/events.readonly'];
-export const LOCATION_SCOPES = ['calendars/groups.readonly', 'calendars/groups.write', 'calendars.readonly', 'calendars.write', 'calendars/events.readonly', 'calendars/events.write'];
+export const READ_SCOPES = ['calendars/groups.readonly', 'calendars.readonly', 'calendars/events.readonly', 'calendars/resources.readonly'];
+/** A sub-account app's scopes: the node's (as the OAuth2 credentials ask for them). */
+export const LOCATION_SCOPES = [...CALENDAR_SCOPES];
 export const AGENCY_SCOPES = [...LOCATION_SCOPES, 'oauth.readonly', 'oauth.write', 'locations.readonly'];
 
 const DEFAULT_SEED: Required<AgencySeed> = {

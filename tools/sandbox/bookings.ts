@@ -197,7 +197,8 @@ export class BookingStore {
 	}
 }
 
-function listOf<T>(lists: Map<string, T[]>, key: string): T[] {
+/** The list under `key`, made (and kept) when there is none. */
+export function listOf<T>(lists: Map<string, T[]>, key: string): T[] {
 	let list = lists.get(key);
 	if (!list) {
 		list = [];

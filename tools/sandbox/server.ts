@@ -64,6 +64,8 @@ export interface SandboxState {
 	appointments: Record<string, AppointmentRecord[]>;
 	blockedSlots: Record<string, BlockedSlotRecord[]>;
 	notes: Record<string, NoteRecord[]>;
+	/** rooms, equipment and calendar notifications per location (resource-store.ts) */
+	resources: ReturnType<LocationStore['resources']['snapshot']>;
 	/** companies with their sub-accounts, apps (no secrets), installs */
 	agency: ReturnType<AgencyDirectory['snapshot']>;
 	/** code exchanges, refreshes, refused refresh reuses, mints (per location) */
@@ -232,6 +234,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 	const state = (): SandboxState => ({
 		locations: deps.store.snapshot(),
 		calendars: deps.store.calendarSnapshot(),
+		resources: deps.store.resources.snapshot(),
 		...deps.bookings.snapshot(),
 		agency: deps.directory.snapshot(),
 		oauth: deps.oauth.stats(),

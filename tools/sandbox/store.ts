@@ -1,5 +1,6 @@
 /** In-memory calendar groups and calendars, one list of each per location, in creation order. */
 import { randomInt } from 'crypto';
+import { ResourceStore } from './resource-store';
 
 export interface GroupRecord {
 	id: string;
@@ -48,6 +49,8 @@ export class LocationStore {
 	private readonly calendarLists = new Map<string, CalendarRecord[]>();
 	/** every id handed out since the last clear (a deleted group's id is not handed out again) */
 	private readonly usedIds = new Set<string>();
+	/** rooms, equipment and calendar notifications (resource-store.ts) */
+	readonly resources = new ResourceStore();
 
 	constructor(private readonly knownLocations: string[] = []) {
 		this.clear();
@@ -57,6 +60,7 @@ export class LocationStore {
 		this.locations.clear();
 		this.calendarLists.clear();
 		this.usedIds.clear();
+		this.resources.clear();
 		for (const locationId of this.knownLocations) this.locations.set(locationId, []);
 	}
 

@@ -117,7 +117,7 @@ const requestOptions: INodeProperties[] = [
 	},
 ];
 
-export type Resource = 'calendarGroup' | 'calendar' | 'appointment' | 'blockedSlot' | 'appointmentNote';
+export type Resource = 'calendarGroup' | 'calendar' | 'calendarResource' | 'calendarNotification' | 'appointment' | 'blockedSlot' | 'appointmentNote';
 
 /** The Options collection of one operation: the API version, its own options, then request tuning. */
 export function optionsFor(

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { AppointmentsApi } from '../api/appointments/api';
@@ -8,7 +8,10 @@ import { AppointmentNotesApi } from '../api/appointmentNotes/api';
 import { BlockedSlotsApi } from '../api/blockedSlots/api';
 import { CalendarsApi } from '../api/calendars/api';
 import type { Calendar } from '../api/calendars/types';
+import { CalendarNotificationsApi } from '../api/calendarNotifications/api';
+import { CalendarResourcesApi } from '../api/calendarResources/api';
 import { FreeSlotsApi } from '../api/freeSlots/api';
+import { CreateLookup } from '../shared/createLookup';
 import { SlugDirectory } from '../shared/slugDirectory';
 import type { SendCall } from '../transport/call';
 import type { Authentication, Connection, RequestContext } from '../transport/connection';
@@ -49,6 +52,11 @@ export function calendarsApi(ctx: RequestContext, connection: Connection): Calen
 	return new CalendarsApi(sendVia(ctx, connection), ctx.getNode());
 }
 
+/** An API module's client whose calls go through the connection's credential. */
+export function apiClient<T>(ctx: RequestContext, connection: Connection, Api: new (send: SendCall, node: INode) => T): T {
+	return new Api(sendVia(ctx, connection), ctx.getNode());
+}
+
 /** What the items of one execution share: the API clients, and the groups and calendars listed so far. */
 export class ExecutionSession {
 	readonly api: CalendarGroupsApi;
@@ -70,6 +78,13 @@ export class ExecutionSession {
 	/** Calendars read by ID in this execution (a booking's slot duration, its team), by location and ID. */
 	private readonly calendarsRead = new Map<string, Promise<Calendar>>();
 
+	readonly resourcesApi: CalendarResourcesApi;
+
+	readonly notificationsApi: CalendarNotificationsApi;
+
+	/** What creates of rooms, equipment and notifications look up after an ambiguous failure. */
+	readonly createLookup = new CreateLookup();
+
 	private constructor(
 		private readonly ctx: IExecuteFunctions,
 		private readonly connection: Connection,
@@ -82,6 +97,8 @@ export class ExecutionSession {
 		this.freeSlotsApi = new FreeSlotsApi(sendVia(ctx, connection), ctx.getNode());
 		this.blockedSlotsApi = new BlockedSlotsApi(sendVia(ctx, connection), ctx.getNode());
 		this.notesApi = new AppointmentNotesApi(sendVia(ctx, connection), ctx.getNode());
+		this.resourcesApi = apiClient(ctx, connection, CalendarResourcesApi);
+		this.notificationsApi = apiClient(ctx, connection, CalendarNotificationsApi);
 	}
 
 	/** The calendar, read once per execution however many items book in it. */

@@ -7,6 +7,8 @@ const LABELS = {
 	blockedSlot: { field: 'Blocked Slot ID', what: 'blocked slot' },
 	appointment: { field: 'Appointment ID', what: 'appointment' },
 	note: { field: 'Note ID', what: 'note' },
+	calendarResource: { field: 'Resource ID', what: 'calendar resource' },
+	notification: { field: 'Notification ID', what: 'notification' },
 };
 
 export type IdThing = keyof typeof LABELS;

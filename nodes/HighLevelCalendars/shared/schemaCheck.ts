@@ -6,7 +6,7 @@ export type Rule =
 	| { type: 'string'; enum?: readonly string[]; readOnly?: true; maxLength?: number }
 	| { type: 'number'; enum?: readonly number[]; minimum?: number; maximum?: number }
 	| { type: 'boolean' }
-	| { type: 'array'; items: Rule }
+	| { type: 'array'; items: Rule; maxItems?: number }
 	| { type: 'object'; properties: Record<string, Rule>; required: readonly string[] };
 
 export const text: Rule = { type: 'string' };
@@ -56,6 +56,7 @@ export interface ShapeProblem {
 export function shapeProblem(rule: Rule, value: unknown, path: string): ShapeProblem | undefined {
 	if (rule.type === 'array') {
 		if (!Array.isArray(value)) return { field: path, problem: 'must be a list' };
+		if (rule.maxItems !== undefined && value.length > rule.maxItems) return { field: path, problem: `must have at most ${rule.maxItems} entries` };
 		for (const [index, item] of value.entries()) {
 			const problem = shapeProblem(rule.items, item, `${path}[${index}]`);
 			if (problem) return problem;

@@ -38,3 +38,15 @@ export function requireSlug(node: INode, value: unknown, itemIndex: number, fiel
 	}
 	return slug;
 }
+
+/** A list field: comma-separated text, or a list mapped from an expression; empty entries dropped. */
+export function readTextList(node: INode, value: unknown, field: string, itemIndex: number): string[] {
+	const entries = Array.isArray(value) ? value : String(value ?? '').split(',');
+	if (entries.some((entry) => typeof entry !== 'string' && typeof entry !== 'number')) {
+		throw new NodeOperationError(node, `${field} in item ${itemIndex} must be a list of text`, {
+			itemIndex,
+			description: `Give ${field} comma-separated, or map a list of text`,
+		});
+	}
+	return entries.map((entry) => String(entry).trim()).filter((entry) => entry !== '');
+}

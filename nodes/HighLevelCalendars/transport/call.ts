@@ -11,8 +11,8 @@ export interface HighLevelCall<T> {
 	/** The Version header, when the route takes another than the item's API Version. */
 	version?: string;
 	query?: IDataObject;
-	/** A JSON body. */
-	body?: IDataObject;
+	/** A JSON body (an array where HighLevel takes several records at once). */
+	body?: IDataObject | IDataObject[];
 	/** A form-encoded body. */
 	form?: Record<string, string>;
 	/** Whose rate limit the call counts against: the item's location unless named (a company). */

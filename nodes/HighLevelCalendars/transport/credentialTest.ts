@@ -28,7 +28,7 @@ export function listGroupsTest(baseURL: string, locationId: string): ICredential
 					key: 'statusCode',
 					value: 401,
 					message:
-						'HighLevel refused the token (401 Invalid token or missing scope): use a current token with the scopes calendars/groups.readonly and calendars/groups.write (calendars.readonly and calendars.write for calendars, calendars/events.readonly and calendars/events.write for appointments)',
+						'HighLevel refused the token (401 Invalid token or missing scope): use a current token with the scopes calendars/groups.readonly and calendars/groups.write (calendars.readonly and calendars.write for calendars, calendars/events.readonly and calendars/events.write for appointments and notifications, calendars/resources.readonly and calendars/resources.write for rooms and equipment)',
 				},
 			},
 			{
