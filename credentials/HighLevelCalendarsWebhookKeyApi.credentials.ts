@@ -24,7 +24,7 @@ export class HighLevelCalendarsWebhookKeyApi implements ICredentialType {
 			required: true,
 			placeholder: 'e.g. -----BEGIN PUBLIC KEY----- MCowBQYDK2VwAyEA... -----END PUBLIC KEY-----',
 			description:
-				'The public key HighLevel signs its webhooks for, as a PEM or as the base64 between its BEGIN and END lines',
+				'The public half of the Ed25519 key HighLevel signs its webhooks with, as a PEM or as the base64 between its BEGIN and END lines',
 		},
 	];
 }

@@ -20,7 +20,7 @@ import { calendarDescription, calendarOperationField, calendarOperationHandlers 
 import { calendarGroupDescription, operationField, operationHandlers } from './resources/calendarGroup';
 import { calendarNotificationDescription, calendarNotificationOperationField, calendarNotificationOperationHandlers } from './resources/calendarNotification';
 import { calendarResourceDescription, calendarResourceOperationField, calendarResourceOperationHandlers } from './resources/calendarResource';
-import { agencyLocationField, locationField } from './description/commonFields';
+import { agencyLocationField, authenticationOptions, locationField } from './description/commonFields';
 import { resourceOperationSubtitle } from './description/subtitle';
 import { runItems, type ItemHandler } from './execution/runItems';
 
@@ -97,11 +97,7 @@ export class HighLevelCalendars implements INodeType {
 				displayName: 'Authentication',
 				name: 'authentication',
 				type: 'options',
-				options: [
-					{ name: 'Private Integration Token', value: 'privateIntegrationToken' },
-					{ name: 'OAuth2', value: 'oAuth2' },
-					{ name: 'Agency (OAuth2)', value: 'agencyOAuth2' },
-				],
+				options: authenticationOptions,
 				default: 'privateIntegrationToken',
 			},
 			resourceField,

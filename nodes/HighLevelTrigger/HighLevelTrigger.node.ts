@@ -7,6 +7,9 @@ import { credentialTests } from './webhook/credentialTests';
 import { webhookLifecycle } from './webhook/lifecycle';
 import { receive } from './webhook/receive';
 
+/** Accept Events For "My Sub-Accounts" takes the HighLevel credential of the chosen Authentication. */
+const mySubAccounts = { source: ['marketplaceApp'], acceptFrom: ['mySubAccounts'] };
+
 export class HighLevelTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'HighLevel Trigger',
@@ -16,10 +19,14 @@ export class HighLevelTrigger implements INodeType {
 			dark: 'file:../../icons/highlevel-trigger.dark.svg',
 		},
 		group: ['trigger'],
-		version: 1,
+		// Version 2 behaves as 1 does: n8n 2.x evaluates an expression (in a new isolate) for every request that reaches
+		// a version-1 start node, to read a Webhook node's binary-data option this node does not have.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle:
 			'={{ $parameter["source"] === "workflowAction" ? "Workflow action" : $parameter["events"].includes("*") ? "Any event" : $parameter["events"].join(", ") }}',
-		description: "Starts the workflow on HighLevel's webhooks, letting in only signed ones",
+		description:
+			"Starts the workflow on HighLevel's webhooks: an app's, signed by HighLevel and for your accounts, or a workflow action's, with your secret",
 		defaults: { name: 'HighLevel Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -29,6 +36,21 @@ export class HighLevelTrigger implements INodeType {
 				required: true,
 				testedBy: 'webhookKeyTest',
 				displayOptions: { show: { source: ['marketplaceApp'], verificationKey: ['credential'] } },
+			},
+			{
+				name: 'highLevelCalendarsApi',
+				required: true,
+				displayOptions: { show: { ...mySubAccounts, authentication: ['privateIntegrationToken'] } },
+			},
+			{
+				name: 'highLevelCalendarsOAuth2Api',
+				required: true,
+				displayOptions: { show: { ...mySubAccounts, authentication: ['oAuth2'] } },
+			},
+			{
+				name: 'highLevelCalendarsAgencyOAuth2Api',
+				required: true,
+				displayOptions: { show: { ...mySubAccounts, authentication: ['agencyOAuth2'] } },
 			},
 			{
 				name: 'highLevelCalendarsWebhookSecretApi',

@@ -1,4 +1,4 @@
-import { DEFAULT_COMPANY } from '../../tools/sandbox/agency';
+import { DEFAULT_COMPANY, OTHER_AGENCY } from '../../tools/sandbox/agency';
 import { sandboxAdmin } from '../../tools/sandbox/admin-client';
 import { connect } from '../../tools/sandbox/oauth-client';
 import { Sandbox, startSandbox } from '../../tools/sandbox/server';
@@ -39,6 +39,7 @@ describe('sandbox webhooks: signed as HighLevel signs them, logged, checked agai
 			maxAgeMs: 300_000,
 			memory: new ReplayMemory(),
 			nowMs: Date.now(),
+			notForUs: async () => undefined,
 		});
 
 	it('a new sub-account sends LocationCreate, and INSTALL where the agency app reaches future sub-accounts', async () => {
@@ -69,8 +70,8 @@ describe('sandbox webhooks: signed as HighLevel signs them, logged, checked agai
 		expect(install.body).not.toHaveProperty('userId');
 		expect(eventIssues('LocationCreate', locationCreate.body)).toEqual([]);
 		expect(eventIssues('AppInstall', install.body)).toEqual([]);
-		expect(verdictOn(0)).toEqual({ start: locationCreate.body });
-		expect(verdictOn(1)).toEqual({ start: install.body });
+		expect(await verdictOn(0)).toEqual({ start: locationCreate.body });
+		expect(await verdictOn(1)).toEqual({ start: install.body });
 
 		const { deliveries } = sandbox.state().webhooks;
 		expect(deliveries).toHaveLength(2);
@@ -98,7 +99,7 @@ describe('sandbox webhooks: signed as HighLevel signs them, logged, checked agai
 		expect(emitted.body.delivery).toMatchObject({ type: 'AppointmentCreate', status: 200, appId: app.appId });
 		expect(receiver.requests[0].body).toEqual(emitted.body.payload);
 		expect(receiver.requests[0].body).toMatchObject({ type: 'AppointmentCreate', locationId: 'sandboxLocation0002' });
-		expect(verdictOn(0)).toEqual({ start: emitted.body.payload });
+		expect(await verdictOn(0)).toEqual({ start: emitted.body.payload });
 	});
 
 	it('refuses what HighLevel does not document: an unknown event, a field of the wrong type, an unknown app', async () => {
@@ -123,6 +124,18 @@ describe('sandbox webhooks: signed as HighLevel signs them, logged, checked agai
 		expect(receiver.requests[0].headers['x-webhook-secret']).toBe('a-long-shared-secret');
 		expect(receiver.requests[0].headers).not.toHaveProperty('x-ghl-signature');
 		expect(receiver.requests[0].body).toEqual({ contact_id: 'c1' });
+	});
+
+	it("another agency's developer app: its own company, sub-account and app, signed with the same key as the user's", async () => {
+		const other = sandbox.otherAgencyApp();
+		expect(other.appId).not.toBe(sandbox.app('Company').appId);
+		expect(other.clientId.startsWith(`${other.appId}-`)).toBe(true);
+		await admin(sandbox, '/webhooks', { appId: other.appId, url: receiver.url });
+		const fields = { appId: other.appId, companyId: OTHER_AGENCY.companyId, locationId: OTHER_AGENCY.locationId };
+		const emitted = await admin(sandbox, '/webhooks/emit', { event: 'INSTALL', appId: other.appId, fields });
+		expect(receiver.requests[0].body).toMatchObject({ type: 'INSTALL', ...fields });
+		expect(await verdictOn(0)).toEqual({ start: emitted.body.payload });
+		expect(sandbox.state().agency.companies.map((c) => c.id)).toContain(OTHER_AGENCY.companyId);
 	});
 
 	it('logs a delivery nobody answered with status 0', async () => {

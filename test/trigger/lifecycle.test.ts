@@ -11,7 +11,7 @@ function hookContext(parameters: Record<string, unknown>, credentials: Record<st
 	return {
 		getNode: () => node,
 		getWorkflow: () => ({ id: 'w1' }),
-		getNodeParameter: (name: string, fallback: unknown) => parameters[name] ?? fallback,
+		getNodeParameter: (name: string, fallback: unknown) => (name in parameters ? parameters[name] : fallback),
 		getCredentials: async (type: string) => credentials[type],
 	} as unknown as IHookFunctions;
 }
@@ -30,6 +30,16 @@ test('activation with a key credential fails with the reason when the key is not
 	);
 });
 
+test.each([0, 3601, Number.NaN, undefined, '300'])('activation is refused with Max Age %p (a number of seconds from 1 to 3600)', async (seconds) => {
+	await expect(create(hookContext({ 'options.maxAgeSeconds': seconds }, {}))).rejects.toThrow(
+		`Max Age is ${String(seconds)}, not a number of seconds from 1 to 3600`,
+	);
+});
+
+test.each([1, 3600])('activation takes Max Age %p', async (seconds) => {
+	await expect(create(hookContext({ 'options.maxAgeSeconds': seconds }, {}))).resolves.toBe(true);
+});
+
 test('activation of the workflow-action source fails on a short secret or a bad header name', async () => {
 	const secret = (headerName: string, value: string) =>
 		hookContext({ source: 'workflowAction' }, { highLevelCalendarsWebhookSecretApi: { headerName, secret: value } });
@@ -42,12 +52,12 @@ test('activation of the workflow-action source fails on a short secret or a bad 
 	);
 });
 
-test('nothing is registered at HighLevel: n8n is told nothing exists; deactivation forgets the webhookIds seen', async () => {
+test('nothing is registered at HighLevel, and deactivating (a save, a re-activation, the end of a test listen) forgets no webhookId', async () => {
 	const context = hookContext({}, {});
 	await expect(webhookLifecycle.default.checkExists.call(context)).resolves.toBe(false);
 	const now = Date.now();
-	expect(replayMemoryFor('w1:n1').accept('id-1', now, now, 300_000)).toBe(true);
-	expect(replayMemoryFor('w1:n1').accept('id-1', now, now, 300_000)).toBe(false);
+	expect(replayMemoryFor('w1:n1', 'production').accept('id-1', now, 300_000)).toBe(true);
 	await expect(webhookLifecycle.default.delete.call(context)).resolves.toBe(true);
-	expect(replayMemoryFor('w1:n1').accept('id-1', now, now, 300_000)).toBe(true);
+	await expect(create(context)).resolves.toBe(true);
+	expect(replayMemoryFor('w1:n1', 'production').accept('id-1', now, 300_000)).toBe(false);
 });

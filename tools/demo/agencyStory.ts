@@ -11,6 +11,7 @@ import type { LocationRecord, Sandbox, WebhookDelivery } from '../sandbox/server
 
 const AGENCY_CREDENTIAL = { name: 'HighLevel sandbox agency', type: 'highLevelCalendarsAgencyOAuth2Api' };
 const NODE_TYPE_SUFFIX = '.highLevelCalendars';
+const TRIGGER_TYPE_SUFFIX = '.highLevelTrigger';
 
 /** The agency credential with token data from the sandbox's OAuth flow (the editor's Connect button does the same dance). */
 export async function agencyCredential(sandbox: Sandbox): Promise<CredentialToImport> {
@@ -24,15 +25,23 @@ export async function newSubAccount(sandbox: Sandbox, name: string): Promise<{ l
 	return answer.body;
 }
 
-/** The demo workflow with every Calendar Group node on Authentication "Agency (OAuth2)", its Location ID by ID from the item. */
+/**
+ * The demo workflow with every Calendar Group node on Authentication "Agency (OAuth2)", its Location ID by ID from the
+ * item, and the trigger's Accept Events For (My Sub-Accounts, the default) on the same agency credential.
+ */
 export function onAgencyCredential(workflow: WorkflowToImport, credentialId: string): WorkflowToImport {
-	const nodes = (workflow.nodes as Array<{ type: string; parameters: Record<string, unknown>; credentials?: object }>).map((node) => {
+	const agency = { [AGENCY_CREDENTIAL.type]: { id: credentialId, name: AGENCY_CREDENTIAL.name } };
+	const nodes = (workflow.nodes as Array<{ type: string; parameters: Record<string, unknown>; credentials?: Record<string, object> }>).map((node) => {
+		if (node.type.endsWith(TRIGGER_TYPE_SUFFIX)) {
+			const { highLevelCalendarsWebhookKeyApi: key } = node.credentials ?? {};
+			return { ...node, parameters: { ...node.parameters, authentication: AGENCY_PER_ITEM.authentication }, credentials: { ...agency, highLevelCalendarsWebhookKeyApi: key } };
+		}
 		if (!node.type.endsWith(NODE_TYPE_SUFFIX)) return node;
 		const locationId = { ...(AGENCY_PER_ITEM.locationId as object), value: node.parameters.locationId };
 		return {
 			...node,
 			parameters: { ...node.parameters, authentication: AGENCY_PER_ITEM.authentication, locationId },
-			credentials: { [AGENCY_CREDENTIAL.type]: { id: credentialId, name: AGENCY_CREDENTIAL.name } },
+			credentials: agency,
 		};
 	});
 	return { ...workflow, nodes };

@@ -27,6 +27,8 @@ export interface CompanyRecord {
 
 export interface AppRecord {
 	appId: string;
+	/** whose developer account made the app: the user's (undefined) or another agency's */
+	developer?: typeof OTHER_AGENCY.developer;
 	clientId: string;
 	/** secret: never in the state, the log or an answer */
 	clientSecret: string;
@@ -49,7 +51,7 @@ export interface InstallRecord {
 
 export interface AgencySeed {
 	companies?: Array<{ id: string; name?: string; locations: Array<{ id: string; name?: string; timezone?: string }> }>;
-	apps?: Array<{ distribution: UserType; scopes?: string[]; clientId?: string; clientSecret?: string }>;
+	apps?: Array<{ distribution: UserType; scopes?: string[]; clientId?: string; clientSecret?: string; developer?: typeof OTHER_AGENCY.developer }>;
 }
 
 export interface NewLocation {
@@ -63,6 +65,11 @@ export interface NewLocation {
 }
 
 export const DEFAULT_COMPANY = 'sandboxCompany0001';
+/**
+ * Another agency on HighLevel, with its own developer app: HighLevel signs that app's webhooks with the same key as
+ * everyone's, so its genuine deliveries are what a trigger must tell apart from the user's own.
+ */
+export const OTHER_AGENCY = { developer: 'other agency', companyId: 'otherCompany0001', locationId: 'otherLocation0001' } as const;
 export const DEFAULT_TIME_ZONE = 'America/New_York';
 export const READ_SCOPES = ['calendars/groups.readonly', 'calendars.readonly', 'calendars/events.readonly', 'calendars/resources.readonly'];
 /** A sub-account app's scopes: the node's (as the OAuth2 credentials ask for them). */
@@ -80,8 +87,9 @@ const DEFAULT_SEED: Required<AgencySeed> = {
 				{ id: 'sandboxLocation0003', name: 'Sandbox Salon' },
 			],
 		},
+		{ id: OTHER_AGENCY.companyId, name: 'Other Agency', locations: [{ id: OTHER_AGENCY.locationId, name: 'Other Agency Clinic' }] },
 	],
-	apps: [{ distribution: 'Location' }, { distribution: 'Company' }],
+	apps: [{ distribution: 'Location' }, { distribution: 'Company' }, { distribution: 'Company', developer: OTHER_AGENCY.developer }],
 };
 
 const randomText = (bytes: number) => randomBytes(bytes).toString('hex');
@@ -93,13 +101,18 @@ export class AgencyDirectory {
 	private installs: InstallRecord[] = [];
 
 	constructor(private readonly seed: AgencySeed = {}) {
-		this.apps = (seed.apps ?? DEFAULT_SEED.apps).map((app) => ({
-			appId: randomText(12),
-			clientId: app.clientId ?? `${highLevelId()}-${randomText(4)}`,
-			clientSecret: app.clientSecret ?? randomText(16),
-			distribution: app.distribution,
-			scopes: app.scopes ?? (app.distribution === 'Company' ? AGENCY_SCOPES : LOCATION_SCOPES),
-		}));
+		this.apps = (seed.apps ?? DEFAULT_SEED.apps).map((app) => {
+			const appId = randomText(12);
+			return {
+				appId,
+				...(app.developer ? { developer: app.developer } : {}),
+				// HighLevel's Client IDs are the app's id, a hyphen and a suffix
+				clientId: app.clientId ?? `${appId}-${randomText(4)}`,
+				clientSecret: app.clientSecret ?? randomText(16),
+				distribution: app.distribution,
+				scopes: app.scopes ?? (app.distribution === 'Company' ? AGENCY_SCOPES : LOCATION_SCOPES),
+			};
+		});
 		this.clear();
 	}
 
@@ -185,7 +198,7 @@ export class AgencyDirectory {
 	snapshot(): { companies: Array<CompanyRecord & { locations: LocationRecord[] }>; apps: Array<Omit<AppRecord, 'clientSecret'>>; installs: InstallRecord[] } {
 		return {
 			companies: this.companies.map((c) => ({ ...c, locations: this.locationsOf(c.id) })),
-			apps: this.apps.map((a) => ({ appId: a.appId, clientId: a.clientId, distribution: a.distribution, scopes: [...a.scopes] })),
+			apps: this.apps.map((a) => ({ appId: a.appId, clientId: a.clientId, distribution: a.distribution, scopes: [...a.scopes], ...(a.developer ? { developer: a.developer } : {}) })),
 			installs: this.installs.map((i) => ({ ...i, locationIds: [...i.locationIds] })),
 		};
 	}

@@ -6,7 +6,7 @@
 import * as http from 'http';
 import { AddressInfo } from 'net';
 import { FORM_CONTENT_TYPE, RecordedRequest } from '../contract/openapi';
-import { AgencyDirectory, AgencySeed, AppRecord, InstallChoice, InstallRecord, LocationRecord, NewLocation } from './agency';
+import { AgencyDirectory, AgencySeed, AppRecord, InstallChoice, InstallRecord, LocationRecord, NewLocation, OTHER_AGENCY } from './agency';
 import { DEFAULT_TOKENS, SandboxToken, bearerToken } from './auth';
 import { InstallDefaults } from './oauth-authorize';
 import { OAuthCounters, OAuthTokenOptions, OAuthTokens, RevokeFilter } from './oauth-tokens';
@@ -82,8 +82,10 @@ export interface Sandbox {
 	stats(): SandboxStats;
 	/** the marketplace apps with their client ids and secrets (in process only) */
 	apps(): AppRecord[];
-	/** the app of that distribution (the first one) */
+	/** the user's app of that distribution (the first one) */
 	app(distribution: AppRecord['distribution']): AppRecord;
+	/** another agency's developer app (OTHER_AGENCY), whose deliveries the sandbox signs with the same key */
+	otherAgencyApp(): AppRecord;
 	/** the "new sub-account" event; withApp defaults to the agency installs' "future sub-accounts" choice; its webhooks are sent without waiting (see state) */
 	addLocation(input?: NewLocation): LocationRecord;
 	/** a new contact in a sub-account (as a form or a person would add it); resolves once its `ContactCreate` webhooks were delivered */
@@ -344,8 +346,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		stats: () => log.stats(),
 		apps: () => deps.directory.appList(),
 		app: (distribution) => {
-			const app = deps.directory.appList().find((a) => a.distribution === distribution);
+			const app = deps.directory.appList().find((a) => a.distribution === distribution && !a.developer);
 			if (!app) throw new Error(`no ${distribution} app configured`);
+			return app;
+		},
+		otherAgencyApp: () => {
+			const app = deps.directory.appList().find((a) => a.developer === OTHER_AGENCY.developer);
+			if (!app) throw new Error('no other agency app configured');
 			return app;
 		},
 		addLocation: (input) => {

@@ -7,6 +7,13 @@ import {
 	DEFAULT_TIMEOUT_MS,
 } from '../transport/requestSettings';
 
+/** The three HighLevel credentials, as Authentication offers them (here and in the HighLevel Trigger). */
+export const authenticationOptions = [
+	{ name: 'Private Integration Token', value: 'privateIntegrationToken' },
+	{ name: 'OAuth2', value: 'oAuth2' },
+	{ name: 'Agency (OAuth2)', value: 'agencyOAuth2' },
+];
+
 export const locationField: INodeProperties = {
 	displayName: 'Location ID',
 	name: 'locationId',

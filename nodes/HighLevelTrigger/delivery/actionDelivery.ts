@@ -9,11 +9,7 @@ export interface ActionSecret {
 }
 
 /** A HighLevel workflow action's post: the shared secret in the header the user named, then the JSON body. */
-export function judgeActionDelivery(
-	raw: Buffer,
-	headerValue: string | string[] | undefined,
-	expected: ActionSecret,
-): Verdict {
+export function judgeActionDelivery(raw: Buffer, headerValue: string | undefined, expected: ActionSecret): Verdict {
 	const secretCheck = checkSharedSecret(headerValue, expected.secret, expected.headerName);
 	if (isRefusal(secretCheck)) {
 		return secretCheck;

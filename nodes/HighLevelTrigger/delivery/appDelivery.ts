@@ -1,3 +1,4 @@
+import type { IDataObject } from 'n8n-workflow';
 import type { KeyObject } from 'crypto';
 
 import { signatureMatches } from '../verification/ed25519';
@@ -15,17 +16,19 @@ export interface AppDeliveryRules {
 	maxAgeMs: number;
 	memory: ReplayMemory;
 	nowMs: number;
+	/** Why a signed event is not for this user (Accept Events For), or undefined when it is. */
+	notForUs: (event: IDataObject) => Promise<string | undefined>;
 }
 
 /**
- * A marketplace app's delivery: the signature over the exact bytes first, then the timestamp window,
- * then the chosen events, then the `webhookId` seen before. Only a delivery that passes all starts.
+ * A marketplace app's delivery: the signature over the exact bytes first, then the timestamp window, then the
+ * chosen events, then whose it is, then the `webhookId` seen before. Only a delivery that passes all starts.
  */
-export function judgeAppDelivery(
+export async function judgeAppDelivery(
 	raw: Buffer,
-	signatureHeader: string | string[] | undefined,
+	signatureHeader: string | undefined,
 	rules: AppDeliveryRules,
-): Verdict {
+): Promise<Verdict> {
 	const signature = readSignature(signatureHeader);
 	if (isRefusal(signature)) {
 		return signature;
@@ -47,7 +50,11 @@ export function judgeAppDelivery(
 	if (typeof event.webhookId !== 'string' || event.webhookId === '') {
 		return new Refusal('webhookId missing');
 	}
-	if (!rules.memory.accept(event.webhookId, sentMs, rules.nowMs, rules.maxAgeMs)) {
+	const notForUs = await rules.notForUs(event);
+	if (notForUs !== undefined) {
+		return { ignore: notForUs, notForUs: true };
+	}
+	if (!rules.memory.accept(event.webhookId, rules.nowMs, rules.maxAgeMs)) {
 		return { ignore: 'webhookId already received' };
 	}
 	return { start: event };

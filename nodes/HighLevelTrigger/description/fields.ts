@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { acceptanceFields } from './acceptance';
 import { anyEvent, eventOptions } from './events';
 
 const fromApp = { show: { source: ['marketplaceApp'] } };
@@ -20,14 +21,14 @@ export const triggerFields: INodeProperties[] = [
 			{
 				name: 'HighLevel Workflow Action',
 				value: 'workflowAction',
-				description: "A sub-account workflow's Webhook or Custom Webhook action, carrying a secret header you set",
+				description: "A sub-account workflow's Custom Webhook action posting a JSON body, with a secret header you set",
 			},
 		],
 		default: 'marketplaceApp',
 	},
 	{
 		displayName:
-			"Paste this node's Production URL as the Webhook URL in your app's settings in HighLevel's developer marketplace (marketplace.gohighlevel.com), and subscribe the app to the events below. Sub-Account Created and Sub-Account Updated reach agency-level (Company) apps only. Deliveries without a valid X-GHL-Signature, older than Max Age or seen before are refused.",
+			"Paste this node's Production URL as the Webhook URL in your app's settings in HighLevel's developer marketplace (marketplace.gohighlevel.com), and subscribe the app to the events below. Deliveries without a valid X-GHL-Signature or older than Max Age are refused (401); a delivery seen before, or signed for another account than Accept Events For allows, is answered 200 and starts nothing.",
 		name: 'appNotice',
 		type: 'notice',
 		default: '',
@@ -35,7 +36,7 @@ export const triggerFields: INodeProperties[] = [
 	},
 	{
 		displayName:
-			"In a HighLevel workflow, add a Webhook or Custom Webhook action that posts to this node's Production URL with the header named in the credential, holding its secret. Posts without it are refused.",
+			"In a HighLevel workflow, add a Custom Webhook action that posts to this node's Production URL with a JSON body and the header named in the credential, holding its secret. Posts without the secret, and bodies that are not a JSON object (a form body among them), are refused (401).",
 		name: 'actionNotice',
 		type: 'notice',
 		default: '',
@@ -51,6 +52,7 @@ export const triggerFields: INodeProperties[] = [
 		description: 'The event types that start the workflow; other events are answered 200 and start nothing',
 		displayOptions: fromApp,
 	},
+	...acceptanceFields,
 	{
 		displayName: 'Verification Key',
 		name: 'verificationKey',
@@ -74,7 +76,7 @@ export const triggerFields: INodeProperties[] = [
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
-		placeholder: 'Add option',
+		placeholder: 'Add Option',
 		default: {},
 		displayOptions: fromApp,
 		options: [
@@ -82,10 +84,10 @@ export const triggerFields: INodeProperties[] = [
 				displayName: 'Max Age (Seconds)',
 				name: 'maxAgeSeconds',
 				type: 'number',
-				typeOptions: { minValue: 1 },
+				typeOptions: { minValue: 1, maxValue: 3600 },
 				default: 300,
 				description:
-					"Deliveries whose timestamp is older are refused (HighLevel advises 5 minutes); a webhookId seen within this time starts nothing again",
+					'Deliveries whose timestamp is older are refused (HighLevel advises 5 minutes); a webhookId seen within this time starts nothing again. From 1 to 3,600.',
 			},
 		],
 	},

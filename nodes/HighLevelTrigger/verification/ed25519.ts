@@ -30,6 +30,14 @@ export function parseEd25519PublicKey(text: string): KeyObject | Refusal {
 	return key;
 }
 
+let publishedKey: KeyObject | Refusal | undefined;
+
+/** HighLevel's published key, parsed on first use only. */
+export function highLevelPublishedKey(): KeyObject | Refusal {
+	publishedKey ??= parseEd25519PublicKey(highLevelPublishedPem);
+	return publishedKey;
+}
+
 /** Ed25519 over exactly the bytes received. */
 export function signatureMatches(rawBody: Buffer, signature: Buffer, key: KeyObject): boolean {
 	return verify(null, rawBody, key, signature);

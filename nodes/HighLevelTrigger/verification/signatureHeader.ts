@@ -7,16 +7,16 @@ const base64Shape = /^[A-Za-z0-9+/]+={0,2}$/;
 
 /**
  * The Ed25519 signature carried by `X-GHL-Signature`, or why there is none usable.
- * Missing, repeated, `N/A`, not base64 or not 64 bytes: refused, never skipped.
+ * Missing, repeated (Node joins the values with ", "; base64 has no comma), `N/A`, not base64 or not 64 bytes: refused, never skipped.
  */
-export function readSignature(headerValue: string | string[] | undefined): Buffer | Refusal {
+export function readSignature(headerValue: string | undefined): Buffer | Refusal {
 	if (headerValue === undefined || headerValue === '') {
 		return new Refusal('X-GHL-Signature header missing');
 	}
-	if (Array.isArray(headerValue)) {
+	const value = headerValue.trim();
+	if (value.includes(',')) {
 		return new Refusal('X-GHL-Signature header repeated');
 	}
-	const value = headerValue.trim();
 	if (value.toUpperCase() === 'N/A') {
 		return new Refusal('X-GHL-Signature header is N/A');
 	}

@@ -2,8 +2,10 @@ import type { IWebhookFunctions } from 'n8n-workflow';
 
 import { judgeActionDelivery } from '../delivery/actionDelivery';
 import { judgeAppDelivery } from '../delivery/appDelivery';
+import { headerValue } from '../delivery/headers';
 import { receivedBytes } from '../delivery/rawEvent';
 import type { Verdict } from '../delivery/verdict';
+import { senderCheck } from '../senders/acceptance';
 import { isRefusal, Refusal } from '../verification/refusal';
 import { replayMemoryFor } from '../verification/replayMemory';
 import { signatureHeaderName } from '../verification/signatureHeader';
@@ -19,17 +21,23 @@ export async function receive(context: IWebhookFunctions): Promise<Verdict> {
 	}
 	if (sourceOf(context) === 'workflowAction') {
 		const expected = await actionSecret(context);
-		return judgeActionDelivery(raw, request.headers[expected.headerName.toLowerCase()], expected);
+		return judgeActionDelivery(raw, headerValue(request.headers, expected.headerName.toLowerCase()), expected);
 	}
 	const key = await verificationKey(context);
 	if (isRefusal(key)) {
-		return new Refusal('verification key not usable');
+		return new Refusal(`Verification Key: ${key.reason}`);
 	}
-	return judgeAppDelivery(raw, request.headers[signatureHeaderName], {
+	const maxAge = maxAgeMs(context);
+	if (isRefusal(maxAge)) {
+		return maxAge;
+	}
+	const trigger = triggerKey(context);
+	return await judgeAppDelivery(raw, headerValue(request.headers, signatureHeaderName), {
 		key,
 		events: chosenEvents(context),
-		maxAgeMs: maxAgeMs(context),
-		memory: replayMemoryFor(triggerKey(context)),
+		maxAgeMs: maxAge,
+		memory: replayMemoryFor(trigger, context.getMode() === 'manual' ? 'test' : 'production'),
 		nowMs: Date.now(),
+		notForUs: senderCheck(context, trigger),
 	});
 }
