@@ -26,6 +26,8 @@ import type { Owner } from '../../tools/n8n/owner';
 import { prepareUserFolder } from '../../tools/n8n/userFolder';
 import { fakeToken } from '../../tools/fakeToken';
 import { REPO_ROOT } from '../../tools/paths';
+import { DEFAULT_CONTACTS } from '../../tools/sandbox/bookings';
+import { bookableCalendar } from '../../tools/sandbox/harness';
 import { DEFAULT_TOKENS, startSandbox, type Sandbox } from '../../tools/sandbox/server';
 import { e2eRun, MINUTE } from '../e2e/support/run';
 import { AUTHENTICATIONS, OPERATION_ROWS, TRIGGER_EVENTS } from './fieldTable';
@@ -46,6 +48,9 @@ const CREDENTIALS: Record<(typeof AUTHENTICATIONS)[number]['name'], string> = {
 /** the credential test's message for a refused token (credentialTest.ts), which the README quotes */
 const WRONG_TOKEN_MESSAGE =
 	'HighLevel refused the token (401 Invalid token or missing scope): use a current token with the scopes calendars/groups.readonly and calendars/groups.write';
+/** the calendar the booking pictures use (open 9:00 to 17:00 every day, 30-minute slots), and the day they show */
+const BOOKING_CALENDAR = 'Cleaning Chair';
+const BOOKING_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(Date.now() + 2 * 24 * 3600_000);
 /** n8n's own entry in the Operation list of nodes whose credentials HTTP Request can use */
 const N8N_CUSTOM_API_CALL = 'Custom API Call';
 
@@ -74,6 +79,7 @@ describe('the editor in Chromium, n8n 2.x', () => {
 		await prepareUserFolder(inst, userFolder, run.tarball(), say);
 		sandbox = await startSandbox({ port: 0, oauth: { install: { ask: true } } });
 		await seedGroups(sandbox, ['Sales Team', 'sales-team'], ['Support Desk', 'support-desk']);
+		await bookableCalendar(sandbox, { name: BOOKING_CALENDAR, slug: 'cleaning-chair' });
 		editor = await startEditor(inst, userFolder, { owner: OWNER, log: say });
 		session = await openSession(await ensureChromium(say), run.dir);
 	}, 10 * MINUTE);
@@ -208,11 +214,11 @@ describe('the editor in Chromium, n8n 2.x', () => {
 		await picture('output');
 	});
 
-	step('the canvas subtitle is the operation, as the README says', async () => {
+	step('the canvas subtitle is resource and operation, as the README says', async () => {
 		await panel.close();
-		check(README).toContain("the node's subtitle is its operation");
+		check(README).toContain("the node's subtitle names resource and operation");
 		// n8n names a node added by an action after that action, and renames it with the operation
-		check(await canvasSubtitle(session!.page, 'Get a calendar group')).toBe('Get');
+		check(await canvasSubtitle(session!.page, 'Get a calendar group')).toBe('Calendar Group: Get');
 	});
 
 	step('agency: picks the sub-account From List by typing in its search box (picture), lists its groups', async () => {
@@ -250,6 +256,32 @@ describe('the editor in Chromium, n8n 2.x', () => {
 		check(README).toContain('**Production URL** (`https://<your n8n>/webhook/<id>/highlevel`)');
 		await picture('trigger');
 		await trigger.close();
+	});
+
+	step('Appointment → Book\'s node panel, and Get Free Slots executed: one item per slot (pictures)', async () => {
+		const page = session!.page;
+		await openNewWorkflow(page, editor.url);
+		await searchNodesPanel(page, 'HighLevel');
+		panel = await addNodeByAction(page, NODE, 'Book an appointment');
+		await panel.chooseCredential(CREDENTIALS['Private Integration Token']);
+		const listed = [`${BOOKING_CALENDAR} (cleaning-chair)`];
+		const bookIn = await panel.openFromList('calendar');
+		check(await bookIn.search('clean')).toEqual(listed);
+		await bookIn.pick(listed[0]);
+		await panel.fill('contactId', String(DEFAULT_CONTACTS[0].id));
+		await panel.fill('startTime', `${BOOKING_DAY} 09:00:00`);
+		await picture('book');
+
+		await panel.chooseResource('Calendar');
+		await panel.chooseOperation('Get Free Slots');
+		await panel.fill('start', `${BOOKING_DAY} 09:00:00`);
+		await panel.fill('end', `${BOOKING_DAY} 11:00:00`);
+		await panel.fill('timeZone', 'America/New_York');
+		await pickAndExecute({ parameter: 'calendar', typed: 'clean', listed }, [`${BOOKING_DAY}T09:00:00`, `${BOOKING_DAY}T10:30:00`], 'items');
+		await panel.outputAsJson();
+		check(await panel.outputShows(`"${BOOKING_DAY}T09:30:00`)).toBe(true);
+		await picture('free-slots-output');
+		await panel.close();
 	});
 
 	step('no page logged a token', async () => {

@@ -18,17 +18,20 @@ import { ensureN8n, stderrLog, type N8nInstall } from '../../tools/n8n/install';
 import { prepareUserFolder } from '../../tools/n8n/userFolder';
 import type { ChatRequest } from '../../tools/openai-stub/chat';
 import { startOpenAiStub, type OpenAiStub } from '../../tools/openai-stub/server';
+import { DEFAULT_CONTACTS } from '../../tools/sandbox/bookings';
+import { bookableCalendar } from '../../tools/sandbox/harness';
 import { DEFAULT_TOKENS, startSandbox, type Sandbox } from '../../tools/sandbox/server';
-import { AGENT, agentWorkflow, calendarTool, FROM_AI_FIELDS, OPENAI_CRED_TYPE, TOOL_FUNCTION, type ToolOnError } from './support/agentWorkflow';
+import { BOOK_TOOL, BOOKING_AGENT, bookedReply, bookingConversation, FREE_SLOTS_TOOL, tomorrow, withBookingAgent } from './support/bookingAgent';
+import { AGENT, agentWorkflow, calendarTool, FROM_AI_FIELDS, OPENAI_CRED_TYPE, TOOL_FUNCTION, type ToolOnError } from './support/agentWorkflow';import { BOOKING_ZONE } from './support/bookingWorkflows';
 import { e2eRun, LINES, MINUTE } from './support/run';
 import { CRED_TYPE } from './support/workflows';
-
 
 const [{ token: SANDBOX_TOKEN, locationId: LOCATION }] = DEFAULT_TOKENS;
 const GROUP = { name: 'Agents Team', description: 'Bookings the agent set up', slug: 'agents-team' };
 const PROMPT = 'Create a calendar group called Agents Team with the slug agents-team.';
 const CALENDAR_PROMPT = 'Create a round robin calendar called Agents Team with the slug agents-team in the group agents-team.';
 const OWNER_USER = 'agentOwnerUser000001';
+const CONTACT = DEFAULT_CONTACTS[0].id as string;
 const TAKEN = `Slug "${GROUP.slug}" is taken by calendar group "${GROUP.name}"`;
 const TAKEN_FIX = 'Choose another slug, or set Options > If Slug Is Taken';
 /** The scripted model's final answer: what the stub replies once it holds the tool's result. */
@@ -45,13 +48,18 @@ describe.each(LINES)('an AI Agent uses the node as its tool, real n8n line %s', 
 	let stub: OpenAiStub;
 	let workflowIds: Record<ToolOnError, string>;
 	let calendarWorkflowId: string;
+	/** the calendar the booking agent books in (open every day), made before the workflows are imported */
+	let bookingCalendarId: string;
+	/** the run of the calendar workflow, whose second agent books: read again by the booking test */
+	let calendarRun: { execution: Execution; chats: ChatRequest[] } | undefined;
 
 	beforeAll(async () => {
 		inst = await ensureN8n(line, { log });
 		userFolder = join(run.dir, `line-${line}`);
 		await prepareUserFolder(inst, userFolder, run.tarball(), log);
 		sandbox = await startSandbox({ port: 0 });
-		stub = await startOpenAiStub({ toolArguments: GROUP, answer: MODEL_ANSWER }, apiKey);
+		stub = await startOpenAiStub({ toolArguments: GROUP, answer: MODEL_ANSWER, conversations: [bookingConversation] }, apiKey);
+		bookingCalendarId = (await bookableCalendar(sandbox, { name: 'Booking Desk' })).id;
 		const highLevel = { id: 'agentHighLevel01', name: 'HighLevel sandbox' };
 		const openAi = { id: 'agentOpenAiStub1', name: 'OpenAI stub' };
 		const settings: ToolOnError[] = ['continueRegularOutput', 'default', 'continueErrorOutput'];
@@ -62,7 +70,12 @@ describe.each(LINES)('an AI Agent uses the node as its tool, real n8n line %s', 
 			],
 			workflows: [
 				...settings.map((onError) => agentWorkflow(`Agent, tool on error: ${onError}`, PROMPT, { highLevel, openAi }, onError)),
-				agentWorkflow('Agent creates a calendar', CALENDAR_PROMPT, { highLevel, openAi }, 'continueRegularOutput', calendarTool(GROUP.slug, OWNER_USER)),
+				withBookingAgent(
+					agentWorkflow('Agent creates a calendar, then a second agent books', CALENDAR_PROMPT, { highLevel, openAi }, 'continueRegularOutput', calendarTool(GROUP.slug, OWNER_USER)),
+					{ highLevel, openAi },
+					bookingCalendarId,
+					CONTACT,
+				),
 			],
 		});
 		workflowIds = Object.fromEntries(settings.map((onError, index) => [onError, imported.workflowIds[index]])) as Record<ToolOnError, string>;
@@ -127,10 +140,11 @@ describe.each(LINES)('an AI Agent uses the node as its tool, real n8n line %s', 
 	});
 
 	test('the calendar tool: the model\'s call creates a round robin calendar in the group it made, and the answer carries it', async () => {
-		const { execution, chats } = await runAgent('continueRegularOutput', calendarWorkflowId);
+		calendarRun = await runAgent('continueRegularOutput', calendarWorkflowId);
+		const { execution, chats } = calendarRun;
 		expect(execution.ok).toBe(true);
 		const [group] = sandbox.state().locations[LOCATION];
-		const calendars = sandbox.state().calendars[LOCATION];
+		const calendars = sandbox.state().calendars[LOCATION].filter((calendar) => calendar.id !== bookingCalendarId);
 		expect(calendars).toEqual([
 			expect.objectContaining({
 				...GROUP,
@@ -143,6 +157,31 @@ describe.each(LINES)('an AI Agent uses the node as its tool, real n8n line %s', 
 		expect(toolResultSeen(chats)).toEqual(calendars);
 		expectOutputIsModelReply(execution, chats);
 		expect(answerOf(execution)).toContain(calendars[0].id);
+	});
+
+	test('the booking agent (same run): asked to book the first free slot tomorrow, it calls Get Free Slots, then Book, and replies with the time', async () => {
+		if (!calendarRun) throw new Error('the calendar workflow did not run');
+		const { execution, chats } = calendarRun;
+		const booking = chats.filter((chat) => chat.tools?.some((tool) => tool.function.name === BOOK_TOOL));
+		expect(booking).toHaveLength(3);
+		expect(booking[0].tools?.map((tool) => tool.function.name).sort()).toEqual([BOOK_TOOL, FREE_SLOTS_TOOL]);
+		const calls = booking[2].messages.flatMap((message) => message.tool_calls ?? []).map((call) => [call.function.name, JSON.parse(call.function.arguments)]);
+		const day = tomorrow();
+		const slots = JSON.parse(String(booking[1].messages.find((message) => message.role === 'tool')?.content)) as Array<{ start: string; timeZone: string }>;
+		// the calendar is open 9:00 to 17:00 every day in 30-minute slots: tomorrow's first is 9:00
+		expect(slots).toHaveLength(16);
+		expect(slots[0]).toEqual(expect.objectContaining({ start: expect.stringMatching(new RegExp(`^${day}T09:00:00[-+]`)), timeZone: BOOKING_ZONE }));
+		// the calls as n8n hands them back to the model (it adds the call's id to the arguments)
+		expect(calls).toEqual([
+			[FREE_SLOTS_TOOL, expect.objectContaining({ start: `${day}T00:00:00`, end: `${day}T23:59:00` })],
+			[BOOK_TOOL, expect.objectContaining({ startTime: slots[0].start })],
+		]);
+		const stored = (sandbox.state().appointments[LOCATION] ?? []).filter((appointment) => appointment.calendarId === bookingCalendarId);
+		expect(stored).toEqual([expect.objectContaining({ contactId: CONTACT, startMs: Date.parse(slots[0].start) })]);
+		const booked = JSON.parse(String(booking[2].messages.filter((message) => message.role === 'tool')[1]?.content)) as Array<{ id: string }>;
+		expect(booked).toEqual([expect.objectContaining({ id: stored[0].id, calendarId: bookingCalendarId, contactId: CONTACT })]);
+		expect(itemsOf(execution, BOOKING_AGENT)).toEqual([{ output: bookedReply(slots[0].start) }]);
+		expect(String(itemsOf(execution, BOOKING_AGENT)[0].output)).toContain(`tomorrow: 09:00`);
 	});
 
 	test('a taken slug, tool set to On Error → Continue: the model gets the error and how to fix it, and the output is its reply', async () => {

@@ -7,10 +7,11 @@
  *   E2E_LINES=2 npm run test:e2e      one line
  *   E2E_KEEP=1 npm run test:e2e       keep the user folders under .cache/e2e/ for inspection
  */
-import { randomBytes } from 'crypto';
+import { randomBytes, randomUUID } from 'crypto';
 import { mkdir, readFile, rm } from 'fs/promises';
 import { join } from 'path';
 
+import { activate, savedExecution, waitForExecutions, type SavedExecution } from '../../tools/n8n/activeWorkflows';
 import { startScriptedServer, type ScriptedServer } from '../../tools/engine/scriptedServer';
 import { fakeToken } from '../../tools/fakeToken';
 import { runN8n } from '../../tools/n8n/command';
@@ -20,6 +21,8 @@ import { importIntoN8n } from '../../tools/n8n/importData';
 import { ensureN8n, stderrLog, type N8nInstall } from '../../tools/n8n/install';
 import type { Owner } from '../../tools/n8n/owner';
 import { prepareUserFolder } from '../../tools/n8n/userFolder';
+import { bookableCalendar } from '../../tools/sandbox/harness';
+import { DEFAULT_CONTACTS } from '../../tools/sandbox/bookings';
 import { DEFAULT_TOKENS, startSandbox, type GroupRecord, type Sandbox } from '../../tools/sandbox/server';
 import { scanFiles } from '../../tools/scanFiles';
 import {
@@ -32,6 +35,7 @@ import {
 	continueOnFailWorkflow,
 	lifecycleWorkflows,
 } from './support/workflows';
+import { BOOKING_ZONE, bookingWorkflow, notesAndBlockedSlotsWorkflow, type BookingRequest, type NotesRequest } from './support/bookingWorkflows';
 import { describeExamples } from './support/exampleTests';
 import { e2eRun, KEEP, LINES, MINUTE } from './support/run';
 
@@ -72,7 +76,10 @@ describe.each(LINES)('real n8n, line %s', (line) => {
 	let wrongToken: CredRef;
 	let plainHttp: CredRef;
 	let wf: Record<'create' | 'modify' | 'cof' | 'remove' | 'bad' | 'calendars', string>;
+	/** the booking workflows, run by the editor through their Webhook (path = webhookId) */
+	const booking = { booking: { id: '', path: randomUUID() }, notes: { id: '', path: randomUUID() } };
 	const executions: Array<{ name: string; exec: Execution }> = [];
+	const editorExecutions: SavedExecution[] = [];
 	const processOutputs: Array<{ what: string; text: string }> = [];
 	const restAnswers: Array<{ what: string; text: string }> = [];
 	let lineStart = Date.now();
@@ -146,12 +153,16 @@ describe.each(LINES)('real n8n, line %s', (line) => {
 				lifecycle.remove,
 				badCredentialsWorkflow(wrongToken, plainHttp),
 				calendarsWorkflow(good),
+				bookingWorkflow(good, booking.booking.path),
+				notesAndBlockedSlotsWorkflow(good, booking.notes.path),
 			],
 		});
 		for (const o of imported.outputs) processOutputs.push({ what: `n8n ${o.command}`, text: o.text });
-		const [create, modify, cof, remove, bad, calendars] = imported.workflowIds;
+		const [create, modify, cof, remove, bad, calendars, bookingId, notesId] = imported.workflowIds;
 		wf = { create, modify, cof, remove, bad, calendars };
-		say(`3 credentials and 6 workflows imported in ${secs(Date.now() - t)}`);
+		booking.booking.id = bookingId;
+		booking.notes.id = notesId;
+		say(`3 credentials and 8 workflows imported in ${secs(Date.now() - t)}`);
 	}, 20 * MINUTE);
 
 	afterAll(async () => {
@@ -410,11 +421,130 @@ describe.each(LINES)('real n8n, line %s', (line) => {
 	});
 
 	// ---------------------------------------------------------------------------------------------------------
+	describe('booking: workflows the running editor executes (Webhook trigger), each operation asserted', () => {
+		const contacts = DEFAULT_CONTACTS.map((c) => c.id as string) as BookingRequest['contacts'];
+		/** the day after tomorrow in New York: every slot of it lies ahead */
+		const day = new Intl.DateTimeFormat('en-CA', { timeZone: BOOKING_ZONE }).format(Date.now() + 2 * 24 * 3600_000);
+		const time = (iso: unknown) => String(iso).slice(11, 16);
+		const sameInstant = (a: unknown, b: unknown) => expect(Date.parse(String(a))).toBe(Date.parse(String(b)));
+		let calendarId: string;
+		let slots: Array<Record<string, unknown>>;
+		let nextFreeId: string;
+
+		/** POSTs the body to the workflow's Webhook and reads the execution it started, as n8n saved it. */
+		async function runInEditor(flow: keyof typeof booking, label: string, body: BookingRequest | NotesRequest): Promise<SavedExecution> {
+			const started = Date.now();
+			const post = async () =>
+				await fetch(`${editor!.url}/webhook/${booking[flow].path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+			let answer = await post();
+			// n8n 2.x serves an activated workflow's webhook a moment after the REST call returns; a 404 starts nothing
+			while (answer.status === 404 && Date.now() - started < MINUTE) {
+				await answer.arrayBuffer();
+				await new Promise((resolve) => setTimeout(resolve, 200));
+				answer = await post();
+			}
+			restAnswers.push({ what: `POST /webhook (${label})`, text: await answer.text() });
+			expect(answer.status).toBe(200);
+			const { newest } = await waitForExecutions(editor!, booking[flow].id, 1, 3 * MINUTE);
+			const saved = await savedExecution(editor!, inst, newest[0].id);
+			editorExecutions.push(saved);
+			say(`editor ran "${label}": ${saved.status} in ${secs(Date.now() - started)}`);
+			if (saved.status !== 'success') throw new Error(`"${label}" ended ${saved.status}: ${JSON.stringify(saved.runData).slice(-3000)}`);
+			return saved;
+		}
+
+		beforeAll(async () => {
+			calendarId = (await bookableCalendar(sandbox)).id;
+			for (const flow of Object.values(booking)) await activate(editor!, flow.id);
+		}, 2 * MINUTE);
+
+		test('Free slots, Book, the slot gone from Free slots, If Slot Is Taken (Fail; Book the Next Free Slot), a batch with a bad item, Get, Get Many, Update, Cancel, Delete', async () => {
+			const exec = await runInEditor('booking', 'booking', { calendarId, day, contacts });
+
+			slots = itemsOf(exec, 'Free slots');
+			// the seeded calendar: open 9:00 to 17:00 every day, 30-minute slots
+			expect(slots.map((s) => time(s.start))).toEqual(Array.from({ length: 16 }, (_, i) => `${String(9 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`));
+			expect(slots[0]).toEqual({ start: expect.stringMatching(new RegExp(`^${day}T09:00:00[-+]\\d\\d:\\d\\d$`)), end: expect.any(String), date: day, timeZone: BOOKING_ZONE });
+
+			const [booked] = itemsOf(exec, 'Book');
+			expect(booked).toEqual(expect.objectContaining({ calendarId, contactId: contacts[0], locationId: LOCATION }));
+			sameInstant(booked.startTime, slots[0].start);
+			sameInstant(booked.endTime, slots[0].end);
+
+			expect(itemsOf(exec, 'Free slots after booking').map((s) => s.start)).toEqual(slots.slice(1).map((s) => s.start));
+
+			const [failed] = itemsOf(exec, 'Book taken slot (fail)');
+			expect(failed).toEqual({
+				error: `${day} 09:00 (${BOOKING_ZONE}) in calendar "Consultation" (${calendarId}) is not free for contact "${contacts[1]}" (item 0)`,
+				description: expect.stringContaining('If Slot Is Taken to Book the Next Free Slot'),
+			});
+
+			const [nextFree] = itemsOf(exec, 'Book taken slot (next free)');
+			expect(nextFree).toEqual(expect.objectContaining({ contactId: contacts[1], bookedNextFreeSlot: true, requestedStartTime: slots[0].start }));
+			sameInstant(nextFree.startTime, slots[1].start);
+			nextFreeId = String(nextFree.id);
+
+			const batch = rawItemsOf(exec, 'Book batch (continue on fail)');
+			expect(batch.map((i) => i.pairedItem)).toEqual([0, 1, 2].map((item) => expect.objectContaining({ item })));
+			expect(batch[0].json).toEqual(expect.objectContaining({ contactId: contacts[2] }));
+			sameInstant(batch[0].json.startTime, slots[3].start);
+			expect(batch[1].json).toEqual({ error: expect.stringMatching(/^Start Time .*"next tuesday".* item 1/), description: expect.any(String) });
+			sameInstant(batch[2].json.startTime, slots[4].start);
+
+			expect(itemsOf(exec, 'Get')).toEqual([expect.objectContaining({ id: booked.id, calendarId, contactId: contacts[0] })]);
+			const listed = itemsOf(exec, 'Get Many');
+			expect(listed.map((a) => a.id).sort()).toEqual([booked.id, nextFree.id, batch[0].json.id, batch[2].json.id].sort());
+
+			const [moved] = itemsOf(exec, 'Update');
+			expect(moved).toEqual(expect.objectContaining({ id: booked.id, title: 'Cleaning (moved)' }));
+			sameInstant(moved.startTime, slots[6].start);
+			expect(Date.parse(String(moved.endTime)) - Date.parse(String(moved.startTime))).toBe(30 * 60_000);
+			expect(itemsOf(exec, 'Cancel')).toEqual([expect.objectContaining({ id: nextFree.id, appointmentStatus: 'cancelled' })]);
+			expect(itemsOf(exec, 'Delete')).toEqual([{ deleted: true, id: booked.id }]);
+
+			const stored = sandbox.state().appointments[LOCATION];
+			expect(stored.map((a) => [a.id, a.contactId, a.appointmentStatus]).sort()).toEqual(
+				[
+					[nextFree.id, contacts[1], 'cancelled'],
+					[batch[0].json.id, contacts[2], 'confirmed'],
+					[batch[2].json.id, contacts[2], 'confirmed'],
+				].sort(),
+			);
+		}, 4 * MINUTE);
+
+		test('Appointment Note: Create, Update, Get Many, Delete; Blocked Slot: Create, Update (its time leaves the free slots), Get Many, Delete', async () => {
+			const exec = await runInEditor('notes', 'notes and blocked slots', { calendarId, day, appointmentId: nextFreeId });
+
+			const [note] = itemsOf(exec, 'Create note');
+			expect(note).toEqual(expect.objectContaining({ body: 'Asked for a morning slot' }));
+			expect(itemsOf(exec, 'Update note')).toEqual([expect.objectContaining({ id: note.id, body: 'Morning slot confirmed' })]);
+			expect(itemsOf(exec, 'Notes of the appointment')).toEqual([expect.objectContaining({ id: note.id, body: 'Morning slot confirmed' })]);
+			expect(itemsOf(exec, 'Delete note')).toEqual([{ deleted: true, id: note.id }]);
+
+			const [lunch] = itemsOf(exec, 'Block lunch');
+			expect(lunch).toEqual(expect.objectContaining({ calendarId, title: 'Lunch' }));
+			expect(time(lunch.startTime)).toBe('12:00');
+			const [moved] = itemsOf(exec, 'Move lunch');
+			expect(moved).toEqual(expect.objectContaining({ id: lunch.id, calendarId, title: 'Team lunch' }));
+			expect([time(moved.startTime), time(moved.endTime)]).toEqual(['13:00', '14:00']);
+			// the appointment moved to 12:00 was deleted: 12:00 is free again, 13:00 to 14:00 is not
+			expect(itemsOf(exec, 'Free slots around lunch').map((s) => time(s.start))).toEqual(['12:00', '12:30', '14:00']);
+			expect(itemsOf(exec, 'Blocked slots of the calendar')).toEqual([expect.objectContaining({ id: lunch.id, title: 'Team lunch' })]);
+			expect(itemsOf(exec, 'Delete blocked slot')).toEqual([{ deleted: true, id: lunch.id }]);
+
+			expect(sandbox.state().blockedSlots[LOCATION] ?? []).toEqual([]);
+			expect(Object.values(sandbox.state().notes).flat()).toEqual([]);
+		}, 4 * MINUTE);
+	});
+
+	// ---------------------------------------------------------------------------------------------------------
 	describe('the tokens never leak', () => {
 		test('not in the node outputs of any execution', () => {
 			expect(executions.map((e) => e.name)).toHaveLength(6);
-			for (const { name, exec } of executions) {
-				const text = JSON.stringify(exec.runData ?? {}) + JSON.stringify(exec.error ?? {});
+			expect(editorExecutions).toHaveLength(2);
+			const runs = [...executions.map(({ name, exec }) => ({ name, data: [exec.runData ?? {}, exec.error ?? {}] })), ...editorExecutions.map((e) => ({ name: `editor ${e.id}`, data: e.runData }))];
+			for (const { name, data } of runs) {
+				const text = JSON.stringify(data);
 				for (const s of secrets) expect({ execution: name, leaked: text.includes(s) ? s : null }).toEqual({ execution: name, leaked: null });
 			}
 		});
@@ -437,7 +567,7 @@ describe.each(LINES)('real n8n, line %s', (line) => {
 			expect(list.status).toBe(200);
 			const ids = (list.json.data.results as Array<{ id: string }>).map((e) => e.id);
 			// every execution was saved (the positive control for the search below)
-			expect(ids).toHaveLength(executions.length);
+			expect(ids).toHaveLength(executions.length + editorExecutions.length);
 			const saved = await Promise.all(ids.map(async (id) => ({ id, answer: await rest('GET', `/rest/executions/${id}`) })));
 			expect(saved.map(({ answer }) => answer.status)).toEqual(ids.map(() => 200));
 			expect(saved.some(({ answer }) => answer.text.includes('acme-dental-hygiene'))).toBe(true);

@@ -24,14 +24,17 @@ import { prepareUserFolder } from '../../tools/n8n/userFolder';
 import { agencyCredentialFields } from '../../tools/engine/agency';
 import { sandboxAdmin } from '../../tools/sandbox/admin-client';
 import { DEFAULT_COMPANY, OTHER_AGENCY } from '../../tools/sandbox/agency';
-import { startSandbox, type Sandbox } from '../../tools/sandbox/server';
+import { appointmentBody, bookableCalendar, call, LOCATION } from '../../tools/sandbox/harness';
+import { DEFAULT_TOKENS, startSandbox, type Sandbox } from '../../tools/sandbox/server';
 import { e2eRun, LINES, MINUTE } from './support/run';
-import { AGENCY_CRED_TYPE, KEY_CRED_TYPE, SECRET_CRED_TYPE, TRIGGER_PATH, triggerWorkflow, type TriggerWorkflow } from './support/triggerWorkflows';
+import { AGENCY_CRED_TYPE, bookingNoteWorkflow, KEY_CRED_TYPE, SECRET_CRED_TYPE, TRIGGER_PATH, triggerWorkflow, type TriggerWorkflow } from './support/triggerWorkflows';
+import { CRED_TYPE } from './support/workflows';
 
 const OWNER: Owner = { email: 'e2e-trigger@example.com', password: `E2e-${randomBytes(9).toString('hex')}-Pw1`, firstName: 'E2E', lastName: 'Trigger' };
 /** the workflow action's shared secret, made at run time */
 const SECRET = { headerName: 'X-Webhook-Secret', secret: `e2e-${randomBytes(12).toString('hex')}` };
 const BURST = { deliveries: 200, atOnce: 20 };
+const BOOKED_NOTE = 'Booked through the API; n8n noted it';
 /** long enough for an execution a refused request might have started to show up before the count */
 const SETTLE_MS = 1500;
 
@@ -65,7 +68,7 @@ describe.each(LINES)('HighLevel Trigger in real n8n, line %s', (line) => {
 	let inst: N8nInstall;
 	let editor: Editor;
 	let sandbox: Sandbox;
-	const flows = {} as Record<'app' | 'published' | 'action' | 'burst' | 'anyAccount', TriggerWorkflow & { id: string; url: string }>;
+	const flows = {} as Record<'app' | 'published' | 'action' | 'burst' | 'anyAccount' | 'booked', TriggerWorkflow & { id: string; url: string }>;
 
 	beforeAll(async () => {
 		inst = await ensureN8n(line, { cacheDir: process.env.E2E_N8N_CACHE_DIR, log: stderrLog(`e2e trigger line ${line}`) });
@@ -76,9 +79,11 @@ describe.each(LINES)('HighLevel Trigger in real n8n, line %s', (line) => {
 		const keyCred = { name: 'sandbox webhook key', type: KEY_CRED_TYPE, data: { publicKey: sandbox.webhookPublicKeyPem } };
 		const secretCred = { name: 'workflow action secret', type: SECRET_CRED_TYPE, data: SECRET };
 		const agencyCred = { name: 'sandbox agency', type: AGENCY_CRED_TYPE, data: await agencyCredentialFields(sandbox, { sandbox_future: 'true' }) };
+		const [{ token, locationId }] = DEFAULT_TOKENS;
+		const highLevelCred = { name: 'HighLevel sandbox', type: CRED_TYPE, data: { accessToken: token, locationId, baseUrl: sandbox.url } };
 		const {
-			credentialIds: [keyId, secretId, agencyId],
-		} = await importIntoN8n(inst, userFolder, { credentials: [keyCred, secretCred, agencyCred] });
+			credentialIds: [keyId, secretId, agencyId, highLevelId],
+		} = await importIntoN8n(inst, userFolder, { credentials: [keyCred, secretCred, agencyCred, highLevelCred] });
 		const agency = { [AGENCY_CRED_TYPE]: { id: agencyId, name: agencyCred.name } };
 		const withKey = { ...agency, [KEY_CRED_TYPE]: { id: keyId, name: keyCred.name } };
 		const made = {
@@ -87,6 +92,7 @@ describe.each(LINES)('HighLevel Trigger in real n8n, line %s', (line) => {
 			action: triggerWorkflow('trigger: workflow action', { source: 'workflowAction' }, { [SECRET_CRED_TYPE]: { id: secretId, name: secretCred.name } }),
 			burst: triggerWorkflow('trigger: burst', { events: ['*'], verificationKey: 'credential' }, withKey),
 			anyAccount: triggerWorkflow('trigger: Any HighLevel Account', { events: ['*'], verificationKey: 'credential', acceptFrom: 'anyAccount' }, { [KEY_CRED_TYPE]: withKey[KEY_CRED_TYPE] }),
+			booked: bookingNoteWorkflow(withKey, { id: highLevelId, name: highLevelCred.name }, BOOKED_NOTE),
 		};
 		const keys = Object.keys(made) as Array<keyof typeof made>;
 		const { workflowIds } = await importIntoN8n(inst, userFolder, { workflows: keys.map((k) => made[k].workflow) });
@@ -300,5 +306,32 @@ describe.each(LINES)('HighLevel Trigger in real n8n, line %s', (line) => {
 		say(`burst: ${BURST.deliveries} deliveries, ${BURST.atOnce} at a time, answered in ${(answeredMs / 1000).toFixed(1)} s; ${refusedCount} not answered 200; ${total} executions (${count} finished)`);
 		expect(refusedCount).toBe(0);
 		expect(total).toBe(BURST.deliveries);
+	});
+
+	// after the burst: the Location app's URL moves from the burst workflow to this one
+	test('a booking made through the API: the sandbox sends its signed AppointmentCreate, the trigger starts the workflow, which notes the appointment', async () => {
+		const app = sandbox.app('Location');
+		sandbox.install(app.clientId, { userType: 'Location', locationId: LOCATION });
+		await sandboxAdmin(sandbox.url, '/webhooks', { appId: app.appId, url: flows.booked.url });
+		const calendar = await bookableCalendar(sandbox);
+		const start = new Date(Date.now() + 2 * 24 * 3600_000).toISOString().slice(0, 10);
+		// 17:00 UTC: 12:00 or 13:00 in New York, the sub-account's zone, inside the calendar's open hours
+		const booked = await call(sandbox, 'POST', '/calendars/events/appointments', { body: appointmentBody(calendar.id, `${start}T17:00:00Z`) });
+		expect({ status: booked.status, body: booked.body }).toEqual({ status: 200, body: expect.objectContaining({ calendarId: calendar.id }) });
+		await sandbox.webhooksSettled();
+		expect(sandbox.state().webhooks.deliveries.filter((d) => d.type === 'AppointmentCreate').map((d) => d.status)).toContain(200);
+
+		await waitForExecutions(editor, flows.booked.id, 1, 2 * MINUTE);
+		await sleep(SETTLE_MS);
+		const { count, newest } = await executionsOf(editor, flows.booked.id);
+		expect(count).toBe(1);
+		const execution = await savedExecution(editor, inst, newest[0].id);
+		expect(execution.status).toBe('success');
+		expect(itemsOf(execution, 'HighLevel Trigger')).toEqual([
+			expect.objectContaining({ type: 'AppointmentCreate', locationId: LOCATION, appointment: expect.objectContaining({ id: booked.body.id, calendarId: calendar.id }) }),
+		]);
+		const [note] = itemsOf(execution, 'Note the booking');
+		expect(note).toEqual(expect.objectContaining({ body: BOOKED_NOTE }));
+		expect(Object.values(sandbox.state().notes).flat()).toEqual([expect.objectContaining({ id: note.id, appointmentId: booked.body.id, body: BOOKED_NOTE })]);
 	});
 });

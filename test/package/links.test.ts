@@ -54,7 +54,7 @@ const rawBase = repository?.replace('https://github.com/', 'https://raw.githubus
 
 test('the README shows the pictures of the browser suite', () => {
 	const names = pictures.map(({ url }) => url.split('/').pop());
-	for (const key of ['credential-connected.png', 'node-create.png', 'agency-location-picker.png', 'output.png', 'trigger.png']) expect(names).toContain(key);
+	for (const key of ['credential-connected.png', 'node-create.png', 'agency-location-picker.png', 'output.png', 'trigger.png', 'book.png', 'free-slots-output.png']) expect(names).toContain(key);
 });
 
 test.each(pictures.map((picture) => [picture.url, picture] as const))(

@@ -218,6 +218,17 @@ describe('OAuth: authorize page and token endpoint', () => {
 		await start();
 	});
 
+	it('reads the page\'s ticked Future box as a browser submits it: after its hidden "false" twin', async () => {
+		await start({ oauth: { install: { ask: true } } });
+		for (const [sent, future] of [[['false'], false], [['false', 'true'], true]] as const) {
+			const url = new URL(authorizeUrl(sandbox.url, agencyApp(), { sandbox_approve: '1', sandbox_locations: 'all' }, 'st-2'));
+			for (const value of sent) url.searchParams.append('sandbox_future', value);
+			expect((await fetch(url, { redirect: 'manual' })).status).toBe(302);
+			expect(sandbox.state().agency.installs.at(-1)).toMatchObject({ userType: 'Company', installToFutureLocations: future });
+		}
+		await start();
+	});
+
 	it('keeps codes, tokens and client secrets out of the log and the state', async () => {
 		const app = subAccountApp();
 		const first = await connect(sandbox.url, app);

@@ -34,7 +34,10 @@ async function waitForValue(input: Locator, value: string, timeoutMs = 10000): P
 
 async function chooseInDropdown(page: Page, trigger: Locator, name: string): Promise<void> {
 	await trigger.click();
-	await page.locator('.el-select-dropdown__item:visible').filter({ hasText: new RegExp(`^${escapeRegExp(name)}$`, 'i') }).click();
+	const items = page.locator('.el-select-dropdown__item:visible');
+	const exactly = new RegExp(`^${escapeRegExp(name)}$`, 'i');
+	// an option with a description holds its name in an element of its own
+	await items.filter({ hasText: exactly }).or(items.filter({ has: page.getByText(exactly) })).first().click();
 	await page.locator('.el-select-dropdown__item:visible').first().waitFor({ state: 'hidden' });
 }
 

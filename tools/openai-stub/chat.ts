@@ -14,22 +14,34 @@ export interface ChatRequest {
 	stream?: boolean;
 }
 
+export type Reply = { kind: 'toolCall'; id: string; name: string; arguments: string } | { kind: 'text'; text: string };
+
+/** A conversation scripted turn by turn: its reply to a request, or undefined when the request is not one of its. */
+export type Conversation = (request: ChatRequest) => Reply | undefined;
+
 /** What the model does: call a tool with these arguments, then answer from the tool's result. */
 export interface AgentScript {
 	/** The arguments of the call to the first tool offered. */
 	toolArguments: Record<string, unknown>;
 	answer(toolResult: string): string;
+	/** asked first: conversations of their own (another agent's, with other tools) */
+	conversations?: Conversation[];
 }
 
-export type Reply = { kind: 'toolCall'; id: string; name: string; arguments: string } | { kind: 'text'; text: string };
-
-function textOf(content: ChatMessage['content']): string {
+export function textOf(content: ChatMessage['content']): string {
 	if (Array.isArray(content)) return content.map((part) => part.text ?? '').join('');
 	return content ?? '';
 }
 
-/** First turn: the tool call. Once the conversation holds the tool's result: the final answer quoting it. */
+/**
+ * A conversation of `script.conversations` that answers, else: first turn, the tool call; once the conversation holds
+ * the tool's result, the final answer quoting it.
+ */
 export function scriptedReply(request: ChatRequest, script: AgentScript): Reply {
+	for (const conversation of script.conversations ?? []) {
+		const reply = conversation(request);
+		if (reply) return reply;
+	}
 	const toolResult = request.messages.find((message) => message.role === 'tool');
 	if (toolResult) return { kind: 'text', text: script.answer(textOf(toolResult.content)) };
 	const name = request.tools?.[0]?.function.name;

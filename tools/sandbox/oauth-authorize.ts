@@ -48,7 +48,8 @@ function installChoice(deps: AuthorizeDeps, app: AppRecord, query: Record<string
 	}
 	const chosen = query.sandbox_locations;
 	const listed = chosen === undefined ? defaults.locationIds : chosen === ALL_LOCATIONS ? undefined : chosen.split(',').filter(Boolean);
-	const future = query.sandbox_future === undefined ? defaults.installToFutureLocations : query.sandbox_future === 'true';
+	// the choose page sends its hidden "false" and, when ticked, the checkbox's "true" after it: the query keeps both, comma-joined
+	const future = query.sandbox_future === undefined ? defaults.installToFutureLocations : query.sandbox_future.split(',').at(-1) === 'true';
 	return { userType: 'Company', companyId, locationIds: listed, installToFutureLocations: future };
 }
 

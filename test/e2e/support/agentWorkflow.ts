@@ -54,6 +54,19 @@ export function calendarTool(groupSlug: string, userId: string): AgentTool {
 	};
 }
 
+/** n8n's OpenAI Chat Model on the stub's model, with the OpenAI credential (its Base URL: the stub). */
+export function chatModelNode(id: string, name: string, position: [number, number], openAi: CredRef) {
+	return {
+		id,
+		name,
+		type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
+		typeVersion: 1.2,
+		position,
+		parameters: { model: { __rl: true, mode: 'id', value: STUB_MODEL }, options: {} },
+		credentials: { [OPENAI_CRED_TYPE]: openAi },
+	};
+}
+
 export function agentWorkflow(
 	name: string,
 	prompt: string,
@@ -75,15 +88,7 @@ export function agentWorkflow(
 				position: [220, 0],
 				parameters: { promptType: 'define', text: prompt, options: {} },
 			},
-			{
-				id: 'model',
-				name: 'OpenAI Chat Model',
-				type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
-				typeVersion: 1.2,
-				position: [220, 200],
-				parameters: { model: { __rl: true, mode: 'id', value: STUB_MODEL }, options: {} },
-				credentials: { [OPENAI_CRED_TYPE]: credentials.openAi },
-			},
+			chatModelNode('model', 'OpenAI Chat Model', [220, 200], credentials.openAi),
 			{
 				id: 'tool',
 				name: tool.name,

@@ -20,6 +20,7 @@ interface WfNode {
 	credentials?: Record<string, CredRef>;
 	onError?: string;
 	executeOnce?: boolean;
+	webhookId?: string;
 }
 
 export interface Workflow {
@@ -29,14 +30,20 @@ export interface Workflow {
 	connections: Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }>;
 }
 
-const TRIGGER = 'When clicking Execute';
+const MANUAL_TRIGGER: WfNode = { id: 'trigger', name: 'When clicking Execute', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
 
 type Step = Omit<WfNode, 'id' | 'position' | 'typeVersion' | 'type'> & { type?: string; typeVersion?: number };
 
-/** Manual Trigger → steps[0] → steps[1] → … */
-export function chain(name: string, steps: Step[]): Workflow {
+/** A Webhook trigger answering POST /webhook/<path> at once, for a workflow the running editor executes. */
+export function webhookTrigger(path: string): WfNode {
+	const parameters = { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} };
+	return { id: 'trigger', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], parameters, webhookId: path };
+}
+
+/** trigger (Manual Trigger unless given) → steps[0] → steps[1] → … */
+export function chain(name: string, steps: Step[], trigger: WfNode = MANUAL_TRIGGER): Workflow {
 	const nodes: WfNode[] = [
-		{ id: 'trigger', name: TRIGGER, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		trigger,
 		...steps.map((s, i) => ({
 			typeVersion: 1,
 			type: NODE_TYPE,
