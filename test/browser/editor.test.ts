@@ -12,11 +12,12 @@ import { randomBytes } from 'crypto';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 
+import { HighLevelTrigger } from '../../nodes/HighLevelTrigger/HighLevelTrigger.node.js';
 import { addAgentWithTool } from '../../tools/browser/aiAgent';
 import { ensureChromium } from '../../tools/browser/chromium';
 import { newCredential } from '../../tools/browser/credentialModal';
 import { signInThroughUi } from '../../tools/browser/editorSignIn';
-import { addNodeByAction, canvasSubtitle, nodePanel, openNewWorkflow, searchNodesPanel, type NodePanel } from '../../tools/browser/nodePanel';
+import { addNodeByAction, canvasNodeBesideTrigger, canvasSubtitle, nodePanel, openNewWorkflow, searchNodesPanel, type NodePanel } from '../../tools/browser/nodePanel';
 import { picturesDir, savePicture, shownSecrets } from '../../tools/browser/pictures';
 import { installForAgency, installForSubAccount } from '../../tools/browser/sandboxAuthorizePage';
 import { openSession, type BrowserSession } from '../../tools/browser/session';
@@ -38,7 +39,7 @@ const README = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8').replace(/\s+/g
 const TOKEN = DEFAULT_TOKENS[0].token;
 const [DENTAL, FITNESS] = ['Sandbox Dental (sandboxLocation0001)', 'Sandbox Fitness (sandboxLocation0002)'];
 const NODE = 'HighLevel Calendars';
-const TRIGGER_DESCRIPTION = "Starts the workflow on HighLevel's webhooks, letting in only signed ones";
+const TRIGGER_DESCRIPTION = new HighLevelTrigger().description.description;
 /** the names the suite gives the credentials, one per Authentication */
 const CREDENTIALS: Record<(typeof AUTHENTICATIONS)[number]['name'], string> = {
 	'Private Integration Token': 'Sandbox token',
@@ -217,12 +218,11 @@ describe('the editor in Chromium, n8n 2.x', () => {
 	step('the canvas subtitle is resource and operation, as the README says', async () => {
 		await panel.close();
 		check(README).toContain("the node's subtitle names resource and operation");
-		// n8n names a node added by an action after that action, and renames it with the operation
-		check(await canvasSubtitle(session!.page, 'Get a calendar group')).toBe('Calendar Group: Get');
+		check(await canvasSubtitle(canvasNodeBesideTrigger(session!.page))).toBe('Calendar Group: Get');
 	});
 
 	step('agency: picks the sub-account From List by typing in its search box (picture), lists its groups', async () => {
-		await session!.page.getByTestId('canvas-node').filter({ hasText: 'Get a calendar group' }).dblclick();
+		await canvasNodeBesideTrigger(session!.page).dblclick();
 		panel = await nodePanel(session!.page);
 		await panel.chooseCredential(CREDENTIALS['Agency (OAuth2)']);
 		await panel.chooseOperation('Get Many');
@@ -247,8 +247,8 @@ describe('the editor in Chromium, n8n 2.x', () => {
 		await openNewWorkflow(page, editor.url);
 		// the nodes panel drops " Trigger" from a trigger's name: it lists "HighLevel", told apart by its description
 		check(await searchNodesPanel(page, 'HighLevel')).toContainEqual({ name: 'HighLevel', description: TRIGGER_DESCRIPTION });
-		// n8n lists a trigger's events as its actions ("On sub account created agency app")
-		const trigger = await addNodeByAction(page, TRIGGER_DESCRIPTION, 'On sub account created agency app');
+		// n8n lists a trigger's events as its actions, by each event's action text
+		const trigger = await addNodeByAction(page, TRIGGER_DESCRIPTION, 'On sub-account created');
 		check(await trigger.root.getByTestId('parameter-input-events').innerText()).toContain('Sub-Account Created (Agency App)');
 		check(await trigger.choicesOf('events')).toEqual(TRIGGER_EVENTS.map((event) => event.name));
 		const url = await trigger.webhookUrl('Production URL');

@@ -254,9 +254,13 @@ export async function nodePanel(page: Page): Promise<NodePanel> {
 	};
 }
 
-/** The subtitle under a node's name on the canvas. */
-export async function canvasSubtitle(page: Page, nodeName: string): Promise<string> {
-	const node = page.getByTestId('canvas-node').filter({ hasText: nodeName });
+/** A node on the canvas other than the manual trigger the editor starts a workflow with (its name follows n8n's renaming). */
+export function canvasNodeBesideTrigger(page: Page): Locator {
+	return page.getByTestId('canvas-node').filter({ hasNotText: 'When clicking' });
+}
+
+/** The subtitle under a node's name on the canvas: the last line the node shows. */
+export async function canvasSubtitle(node: Locator): Promise<string> {
 	const lines = (await node.innerText()).split('\n').map((line) => line.trim()).filter(Boolean);
-	return lines[lines.indexOf(nodeName) + 1] ?? '';
+	return lines[lines.length - 1] ?? '';
 }
