@@ -14,4 +14,6 @@ module.exports = {
 	setupFilesAfterEnv: ['<rootDir>/test/setup/stopChildren.ts'],
 	reporters: ['default', '<rootDir>/test/summaryReporter.js'],
 	testTimeout: 30000,
+	// most suites wait on sandboxes, child processes and fake-clock hand-offs, not on the CPU: four workers on two cores
+	maxWorkers: 4,
 };
