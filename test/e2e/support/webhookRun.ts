@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
 /**
  * An active workflow run in the running editor through its Webhook trigger (no n8n process started for it): the body
  * POSTed to /webhook/<path>, the execution it started read as n8n saved it.
