@@ -9,11 +9,11 @@
  *   E2E_LINES=2 npm run test:e2e      one line
  *   E2E_KEEP=1 npm run test:e2e       keep the user folders under .cache/e2e/ for inspection
  */
-import { randomBytes, randomUUID } from 'crypto';
+import { randomBytes } from 'crypto';
 import { mkdir, readFile, rm } from 'fs/promises';
 import { join } from 'path';
 
-import { activate, type SavedExecution } from '../../tools/n8n/activeWorkflows';
+import type { SavedExecution } from '../../tools/n8n/activeWorkflows';
 import { startScriptedServer, type ScriptedServer } from '../../tools/engine/scriptedServer';
 import { fakeToken } from '../../tools/fakeToken';
 import { runN8n } from '../../tools/n8n/command';
@@ -43,7 +43,7 @@ import { BOOKING_ZONE, bookingWorkflow, notesAndBlockedSlotsWorkflow, type Booki
 import { describeExamples } from './support/exampleTests';
 import { describeResources } from './support/resourceTests';
 import { e2eRun, KEEP, LINES, MINUTE } from './support/run';
-import { runByWebhook } from './support/webhookRun';
+import { webhookCases, type EditorContext } from './support/webhookCases';
 
 const [SANDBOX_TOKEN, READONLY_TOKEN, OTHER_TOKEN] = DEFAULT_TOKENS.map((t) => t.token);
 const LOCATION = 'sandboxLocation0001';
@@ -84,8 +84,6 @@ describe.each(LINES)('real n8n, line %s', (line) => {
 	let wrongToken: CredRef;
 	let plainHttp: CredRef;
 	let wf: Record<'create' | 'modify' | 'cof' | 'remove' | 'bad' | 'calendars', string>;
-	/** the booking workflows, run by the editor through their Webhook (path = webhookId) */
-	const booking = { booking: { id: '', path: randomUUID() }, notes: { id: '', path: randomUUID() } };
 	const executions: Array<{ name: string; exec: Execution }> = [];
 	const editorExecutions: SavedExecution[] = [];
 	const processOutputs: Array<{ what: string; text: string }> = [];
@@ -109,6 +107,9 @@ describe.each(LINES)('real n8n, line %s', (line) => {
 		if (exec.status !== 'success') throw new Error(`"${label}" ended ${exec.status}: ${JSON.stringify(exec.runData).slice(-3000)}`);
 		return exec;
 	}
+
+	/** What the cases run by their Webhook in this line's editor get from the suite. */
+	const inEditor = (): EditorContext => ({ inst, editor: editor!, sandbox, cred: good, answers: restAnswers, ran: ranInEditor });
 
 	/** The workflow run in the running editor as its Execute Workflow button runs it. */
 	async function runInEditor(key: keyof typeof wf, label: string): Promise<SavedExecution> {
@@ -175,15 +176,11 @@ describe.each(LINES)('real n8n, line %s', (line) => {
 			lifecycle.remove,
 			badCredentialsWorkflow(wrongToken, plainHttp),
 			calendarsWorkflow(good),
-			bookingWorkflow(good, booking.booking.path),
-			notesAndBlockedSlotsWorkflow(good, booking.notes.path),
 		];
 		const ids: string[] = [];
 		for (const workflow of workflows) ids.push(await createWorkflow(editor!, workflow));
-		const [create, modify, cof, remove, bad, calendars, bookingId, notesId] = ids;
+		const [create, modify, cof, remove, bad, calendars] = ids;
 		wf = { create, modify, cof, remove, bad, calendars };
-		booking.booking.id = bookingId;
-		booking.notes.id = notesId;
 	}, 20 * MINUTE);
 
 	afterAll(async () => {
@@ -444,21 +441,17 @@ describe.each(LINES)('real n8n, line %s', (line) => {
 		let slots: Array<Record<string, unknown>>;
 		let nextFreeId: string;
 
-		/** POSTs the body to the workflow's Webhook and reads the execution it started, as n8n saved it. */
-		async function runByPost(flow: keyof typeof booking, label: string, body: BookingRequest | NotesRequest): Promise<SavedExecution> {
-			const started = Date.now();
-			const { answer, execution } = await runByWebhook(editor!, inst, booking[flow], body);
-			restAnswers.push({ what: `POST /webhook (${label})`, text: answer.text });
-			return ranInEditor(label, started, execution);
-		}
+		const { run } = webhookCases(inEditor, {
+			booking: (path) => bookingWorkflow(good, path),
+			'notes and blocked slots': (path) => notesAndBlockedSlotsWorkflow(good, path),
+		});
 
 		beforeAll(async () => {
 			calendarId = (await bookableCalendar(sandbox)).id;
-			for (const flow of Object.values(booking)) await activate(editor!, flow.id);
 		}, 2 * MINUTE);
 
 		test('Free slots, Book, the slot gone from Free slots, If Slot Is Taken (Fail; Book the Next Free Slot), a batch with a bad item, Get, Get Many, Update, Cancel, Delete', async () => {
-			const exec = await runByPost('booking', 'booking', { calendarId, day, contacts });
+			const exec = await run('booking', { calendarId, day, contacts } satisfies BookingRequest);
 
 			slots = itemsOf(exec, 'Free slots');
 			// the seeded calendar: open 9:00 to 17:00 every day, 30-minute slots
@@ -512,7 +505,7 @@ describe.each(LINES)('real n8n, line %s', (line) => {
 		}, 4 * MINUTE);
 
 		test('Appointment Note: Create, Update, Get Many, Delete; Blocked Slot: Create, Update (its time leaves the free slots), Get Many, Delete', async () => {
-			const exec = await runByPost('notes', 'notes and blocked slots', { calendarId, day, appointmentId: nextFreeId });
+			const exec = await run('notes and blocked slots', { calendarId, day, appointmentId: nextFreeId } satisfies NotesRequest);
 
 			const [note] = itemsOf(exec, 'Create note');
 			expect(note).toEqual(expect.objectContaining({ body: 'Asked for a morning slot' }));
@@ -537,7 +530,7 @@ describe.each(LINES)('real n8n, line %s', (line) => {
 	});
 
 	// ---------------------------------------------------------------------------------------------------------
-	describeResources(() => ({ inst, editor: editor!, sandbox, cred: good, answers: restAnswers, ran: ranInEditor }));
+	describeResources(inEditor);
 
 	// ---------------------------------------------------------------------------------------------------------
 	describe('the tokens never leak', () => {

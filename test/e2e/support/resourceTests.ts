@@ -8,31 +8,14 @@ import { randomUUID } from 'crypto';
 
 import { agencyCredentialFields } from '../../../tools/engine/agency';
 import { validateRequest } from '../../../tools/contract/openapi';
-import { activate, type SavedExecution } from '../../../tools/n8n/activeWorkflows';
-import type { Editor } from '../../../tools/n8n/editor';
 import { itemsOf, rawItemsOf } from '../../../tools/n8n/execute';
-import type { N8nInstall } from '../../../tools/n8n/install';
-import { createCredential, type Answers } from '../../../tools/n8n/restCredentials';
-import { createWorkflow } from '../../../tools/n8n/restWorkflows';
+import { createCredential } from '../../../tools/n8n/restCredentials';
 import { call, LOCATION, OTHER, OTHER_LOCATION } from '../../../tools/sandbox/harness';
 import type { Sandbox } from '../../../tools/sandbox/server';
 import { AGENCY_CRED_TYPE } from './oauthWorkflows';
 import { agencyResourcesWorkflow, resourcesWorkflow, type AgencyResourcesRequest, type ResourcesRequest } from './resourceWorkflows';
 import { MINUTE } from './run';
-import { runByWebhook, type WebhookFlow } from './webhookRun';
-import type { CredRef } from './workflows';
-
-export interface ResourceContext {
-	inst: N8nInstall;
-	editor: Editor;
-	sandbox: Sandbox;
-	/** the suite's token credential for LOCATION */
-	cred: CredRef;
-	/** every REST and webhook answer, for the suite's token searches */
-	answers: Answers;
-	/** hands an execution the editor ran to the suite (its token searches) and throws unless it succeeded */
-	ran(label: string, started: number, execution: SavedExecution): SavedExecution;
-}
+import { webhookCases, type EditorContext } from './webhookCases';
 
 /** A service calendar in the location (rooms and equipment belong to service calendars). */
 async function serviceCalendar(sandbox: Sandbox, locationId: string, token?: string): Promise<string> {
@@ -44,34 +27,28 @@ async function serviceCalendar(sandbox: Sandbox, locationId: string, token?: str
 
 const RESOURCE_PATHS = /^\/calendars\/(resources\/|[^/]+\/notifications)/;
 
-export function describeResources(context: () => ResourceContext): void {
+export function describeResources(context: () => EditorContext): void {
 	describe('rooms, equipment and notifications: workflows the running editor executes (Webhook trigger), each operation asserted', () => {
-		const flows: Record<'subAccount' | 'agency', WebhookFlow> = { subAccount: { id: '', path: randomUUID() }, agency: { id: '', path: randomUUID() } };
-		const executions: SavedExecution[] = [];
+		const { run, executions } = webhookCases(context, {
+			'rooms and notifications': (path) => resourcesWorkflow(context().cred, path),
+			'rooms and notifications (agency)': async (path) => {
+				const { editor, sandbox, answers } = context();
+				const data = await agencyCredentialFields(sandbox);
+				return agencyResourcesWorkflow(await createCredential(editor, { name: 'HighLevel agency (rooms, notifications)', type: AGENCY_CRED_TYPE, data }, answers), path);
+			},
+		});
+		const subAccount = (body: ResourcesRequest) => run('rooms and notifications', body);
+		const agency = (body: AgencyResourcesRequest) => run('rooms and notifications (agency)', body);
 		let firstRequest = 0;
 
-		async function run(flow: keyof typeof flows, body: ResourcesRequest | AgencyResourcesRequest): Promise<SavedExecution> {
-			const { editor, inst, answers, ran } = context();
-			const started = Date.now();
-			const { answer, execution } = await runByWebhook(editor, inst, flows[flow], body);
-			answers.push({ what: `POST /webhook (${flow} rooms and notifications)`, text: answer.text });
-			executions.push(execution);
-			return ran(`${flow} rooms and notifications`, started, execution);
-		}
-
-		beforeAll(async () => {
-			const { editor, sandbox, cred, answers } = context();
-			firstRequest = sandbox.requests().length;
-			const agency = await createCredential(editor, { name: 'HighLevel agency (rooms, notifications)', type: AGENCY_CRED_TYPE, data: await agencyCredentialFields(sandbox) }, answers);
-			flows.subAccount.id = await createWorkflow(editor, resourcesWorkflow(cred, flows.subAccount.path));
-			flows.agency.id = await createWorkflow(editor, agencyResourcesWorkflow(agency, flows.agency.path));
-			for (const flow of Object.values(flows)) await activate(editor, flow.id);
-		}, 2 * MINUTE);
+		beforeAll(() => {
+			firstRequest = context().sandbox.requests().length;
+		});
 
 		test('Room and Equipment: Create, Get, Get Many, Update, Delete; Notification: Create (a reminder), Get, Get Many, Update, Delete, then only among the deleted', async () => {
 			const { sandbox } = context();
 			const calendarId = await serviceCalendar(sandbox, LOCATION);
-			const exec = await run('subAccount', { calendarId });
+			const exec = await subAccount({ calendarId });
 
 			const [room] = itemsOf(exec, 'Create room');
 			expect(room).toEqual(
@@ -119,7 +96,7 @@ export function describeResources(context: () => ResourceContext): void {
 				{ locationId: OTHER_LOCATION, calendarId: await serviceCalendar(sandbox, OTHER_LOCATION, OTHER) },
 			];
 			const mintsBefore = { ...sandbox.state().oauth.mintsByLocation };
-			const exec = await run('agency', { subAccounts });
+			const exec = await agency({ subAccounts });
 
 			const rooms = rawItemsOf(exec, 'Create room');
 			expect(rooms.map((i) => i.pairedItem)).toEqual([0, 1].map((item) => expect.objectContaining({ item })));
