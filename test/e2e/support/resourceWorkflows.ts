@@ -4,7 +4,7 @@
  * → Get Many → Update → Delete once, as a user would; the agency chain does it per item, one item per sub-account.
  */
 import { AGENCY_CRED_TYPE } from './oauthWorkflows';
-import { byId, chain, hl, webhookTrigger, type CredRef } from './workflows';
+import { byId, chain, hl, step, webhookBody, webhookTrigger, type CredRef } from './workflows';
 
 /** What the test POSTs to the sub-account workflow. */
 export interface ResourcesRequest {
@@ -17,10 +17,7 @@ export interface AgencyResourcesRequest {
 	subAccounts: Array<{ locationId: string; calendarId: string }>;
 }
 
-const body = (field: string) => `$('Webhook').first().json.body.${field}`;
-const once = { executeOnce: true };
-
-const step = (resource: string) => (name: string, cred: CredRef, parameters: Record<string, unknown>) => hl(name, cred, { resource, ...parameters }, once);
+const body = webhookBody;
 
 /**
  * Rooms and equipment: a room and a piece of equipment for the calendar, each read back, listed, updated and deleted;
