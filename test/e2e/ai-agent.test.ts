@@ -54,7 +54,7 @@ describe.each(LINES)('an AI Agent uses the node as its tool, real n8n line %s', 
 	let calendarRun: { execution: Execution; chats: ChatRequest[] } | undefined;
 
 	beforeAll(async () => {
-		inst = await ensureN8n(line, { log });
+		inst = await ensureN8n(line, { cacheDir: process.env.E2E_N8N_CACHE_DIR, log });
 		userFolder = join(run.dir, `line-${line}`);
 		await prepareUserFolder(inst, userFolder, run.tarball(), log);
 		sandbox = await startSandbox({ port: 0 });
