@@ -13,6 +13,9 @@ import { searchCalendarUsers } from './listSearch/searchCalendarUsers';
 import { searchCalendars } from './listSearch/searchCalendars';
 import { searchGroups } from './listSearch/searchGroups';
 import { searchLocations } from './listSearch/searchLocations';
+import { searchServiceBookings } from './listSearch/searchServiceBookings';
+import { searchServiceLocations } from './listSearch/searchServiceLocations';
+import { searchServices } from './listSearch/searchServices';
 import { appointmentDescription, appointmentOperationField, appointmentOperationHandlers } from './resources/appointment';
 import { appointmentNoteDescription, appointmentNoteHandlers, appointmentNoteOperationField } from './resources/appointmentNote';
 import { blockedSlotDescription, blockedSlotHandlers, blockedSlotOperationField } from './resources/blockedSlot';
@@ -20,6 +23,9 @@ import { calendarDescription, calendarOperationField, calendarOperationHandlers 
 import { calendarGroupDescription, operationField, operationHandlers } from './resources/calendarGroup';
 import { calendarNotificationDescription, calendarNotificationOperationField, calendarNotificationOperationHandlers } from './resources/calendarNotification';
 import { calendarResourceDescription, calendarResourceOperationField, calendarResourceOperationHandlers } from './resources/calendarResource';
+import { serviceDescription, serviceOperationField, serviceOperationHandlers } from './resources/service';
+import { serviceBookingDescription, serviceBookingOperationField, serviceBookingOperationHandlers } from './resources/serviceBooking';
+import { serviceLocationDescription, serviceLocationOperationField, serviceLocationOperationHandlers } from './resources/serviceLocation';
 import { agencyLocationField, authenticationOptions, locationField } from './description/commonFields';
 import { resourceOperationSubtitle } from './description/subtitle';
 import { runItems, type ItemHandler } from './execution/runItems';
@@ -37,6 +43,9 @@ const resourceField: INodeProperties = {
 		{ name: 'Calendar Group', value: 'calendarGroup' },
 		{ name: 'Calendar Notification', value: 'calendarNotification' },
 		{ name: 'Calendar Resource', value: 'calendarResource' },
+		{ name: 'Service', value: 'service' },
+		{ name: 'Service Booking', value: 'serviceBooking' },
+		{ name: 'Service Location', value: 'serviceLocation' },
 	],
 	default: 'calendarGroup',
 };
@@ -50,6 +59,9 @@ const operationFields = [
 	appointmentOperationField,
 	blockedSlotOperationField,
 	appointmentNoteOperationField,
+	serviceBookingOperationField,
+	serviceOperationField,
+	serviceLocationOperationField,
 ];
 const handlers: Record<string, Record<string, ItemHandler>> = {
 	calendarGroup: operationHandlers,
@@ -59,6 +71,9 @@ const handlers: Record<string, Record<string, ItemHandler>> = {
 	appointment: appointmentOperationHandlers,
 	blockedSlot: blockedSlotHandlers,
 	appointmentNote: appointmentNoteHandlers,
+	serviceBooking: serviceBookingOperationHandlers,
+	service: serviceOperationHandlers,
+	serviceLocation: serviceLocationOperationHandlers,
 };
 
 export class HighLevelCalendars implements INodeType {
@@ -70,7 +85,7 @@ export class HighLevelCalendars implements INodeType {
 		version: 1,
 		subtitle: resourceOperationSubtitle(resourceField, operationFields),
 		description:
-			'Manage HighLevel calendar groups and their calendars (enable or disable groups, move calendars between groups), find free slots, book, reschedule and cancel appointments, block time and keep appointment notes',
+			'Manage HighLevel calendar groups and their calendars (enable or disable groups, move calendars between groups), find free slots, book, reschedule and cancel appointments, block time and keep appointment notes, and (API Version v3) service bookings, services and service locations',
 		defaults: { name: 'HighLevel Calendars' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -111,11 +126,14 @@ export class HighLevelCalendars implements INodeType {
 			...appointmentDescription,
 			...blockedSlotDescription,
 			...appointmentNoteDescription,
+			...serviceBookingDescription,
+			...serviceDescription,
+			...serviceLocationDescription,
 		],
 	};
 
 	methods = {
-		listSearch: { searchCalendarNotifications, searchCalendarResources, searchCalendars, searchCalendarUsers, searchGroups, searchLocations },
+		listSearch: { searchCalendarNotifications, searchCalendarResources, searchCalendars, searchCalendarUsers, searchGroups, searchLocations, searchServiceBookings, searchServiceLocations, searchServices },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

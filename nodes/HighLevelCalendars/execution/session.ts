@@ -11,6 +11,7 @@ import type { Calendar } from '../api/calendars/types';
 import { CalendarNotificationsApi } from '../api/calendarNotifications/api';
 import { CalendarResourcesApi } from '../api/calendarResources/api';
 import { FreeSlotsApi } from '../api/freeSlots/api';
+import { ServiceBookingsApi, ServiceCatalogApi, ServiceLocationsApi } from '../api/services/api';
 import { CreateLookup } from '../shared/createLookup';
 import { SlugDirectory } from '../shared/slugDirectory';
 import type { SendCall } from '../transport/call';
@@ -19,7 +20,7 @@ import { loadConnection } from '../transport/connection';
 import { LocationTokens } from '../transport/tokens/locationTokens';
 import { sendToHighLevel } from '../transport/request';
 import { SendSpacing } from '../transport/pacing/sendSpacing';
-import { requestSettings, type RequestOptions, type RequestSettings } from '../transport/requestSettings';
+import { requestSettings, type ApiVersion, type RequestOptions, type RequestSettings } from '../transport/requestSettings';
 
 /** The location an item names, else the credential's. */
 export function locationOf(connection: Connection, override: unknown): string {
@@ -82,7 +83,13 @@ export class ExecutionSession {
 
 	readonly notificationsApi: CalendarNotificationsApi;
 
-	/** What creates of rooms, equipment and notifications look up after an ambiguous failure. */
+	readonly serviceBookingsApi: ServiceBookingsApi;
+
+	readonly serviceCatalogApi: ServiceCatalogApi;
+
+	readonly serviceLocationsApi: ServiceLocationsApi;
+
+	/** What creates of rooms, equipment, notifications and v3 services look up after an ambiguous failure. */
 	readonly createLookup = new CreateLookup();
 
 	private constructor(
@@ -99,6 +106,9 @@ export class ExecutionSession {
 		this.notesApi = new AppointmentNotesApi(sendVia(ctx, connection), ctx.getNode());
 		this.resourcesApi = apiClient(ctx, connection, CalendarResourcesApi);
 		this.notificationsApi = apiClient(ctx, connection, CalendarNotificationsApi);
+		this.serviceBookingsApi = apiClient(ctx, connection, ServiceBookingsApi);
+		this.serviceCatalogApi = apiClient(ctx, connection, ServiceCatalogApi);
+		this.serviceLocationsApi = apiClient(ctx, connection, ServiceLocationsApi);
 	}
 
 	/** The calendar, read once per execution however many items book in it. */
@@ -119,8 +129,18 @@ export class ExecutionSession {
 		return new ExecutionSession(ctx, withLocationTokens(ctx, connection));
 	}
 
-	/** Where and how the item's requests go: its location and its Options. */
-	settings(itemIndex: number): RequestSettings {
+	/**
+	 * Where and how the item's requests go: its location and its Options. With `onlyVersion` (operations whose routes
+	 * one Version alone has) an unset API Version is that one, and another is refused before anything is sent.
+	 */
+	settings(itemIndex: number, onlyVersion?: ApiVersion): RequestSettings {
+		const options = this.ctx.getNodeParameter('options', itemIndex, {}) as RequestOptions;
+		if (onlyVersion !== undefined && (options.apiVersion ?? onlyVersion) !== onlyVersion) {
+			throw new NodeOperationError(this.ctx.getNode(), `API Version "${String(options.apiVersion)}" in item ${itemIndex} cannot run this operation`, {
+				itemIndex,
+				description: `HighLevel has this operation in API Version ${onlyVersion} only: set Options > API Version to ${onlyVersion}, or remove it`,
+			});
+		}
 		const locationId = locationOf(
 			this.connection,
 			this.ctx.getNodeParameter('locationId', itemIndex, '', { extractValue: true }),
@@ -133,6 +153,6 @@ export class ExecutionSession {
 					: 'Set Location ID in the node, or the Location ID of the credential',
 			});
 		}
-		return requestSettings(locationId, this.ctx.getNodeParameter('options', itemIndex, {}) as RequestOptions);
+		return requestSettings(locationId, { ...options, apiVersion: options.apiVersion ?? onlyVersion });
 	}
 }
