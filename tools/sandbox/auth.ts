@@ -35,8 +35,9 @@ export function authenticate(req: RecordedRequest, tokens: SandboxToken[]): Auth
 	const token = tokens.find((t) => t.token === presented);
 	if (!token) return { ok: false, answer: unauthorized(MESSAGES.invalidToken) };
 
-	// both spec files define the covered routes identically, so the route does not depend on the Version header
-	const operation = matchOperation(req.method, req.path, API_VERSIONS[0]);
+	// both spec files define their shared routes identically, so the route does not depend on the Version header;
+	// the v3 services (/calendars/services/…) are in the v3 file only
+	const operation = matchOperation(req.method, req.path, API_VERSIONS[0]) ?? matchOperation(req.method, req.path, 'v3');
 	if (!operation) return { ok: false, token, answer: unauthorized(MESSAGES.routeNotSupported) };
 	if (!token.scopes.includes(requiredScope(operation.operationId))) {
 		return { ok: false, token, answer: unauthorized(MESSAGES.scopeNotAuthorized) };
@@ -44,6 +45,9 @@ export function authenticate(req: RecordedRequest, tokens: SandboxToken[]): Auth
 	const version = req.headers.version;
 	if (version === undefined) return { ok: false, token, answer: unauthorized(MESSAGES.versionMissing) };
 	if (!API_VERSIONS.includes(version as ApiVersion)) return { ok: false, token, answer: unauthorized(MESSAGES.versionInvalid) };
+	// UNDOCUMENTED: HighLevel's answer to a v3-only route under Version 2021-04-15; the sandbox decides it is the answer
+	// to a Version the route does not take (401, "version header is invalid"), and nothing is stored
+	if (operation.version === 'v3' && version !== 'v3') return { ok: false, token, answer: unauthorized(MESSAGES.versionInvalid) };
 	return { ok: true, token, operation: { ...operation, version: version as ApiVersion } };
 }
 
