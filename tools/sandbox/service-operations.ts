@@ -169,8 +169,7 @@ export const serviceHandlers: Record<string, Handler> = {
 		const slotChanged = ['startTime', 'endTime', 'services'].some((key) => ctx.body[key] !== undefined);
 		const checked = bookingFields(ctx, { ...current, ...ctx.body }, record.bookingId, slotChanged);
 		if ('problem' in checked) return checked.problem;
-		const { bookingId: _id, locationId: _location, ...fields } = { ...stored(ctx, checked.fields), dateAdded: record.dateAdded };
-		return answered(success(200, ctx.store.services.updateBooking(location(ctx), record.bookingId, fields)), true);
+		return answered(success(200, ctx.store.services.updateBooking(location(ctx), record.bookingId, { ...stored(ctx, checked.fields), dateAdded: record.dateAdded })), true);
 	},
 
 	// UNDOCUMENTED: a delete is kept as the booking's `deleted` (the record has that flag); deleting it again answers 404
