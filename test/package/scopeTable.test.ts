@@ -55,6 +55,12 @@ async function post(path: string, body: object, located = true): Promise<string>
 	return String(answer.group?.id ?? answer.calendar?.id ?? answer.note?.id ?? answer.id ?? answer[0]?._id);
 }
 
+/** The answer to a v3 POST of `body` with the location (the v3 services). */
+async function postV3(path: string, body: object): Promise<{ service?: { id: string }; id?: string; bookingId?: string }> {
+	const headers = { authorization: `Bearer ${SANDBOX_TOKEN}`, version: 'v3', 'content-type': 'application/json' };
+	return (await (await fetch(`${sandbox.url}${path}`, { method: 'POST', headers, body: JSON.stringify({ locationId: SANDBOX_LOCATION, ...body }) })).json()) as { id?: string };
+}
+
 async function seed(): Promise<Seed> {
 	sandbox.reset();
 	const salesId = await post('/calendars/groups', { name: 'Sales', description: 'Sales calls', slug: 'sales' });
@@ -69,7 +75,12 @@ async function seed(): Promise<Seed> {
 	const noteId = await post(`/calendars/appointments/${appointmentId}/notes`, { body: 'Seeded' }, false);
 	const roomId = await post('/calendars/resources/rooms', { name: 'Yoga Room', description: '', quantity: 1, outOfService: 0, capacity: 8, calendarIds: [] });
 	const notificationId = await post(`/calendars/${calendarId}/notifications`, [{ receiverType: 'contact', channel: 'sms', notificationType: 'reminder' }]);
-	return { salesId, emptyId, calendarId, bookableId, appointmentId, freeSlot: day(3), blockedSlotId, noteId, roomId, notificationId };
+	const serviceId = String((await postV3('/calendars/services/catalog', { name: 'Cut', slug: 'cut', staff: [{ id: 'user1' }] })).service?.id);
+	const serviceLocationId = String((await postV3('/calendars/services/locations', { name: 'Studio', slug: 'studio' })).id);
+	const serviceBookingStart = day(6);
+	const booking = { contactId: CONTACT, startTime: serviceBookingStart, endTime: day(6).replace('T14', 'T15'), timezone: 'UTC', services: [{ id: serviceId }] };
+	const serviceBookingId = String((await postV3('/calendars/services/bookings', booking)).bookingId);
+	return { salesId, emptyId, calendarId, bookableId, appointmentId, freeSlot: day(3), blockedSlotId, noteId, roomId, notificationId, serviceId, serviceLocationId, serviceBookingId, serviceBookingStart };
 }
 
 test('the README\'s scope table is the one scopeTable.ts renders', () => {
