@@ -43,9 +43,9 @@ const resourceField: INodeProperties = {
 		{ name: 'Calendar Group', value: 'calendarGroup' },
 		{ name: 'Calendar Notification', value: 'calendarNotification' },
 		{ name: 'Calendar Resource', value: 'calendarResource' },
-		{ name: 'Service', value: 'service' },
-		{ name: 'Service Booking', value: 'serviceBooking' },
-		{ name: 'Service Location', value: 'serviceLocation' },
+		{ name: 'Service', value: 'service', description: 'The service catalog (API Version v3 only)' },
+		{ name: 'Service Booking', value: 'serviceBooking', description: 'Bookings of services (API Version v3 only)' },
+		{ name: 'Service Location', value: 'serviceLocation', description: 'Where services are given (API Version v3 only)' },
 	],
 	default: 'calendarGroup',
 };

@@ -1,6 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { v3Notice } from '../../description/v3Only';
 import type { ItemHandler } from '../../execution/runItems';
 import * as create from './create';
 import * as deleteService from './delete';
@@ -34,7 +33,6 @@ export const serviceOperationField: INodeProperties = {
 
 /** The Service resource's fields after the Location ID fields. */
 export const serviceDescription: INodeProperties[] = [
-	v3Notice('service', 'Service'),
 	...create.description,
 	...get.description,
 	...getMany.description,

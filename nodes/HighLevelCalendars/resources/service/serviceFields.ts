@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pickerField } from '../../description/v3Only';
+import { pickerField } from '../../description/pickerField';
 import { setFields } from '../../shared/fieldValues';
 import { readTextList, requireText } from '../../shared/validation';
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { pickerField } from '../../description/v3Only';
+import { pickerField } from '../../description/pickerField';
 import { isoWithOffset } from '../../shared/dates';
 import { setFields } from '../../shared/fieldValues';
 import { requireText } from '../../shared/validation';

@@ -1,6 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { v3Notice } from '../../description/v3Only';
 import type { ItemHandler } from '../../execution/runItems';
 import * as create from './create';
 import * as deleteBooking from './delete';
@@ -34,7 +33,6 @@ export const serviceBookingOperationField: INodeProperties = {
 
 /** The Service Booking resource's fields after the Location ID fields. */
 export const serviceBookingDescription: INodeProperties[] = [
-	v3Notice('serviceBooking', 'Service Booking'),
 	...create.description,
 	...get.description,
 	...getMany.description,

@@ -1,6 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { v3Notice } from '../../description/v3Only';
 import type { ItemHandler } from '../../execution/runItems';
 import * as create from './create';
 import * as deleteLocation from './delete';
@@ -34,7 +33,6 @@ export const serviceLocationOperationField: INodeProperties = {
 
 /** The Service Location resource's fields after the Location ID fields. */
 export const serviceLocationDescription: INodeProperties[] = [
-	v3Notice('serviceLocation', 'Service Location'),
 	...create.description,
 	...get.description,
 	...getMany.description,

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pickerField } from '../../description/v3Only';
+import { pickerField } from '../../description/pickerField';
 import { requireText } from '../../shared/validation';
 
 export const serviceLocationLocator = pickerField('Service Location', 'serviceLocation', 'searchServiceLocations', 'service location');

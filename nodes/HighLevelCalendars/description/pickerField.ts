@@ -1,18 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { V3Resource } from './commonFields';
-
-/** The notice at the top of a v3-only resource's fields. */
-export function v3Notice(resource: V3Resource, what: string): INodeProperties {
-	return {
-		displayName: `${what} exists in HighLevel's API Version v3 only: the node sends Version v3, and refuses Options > API Version 2021-04-15 before sending anything`,
-		name: `${resource}V3Notice`,
-		type: 'notice',
-		default: '',
-		displayOptions: { show: { resource: [resource] } },
-	};
-}
-
 /** A record picked From List (the location's records of the kind) or By ID. */
 export function pickerField(displayName: string, name: string, searchListMethod: string, what: string): INodeProperties {
 	return {
