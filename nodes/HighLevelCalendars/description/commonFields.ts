@@ -235,3 +235,13 @@ export function updateFieldsCollection(options: INodeProperties[], show: INodePr
 		options,
 	};
 }
+
+/** Get Many's Filters. */
+export function filtersCollection(options: INodeProperties[], show: INodeProperties['displayOptions']): INodeProperties {
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, displayOptions: show, options };
+}
+
+/** Create's Additional Fields. */
+export function additionalFieldsCollection(options: INodeProperties[], show: INodeProperties['displayOptions']): INodeProperties {
+	return { displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, displayOptions: show, options };
+}

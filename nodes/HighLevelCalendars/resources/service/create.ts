@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { nameField, optionsFor, showFor } from '../../description/commonFields';
+import { additionalFieldsCollection, nameField, optionsFor, showFor } from '../../description/commonFields';
 import type { ExecutionSession } from '../../execution/session';
 import { checkServiceBody } from '../../api/services/serviceChecks';
 import type { Service } from '../../api/services/types';
@@ -13,7 +13,7 @@ export const description: INodeProperties[] = [
 	nameField('e.g. Hair Styling', show),
 	{ displayName: 'Slug', name: 'slug', type: 'string', default: '', placeholder: 'e.g. hair-styling (empty: from the name)', description: "The service's unique URL-friendly name in the sub-account", displayOptions: show },
 	{ ...staffIdsField, required: true, displayOptions: show },
-	{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, displayOptions: show, options: serviceFieldOptions() },
+	additionalFieldsCollection(serviceFieldOptions(), show),
 	optionsFor('create', [], 'service'),
 ];
 

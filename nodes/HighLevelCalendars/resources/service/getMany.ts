@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsFor, returnAllAndLimit, showFor } from '../../description/commonFields';
+import { filtersCollection, optionsFor, returnAllAndLimit, showFor } from '../../description/commonFields';
 import type { ExecutionSession } from '../../execution/session';
 import type { Service } from '../../api/services/types';
 import { firstOf, setFields } from '../../shared/fieldValues';
@@ -9,18 +9,10 @@ const show = showFor(['getAll'], 'service');
 
 export const description: INodeProperties[] = [
 	...returnAllAndLimit(show),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: show,
-		options: [
-			{ displayName: 'Private', name: 'isPrivate', type: 'boolean', default: false, description: 'Whether to return only private services (on) or only public ones (off)' },
-			{ displayName: 'Service Category ID', name: 'serviceCategoryId', type: 'string', default: '' },
-		],
-	},
+	filtersCollection([
+		{ displayName: 'Private', name: 'isPrivate', type: 'boolean', default: false, description: 'Whether to return only private services (on) or only public ones (off)' },
+		{ displayName: 'Service Category ID', name: 'serviceCategoryId', type: 'string', default: '' },
+	], show),
 	optionsFor('getAll', [], 'service'),
 ];
 

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { crudOperationField } from '../../description/crudOperations';
 import type { ItemHandler } from '../../execution/runItems';
 import * as create from './create';
 import * as deleteService from './delete';
@@ -15,21 +16,7 @@ export const serviceOperationHandlers: Record<string, ItemHandler> = {
 	delete: deleteService.execute,
 };
 
-export const serviceOperationField: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['service'] } },
-	options: [
-		{ name: 'Create', value: 'create', action: 'Create a service' },
-		{ name: 'Delete', value: 'delete', action: 'Delete a service' },
-		{ name: 'Get', value: 'get', action: 'Get a service' },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many services' },
-		{ name: 'Update', value: 'update', action: 'Update a service' },
-	],
-	default: 'create',
-};
+export const serviceOperationField = crudOperationField('service', 'a service', 'services');
 
 /** The Service resource's fields after the Location ID fields. */
 export const serviceDescription: INodeProperties[] = [

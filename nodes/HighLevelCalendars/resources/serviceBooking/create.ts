@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsFor, showFor } from '../../description/commonFields';
+import { additionalFieldsCollection, optionsFor, showFor } from '../../description/commonFields';
 import type { ExecutionSession } from '../../execution/session';
 import { checkServiceBody } from '../../api/services/serviceChecks';
 import type { ServiceBooking } from '../../api/services/types';
@@ -15,7 +15,7 @@ export const description: INodeProperties[] = [
 	startTimeField(show),
 	endTimeField(show),
 	{ ...servicesField, required: true, displayOptions: show },
-	{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, displayOptions: show, options: bookingDetailFields(['confirmed', 'new']) },
+	additionalFieldsCollection(bookingDetailFields(['confirmed', 'new']), show),
 	optionsFor('create', bookingOptions, 'serviceBooking'),
 ];
 

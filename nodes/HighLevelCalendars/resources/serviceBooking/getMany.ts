@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsFor, returnAllAndLimit, showFor } from '../../description/commonFields';
+import { filtersCollection, optionsFor, returnAllAndLimit, showFor } from '../../description/commonFields';
 import type { ExecutionSession } from '../../execution/session';
 import type { ServiceBooking } from '../../api/services/types';
 import { firstOf, setFields } from '../../shared/fieldValues';
@@ -13,15 +13,7 @@ export const description: INodeProperties[] = [
 	{ ...startTimeField(show), description: 'The bookings from this time on. An ISO date with an offset, a date and time without one (read in Options > Time Zone), epoch milliseconds, or a DateTime expression.' },
 	{ ...endTimeField(show), description: 'The bookings up to this time. An ISO date with an offset, a date and time without one (read in Options > Time Zone), epoch milliseconds, or a DateTime expression.' },
 	...returnAllAndLimit(show),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: show,
-		options: [{ displayName: 'Service Location ID', name: 'serviceLocationId', type: 'string', default: '' }],
-	},
+	filtersCollection([{ displayName: 'Service Location ID', name: 'serviceLocationId', type: 'string', default: '' }], show),
 	optionsFor('getAll', [timeZoneOption], 'serviceBooking'),
 ];
 

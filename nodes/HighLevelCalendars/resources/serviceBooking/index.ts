@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { crudOperationField } from '../../description/crudOperations';
 import type { ItemHandler } from '../../execution/runItems';
 import * as create from './create';
 import * as deleteBooking from './delete';
@@ -15,21 +16,7 @@ export const serviceBookingOperationHandlers: Record<string, ItemHandler> = {
 	delete: deleteBooking.execute,
 };
 
-export const serviceBookingOperationField: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['serviceBooking'] } },
-	options: [
-		{ name: 'Create', value: 'create', action: 'Create a service booking' },
-		{ name: 'Delete', value: 'delete', action: 'Delete a service booking' },
-		{ name: 'Get', value: 'get', action: 'Get a service booking' },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many service bookings' },
-		{ name: 'Update', value: 'update', action: 'Update a service booking' },
-	],
-	default: 'create',
-};
+export const serviceBookingOperationField = crudOperationField('serviceBooking', 'a service booking', 'service bookings');
 
 /** The Service Booking resource's fields after the Location ID fields. */
 export const serviceBookingDescription: INodeProperties[] = [

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { nameField, optionsFor, showFor } from '../../description/commonFields';
+import { additionalFieldsCollection, nameField, optionsFor, showFor } from '../../description/commonFields';
 import type { ExecutionSession } from '../../execution/session';
 import { checkServiceBody } from '../../api/services/serviceChecks';
 import type { ServiceLocation } from '../../api/services/types';
@@ -13,7 +13,7 @@ const show = showFor(['create'], 'serviceLocation');
 export const description: INodeProperties[] = [
 	nameField('e.g. Midtown Therapy Studio', show),
 	{ displayName: 'Slug', name: 'slug', type: 'string', default: '', placeholder: 'e.g. midtown-therapy-studio (empty: from the name)', description: "The service location's unique URL-friendly name in the sub-account", displayOptions: show },
-	{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, displayOptions: show, options: serviceLocationFieldOptions() },
+	additionalFieldsCollection(serviceLocationFieldOptions(), show),
 	optionsFor('create', [], 'serviceLocation'),
 ];
 

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { crudOperationField } from '../../description/crudOperations';
 import type { ItemHandler } from '../../execution/runItems';
 import * as create from './create';
 import * as deleteLocation from './delete';
@@ -15,21 +16,7 @@ export const serviceLocationOperationHandlers: Record<string, ItemHandler> = {
 	delete: deleteLocation.execute,
 };
 
-export const serviceLocationOperationField: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['serviceLocation'] } },
-	options: [
-		{ name: 'Create', value: 'create', action: 'Create a service location' },
-		{ name: 'Delete', value: 'delete', action: 'Delete a service location' },
-		{ name: 'Get', value: 'get', action: 'Get a service location' },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many service locations' },
-		{ name: 'Update', value: 'update', action: 'Update a service location' },
-	],
-	default: 'create',
-};
+export const serviceLocationOperationField = crudOperationField('serviceLocation', 'a service location', 'service locations');
 
 /** The Service Location resource's fields after the Location ID fields. */
 export const serviceLocationDescription: INodeProperties[] = [
