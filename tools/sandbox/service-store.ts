@@ -88,7 +88,7 @@ export class ServiceStore {
 	}
 
 	createBooking(locationId: string, record: Omit<ServiceBookingRecord, 'bookingId' | 'locationId'>): ServiceBookingRecord {
-		const stored: ServiceBookingRecord = { ...structuredClone(record), bookingId: highLevelId(), locationId };
+		const stored = { ...structuredClone(record), bookingId: highLevelId(), locationId } as ServiceBookingRecord;
 		listOf(this.bookingLists, locationId).push(stored);
 		return structuredClone(stored);
 	}
