@@ -150,12 +150,21 @@ describe('v3 services: Version 2021-04-15 refused, bad input, exactly once, agen
 
 	test('bad input names the field and the item, and the other items are made', async () => {
 		await withSandbox();
-		const services = await run('service', { operation: 'create', name: '={{ $json.name }}', slug: '={{ $json.slug }}', staffIds: '={{ $json.staff }}' }, [
-			{ name: 'Good', staff: 's1' },
+		const services = await run('service', { operation: 'create', name: '={{ $json.name }}', slug: '={{ $json.slug }}', staffIds: '={{ $json.staff }}', additionalFields: { variations: '={{ $json.variations }}' } }, [
+			{ name: 'Good', staff: 's1', variations: '[{ "name": "Short", "serviceDuration": 30 }]' },
 			{ name: 'Bad slug', slug: 'Bad Slug', staff: 's1' },
 			{ name: 'No staff', staff: '' },
+			{ name: 'Nameless variation', staff: 's1', variations: [{ serviceDuration: 30 }] },
+			{ name: 'Not JSON', staff: 's1', variations: '{ name: Short }' },
 		]);
-		expect(json(services.output).map((item) => item.name ?? item.error)).toEqual(['Good', 'Slug "Bad Slug" in item 1 has characters HighLevel slugs do not use', 'Staff IDs is empty in item 2']);
+		expect(json(services.output).map((item) => item.name ?? item.error)).toEqual([
+			'Good',
+			'Slug "Bad Slug" in item 1 has characters HighLevel slugs do not use',
+			'Staff IDs is empty in item 2',
+			'Service field "variations[0].name" in item 3 is required',
+			'Variations (JSON) in item 4 is not a JSON list',
+		]);
+		expect(state().services[0].variations).toEqual([{ id: expect.any(String), name: 'Short', serviceDuration: 30 }]);
 		const bookings = await run('serviceBooking', { operation: 'create', contactId: 'c1', startTime: '={{ $json.start }}', endTime: '={{ $json.end }}', services: { service: [{ id: '={{ $json.service }}' }] } }, [
 			{ start: '2027-01-01T11:00:00Z', end: '2027-01-01T10:00:00Z', service: 's1' },
 			{ start: 'tomorrow', end: '2027-01-01T10:00:00Z', service: 's1' },

@@ -41,6 +41,8 @@ describe('v3 services over HTTP', () => {
 		expect(await call(sandbox, 'GET', path, { version })).toMatchObject({ status: 200, body: made.body });
 		expect(await call(sandbox, 'PUT', path, { version, body: { slug: 'cut' } })).toMatchObject({ status: 422 });
 		expect(await call(sandbox, 'PUT', path, { version, body: { serviceDuration: 45 } })).toMatchObject({ status: 200, body: { service: { serviceDuration: 45, name: 'Hair Styling' } } });
+		const varied = await call(sandbox, 'PUT', path, { version, body: { variations: [{ name: 'Short', serviceDuration: 20 }] } });
+		expect(varied).toMatchObject({ status: 200, body: { service: { variations: [{ id: expect.any(String), name: 'Short', serviceDuration: 20 }] } } });
 		expect(await call(sandbox, 'DELETE', path, { version })).toMatchObject({ status: 200, body: { success: true } });
 		expect(await call(sandbox, 'GET', path, { version })).toMatchObject({ status: 404 });
 		expect(await call(sandbox, 'DELETE', path, { version })).toMatchObject({ status: 404 });

@@ -6,6 +6,7 @@
 import { type Context, type Handler, type OperationResult as Result, answered } from './operation-context';
 import { MESSAGES, badRequest, notFound, success, unprocessable } from './responses';
 import type { ServiceBookingRecord, ServiceKind, ServiceLocationRecord, ServiceRecord } from './service-store';
+import { highLevelId } from './store';
 
 // UNVERIFIED: HighLevel's wordings for a service, service location or booking it does not find, and for the refusals below
 const serviceNotFound = () => answered(notFound('Service not found'));
@@ -17,14 +18,21 @@ const fieldsOf = (ctx: Context, ...leftOut: string[]) => Object.fromEntries(Obje
 const location = (ctx: Context) => ctx.token.locationId;
 
 /** The catalog and the service locations: slugs unique per location (UNVERIFIED: HighLevel's 422 as for calendars). */
-function collectionHandlers(kind: ServiceKind, idParam: string, notFoundAnswer: () => Result, wrap: (record: unknown) => unknown, defaults: Record<string, unknown>) {
+function collectionHandlers(
+	kind: ServiceKind,
+	idParam: string,
+	notFoundAnswer: () => Result,
+	wrap: (record: unknown) => unknown,
+	defaults: Record<string, unknown>,
+	stored: (fields: Record<string, unknown>) => Record<string, unknown> = (fields) => fields,
+) {
 	const id = (ctx: Context) => ctx.params[idParam];
 	return {
 		list: (ctx: Context, keep: (record: Record<string, unknown>) => boolean = () => true) => ctx.store.services.all(kind, location(ctx)).filter(keep),
 		create: (ctx: Context, problem?: Result): Result => {
 			if (problem) return problem;
 			if (ctx.store.services.slugTaken(kind, location(ctx), ctx.body.slug)) return slugExists();
-			return answered(success(201, wrap(ctx.store.services.create(kind, location(ctx), { ...defaults, ...fieldsOf(ctx, 'locationId') }))), true);
+			return answered(success(201, wrap(ctx.store.services.create(kind, location(ctx), stored({ ...defaults, ...fieldsOf(ctx, 'locationId') })))), true);
 		},
 		get: (ctx: Context): Result => {
 			const record = ctx.store.services.find(kind, location(ctx), id(ctx));
@@ -34,7 +42,7 @@ function collectionHandlers(kind: ServiceKind, idParam: string, notFoundAnswer: 
 			if (!ctx.store.services.find(kind, location(ctx), id(ctx))) return notFoundAnswer();
 			if (problem) return problem;
 			if (ctx.store.services.slugTaken(kind, location(ctx), ctx.body.slug, id(ctx))) return slugExists();
-			return answered(success(200, wrap(ctx.store.services.update(kind, location(ctx), id(ctx), ctx.body))), true);
+			return answered(success(200, wrap(ctx.store.services.update(kind, location(ctx), id(ctx), stored(ctx.body)))), true);
 		},
 		// UNDOCUMENTED: what becomes of the bookings of a deleted service or service location; the sandbox keeps them as they are
 		delete: (ctx: Context, message: string): Result =>
@@ -42,7 +50,14 @@ function collectionHandlers(kind: ServiceKind, idParam: string, notFoundAnswer: 
 	};
 }
 
-const catalog = collectionHandlers('services', 'serviceId', serviceNotFound, (service) => ({ service }), { isPrivate: false, variations: [] });
+/**
+ * A service's variations as ServiceVariationDTO (each with an id): the ones sent replace the service's, an id kept, a
+ * new one given one (UNDOCUMENTED: what HighLevel does with an id it does not know; the sandbox keeps it).
+ */
+const withVariationIds = (fields: Record<string, unknown>) =>
+	Array.isArray(fields.variations) ? { ...fields, variations: fields.variations.map((v: Record<string, unknown>) => ({ ...v, id: v.id ?? highLevelId() })) } : fields;
+
+const catalog = collectionHandlers('services', 'serviceId', serviceNotFound, (service) => ({ service }), { isPrivate: false, variations: [] }, withVariationIds);
 const serviceLocations = collectionHandlers('serviceLocations', 'serviceLocationId', serviceLocationNotFound, (record) => record, { isActive: true, isPrivate: false, locationType: 'offline' });
 
 /** The spec says in words "Assigned staff members (at least one required)". */

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { pickerField } from '../../description/pickerField';
 import { setFields } from '../../shared/fieldValues';
@@ -40,6 +41,14 @@ export function serviceFieldOptions(): INodeProperties[] {
 		{ displayName: 'Price', name: 'amount', type: 'number', typeOptions: { minValue: 0 }, default: 0, description: "The service's price, in the currency of the sub-account's service settings" },
 		{ displayName: 'Private', name: 'isPrivate', type: 'boolean', default: false, description: 'Whether the service is left off the public booking pages' },
 		{ displayName: 'Service Category ID', name: 'serviceCategoryId', type: 'string', default: '', description: "Empty on create: the sub-account's default category" },
+		{
+			displayName: 'Variations (JSON)',
+			name: 'variations',
+			type: 'json',
+			default: '',
+			placeholder: '[{ "name": "Short", "serviceDuration": 30, "serviceDurationUnit": "mins" }]',
+			description: "HighLevel's variations of the service, as a list. On update they replace the service's: one with an ID changes that variation, one without is added, an empty list removes them all.",
+		},
 	];
 }
 
@@ -59,5 +68,22 @@ export function readServiceFields(ctx: IExecuteFunctions, fields: IDataObject, i
 	const payment = setFields({ amount: price, deposit, depositType } as IDataObject);
 	if (Object.keys(payment).length > 0) body.payment = payment;
 	if (staffIds !== undefined) body.staff = readStaff(ctx, staffIds, itemIndex);
+	if (body.variations !== undefined) body.variations = readVariations(ctx, body.variations, itemIndex);
 	return body;
+}
+
+/** Variations (JSON): a list, as text or mapped; its entries are checked with the body. */
+function readVariations(ctx: IExecuteFunctions, value: unknown, itemIndex: number): IDataObject[] {
+	let list = value;
+	if (typeof value === 'string') {
+		try {
+			list = JSON.parse(value);
+		} catch {
+			list = undefined;
+		}
+	}
+	if (!Array.isArray(list)) {
+		throw new NodeOperationError(ctx.getNode(), `Variations (JSON) in item ${itemIndex} is not a JSON list`, { itemIndex, description: 'Give a list such as [{ "name": "Short", "serviceDuration": 30 }]' });
+	}
+	return list as IDataObject[];
 }
