@@ -96,7 +96,7 @@ describe('v3 services: create → get → list → update → delete (Version v3
 
 	test("Service Booking: local times read in the workflow's zone and sent as ISO with the offset of each date (across the DST change), Get Many by an epoch-ms window", async () => {
 		const { serviceId, serviceLocationId } = await seedCatalog();
-		const services = { service: [{ id: serviceId, staffId: 'staff1' }] };
+		const services = { service: [{ id: serviceId, staffId: 'staff1', addOns: '[{ "id": "addOn1", "quantity": 2 }]' }] };
 		const created = await run('serviceBooking', { operation: 'create', contactId: 'contact1', startTime: '2027-03-28T01:30:00', endTime: '={{ DateTime.fromISO("2027-03-28T01:30:00", { zone: "Europe/Berlin" }).plus({ hours: 2 }) }}', services, additionalFields: { title: 'Night cut' } });
 		expect(created.error).toBeUndefined();
 		const post = apiRequests().find((r) => r.method === 'POST' && r.path === '/calendars/services/bookings');
@@ -106,7 +106,7 @@ describe('v3 services: create → get → list → update → delete (Version v3
 			startTime: '2027-03-28T01:30:00+01:00',
 			endTime: '2027-03-28T04:30:00+02:00',
 			timezone: 'Europe/Berlin',
-			services: [{ id: serviceId, staffId: 'staff1' }],
+			services: [{ id: serviceId, staffId: 'staff1', addOns: [{ id: 'addOn1', quantity: 2 }] }],
 			title: 'Night cut',
 		});
 		const [booking] = state().bookings;
@@ -165,15 +165,19 @@ describe('v3 services: Version 2021-04-15 refused, bad input, exactly once, agen
 			'Variations (JSON) in item 4 is not a JSON list',
 		]);
 		expect(state().services[0].variations).toEqual([{ id: expect.any(String), name: 'Short', serviceDuration: 30 }]);
-		const bookings = await run('serviceBooking', { operation: 'create', contactId: 'c1', startTime: '={{ $json.start }}', endTime: '={{ $json.end }}', services: { service: [{ id: '={{ $json.service }}' }] } }, [
+		const bookings = await run('serviceBooking', { operation: 'create', contactId: 'c1', startTime: '={{ $json.start }}', endTime: '={{ $json.end }}', services: { service: [{ id: '={{ $json.service }}', addOns: '={{ $json.addOns }}' }] } }, [
 			{ start: '2027-01-01T11:00:00Z', end: '2027-01-01T10:00:00Z', service: 's1' },
 			{ start: 'tomorrow', end: '2027-01-01T10:00:00Z', service: 's1' },
 			{ start: '2027-01-01T10:00:00Z', end: '2027-01-01T11:00:00Z', service: '' },
+			{ start: '2027-01-01T10:00:00Z', end: '2027-01-01T11:00:00Z', service: 's1', addOns: '[{ "quantity": 2 }]' },
+			{ start: '2027-01-01T10:00:00Z', end: '2027-01-01T11:00:00Z', service: 's1', addOns: 'two' },
 		]);
 		expect(json(bookings.output).map((item) => item.error)).toEqual([
 			'End Time in item 0 is not after Start Time',
 			expect.stringMatching(/^Start Time .*item 1/),
 			'Services 1: Service ID is empty in item 2',
+			'Service booking field "services[0].addOns[0].id" in item 3 is required',
+			'Services 1: Add-Ons (JSON) in item 4 is not a JSON list',
 		]);
 		expect(apiRequests().filter((r) => r.method === 'POST')).toHaveLength(1);
 	});

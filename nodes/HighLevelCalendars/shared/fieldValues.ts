@@ -17,3 +17,19 @@ export function firstOf<T>(ctx: IExecuteFunctions, itemIndex: number, records: T
 	if (ctx.getNodeParameter('returnAll', itemIndex, false) as boolean) return records;
 	return records.slice(0, ctx.getNodeParameter('limit', itemIndex, 50) as number);
 }
+
+/** A JSON list field (as text, or a list mapped from an expression), else the error naming the field and the item. */
+export function readJsonList(node: INode, value: unknown, field: string, itemIndex: number): IDataObject[] {
+	let list = value;
+	if (typeof value === 'string') {
+		try {
+			list = JSON.parse(value);
+		} catch {
+			list = undefined;
+		}
+	}
+	if (!Array.isArray(list)) {
+		throw new NodeOperationError(node, `${field} in item ${itemIndex} is not a JSON list`, { itemIndex, description: `Give ${field} as a list, e.g. [{ "id": "…" }]` });
+	}
+	return list as IDataObject[];
+}

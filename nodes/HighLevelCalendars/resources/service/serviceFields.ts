@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { pickerField } from '../../description/pickerField';
-import { setFields } from '../../shared/fieldValues';
+import { readJsonList, setFields } from '../../shared/fieldValues';
 import { readTextList, requireText } from '../../shared/validation';
 
 export const serviceLocator = pickerField('Service', 'service', 'searchServices', 'service');
@@ -68,22 +67,6 @@ export function readServiceFields(ctx: IExecuteFunctions, fields: IDataObject, i
 	const payment = setFields({ amount: price, deposit, depositType } as IDataObject);
 	if (Object.keys(payment).length > 0) body.payment = payment;
 	if (staffIds !== undefined) body.staff = readStaff(ctx, staffIds, itemIndex);
-	if (body.variations !== undefined) body.variations = readVariations(ctx, body.variations, itemIndex);
+	if (body.variations !== undefined) body.variations = readJsonList(ctx.getNode(), body.variations, 'Variations (JSON)', itemIndex);
 	return body;
-}
-
-/** Variations (JSON): a list, as text or mapped; its entries are checked with the body. */
-function readVariations(ctx: IExecuteFunctions, value: unknown, itemIndex: number): IDataObject[] {
-	let list = value;
-	if (typeof value === 'string') {
-		try {
-			list = JSON.parse(value);
-		} catch {
-			list = undefined;
-		}
-	}
-	if (!Array.isArray(list)) {
-		throw new NodeOperationError(ctx.getNode(), `Variations (JSON) in item ${itemIndex} is not a JSON list`, { itemIndex, description: 'Give a list such as [{ "name": "Short", "serviceDuration": 30 }]' });
-	}
-	return list as IDataObject[];
 }

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { pickerField } from '../../description/pickerField';
 import { isoWithOffset } from '../../shared/dates';
-import { setFields } from '../../shared/fieldValues';
+import { readJsonList, setFields } from '../../shared/fieldValues';
 import { requireText } from '../../shared/validation';
 import { DATE_HELP, dateField, itemTimeZone, readOptionalDateParameter, timeZoneOption } from '../appointment/appointmentFields';
 
@@ -32,6 +32,7 @@ export const servicesField: INodeProperties = {
 			values: [
 				{ displayName: 'Service ID', name: 'id', type: 'string', default: '', placeholder: 'e.g. a3b4c5d6e7f8901234567890', description: 'The service of the catalog' },
 				{ displayName: 'Staff ID', name: 'staffId', type: 'string', default: '', description: 'The user who gives it (empty: HighLevel picks one)' },
+				{ displayName: 'Add-Ons (JSON)', name: 'addOns', type: 'json', default: '', description: "The service's add-ons booked with it: a JSON list, each with its ID and optionally quantity and duration (minutes)" },
 			],
 		},
 	],
@@ -65,10 +66,12 @@ export function readServiceBookingId(ctx: IExecuteFunctions, itemIndex: number):
 /** The Services field's entries as the body's `services`, in order (each entry's position is its place). */
 export function readServices(ctx: IExecuteFunctions, value: unknown, itemIndex: number): IDataObject[] {
 	const entries = ((value as IDataObject | undefined)?.service ?? []) as IDataObject[];
-	return entries.map((entry, index) => ({
-		id: requireText(ctx.getNode(), entry.id, `Services ${index + 1}: Service ID`, itemIndex),
-		...setFields({ staffId: entry.staffId } as IDataObject),
-	}));
+	return entries.map((entry, index) => {
+		const { id, staffId, addOns } = setFields(entry);
+		const service: IDataObject = { id: requireText(ctx.getNode(), id, `Services ${index + 1}: Service ID`, itemIndex), ...setFields({ staffId } as IDataObject) };
+		if (addOns !== undefined) service.addOns = readJsonList(ctx.getNode(), addOns, `Services ${index + 1}: Add-Ons (JSON)`, itemIndex);
+		return service;
+	});
 }
 
 /** What Create and Update's Options hold besides request tuning. */
