@@ -4,7 +4,7 @@ import { additionalFieldsCollection, nameField, optionsFor, showFor } from '../.
 import type { ExecutionSession } from '../../execution/session';
 import { checkServiceBody } from '../../api/services/serviceChecks';
 import type { Service } from '../../api/services/types';
-import { requireSlug, requireText, slugify } from '../../shared/validation';
+import { refuseEmpty, requireSlug, requireText, slugify } from '../../shared/validation';
 import { readServiceFields, readStaff, serviceFieldOptions, staffIdsField } from './serviceFields';
 
 const show = showFor(['create'], 'service');
@@ -23,7 +23,7 @@ export async function execute(this: IExecuteFunctions, session: ExecutionSession
 	const name = requireText(node, this.getNodeParameter('name', itemIndex), 'Name', itemIndex);
 	const slug = requireSlug(node, (this.getNodeParameter('slug', itemIndex, '') as string) || slugify(name), itemIndex);
 	const staff = readStaff(this, this.getNodeParameter('staffIds', itemIndex, ''), itemIndex);
-	if (staff.length === 0) requireText(node, '', 'Staff IDs', itemIndex);
+	if (staff.length === 0) refuseEmpty(node, 'Staff IDs', itemIndex);
 	const fields = { name, slug, staff, ...readServiceFields(this, this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, itemIndex) };
 	checkServiceBody(node, 'service', 'create', { ...fields, locationId: settings.locationId }, itemIndex);
 	return [await session.serviceCatalogApi.create(settings, fields, session.createLookup)];

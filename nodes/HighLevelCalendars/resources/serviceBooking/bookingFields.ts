@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { pickerField } from '../../description/pickerField';
 import { isoWithOffset } from '../../shared/dates';
 import { readJsonList, setFields } from '../../shared/fieldValues';
-import { requireText } from '../../shared/validation';
+import { refuseEmpty, requireText } from '../../shared/validation';
 import { DATE_HELP, dateField, itemTimeZone, readOptionalDateParameter, timeZoneOption } from '../appointment/appointmentFields';
 
 type Show = INodeProperties['displayOptions'];
@@ -100,9 +100,10 @@ type BookingTime = { ms: number; iso: string };
 export function readBookingWindow(ctx: IExecuteFunctions, itemIndex: number, timeZone: string): { start: BookingTime; end: BookingTime } {
 	const start = readBookingTime(ctx, ctx.getNodeParameter('startTime', itemIndex, ''), 'Start Time', itemIndex, timeZone);
 	const end = readBookingTime(ctx, ctx.getNodeParameter('endTime', itemIndex, ''), 'End Time', itemIndex, timeZone);
-	if (!start || !end) requireText(ctx.getNode(), '', start ? 'End Time' : 'Start Time', itemIndex);
-	if (end!.ms <= start!.ms) {
-		throw new NodeOperationError(ctx.getNode(), `End Time in item ${itemIndex} is not after Start Time`, { itemIndex, description: `Start Time is ${start!.iso}, End Time ${end!.iso}` });
+	if (!start) return refuseEmpty(ctx.getNode(), 'Start Time', itemIndex);
+	if (!end) return refuseEmpty(ctx.getNode(), 'End Time', itemIndex);
+	if (end.ms <= start.ms) {
+		throw new NodeOperationError(ctx.getNode(), `End Time in item ${itemIndex} is not after Start Time`, { itemIndex, description: `Start Time is ${start.iso}, End Time ${end.iso}` });
 	}
-	return { start: start!, end: end! };
+	return { start, end };
 }

@@ -5,7 +5,7 @@ import type { ExecutionSession } from '../../execution/session';
 import { checkServiceBody } from '../../api/services/serviceChecks';
 import type { ServiceBooking } from '../../api/services/types';
 import { setFields } from '../../shared/fieldValues';
-import { requireText } from '../../shared/validation';
+import { refuseEmpty, requireText } from '../../shared/validation';
 import { bookingDetailFields, bookingOptions, endTimeField, readBookingOptions, readBookingWindow, readServices, servicesField, startTimeField } from './bookingFields';
 
 const show = showFor(['create'], 'serviceBooking');
@@ -26,7 +26,7 @@ export async function execute(this: IExecuteFunctions, session: ExecutionSession
 	const contactId = requireText(node, this.getNodeParameter('contactId', itemIndex, ''), 'Contact ID', itemIndex);
 	const { start, end } = readBookingWindow(this, itemIndex, timeZone);
 	const services = readServices(this, this.getNodeParameter('services', itemIndex, {}), itemIndex);
-	if (services.length === 0) requireText(node, '', 'Services', itemIndex);
+	if (services.length === 0) refuseEmpty(node, 'Services', itemIndex);
 	const fields: IDataObject = {
 		contactId,
 		startTime: start.iso,
