@@ -45,29 +45,9 @@ const timeOfDay = (displayName: string, name: string, placeholder: string): INod
 	description: '24-hour time of day, HH:MM',
 });
 
-/** The schedule's time zone, its weekly hours and its dates' hours: what Create asks for and Update offers. */
+/** The schedule's time zone, its weekly hours and its dates' hours: what Create asks for and Update offers (sorted there). */
 export function hoursFields(): INodeProperties[] {
 	return [
-		{
-			displayName: 'Date Hours',
-			name: 'dateHours',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true },
-			default: {},
-			placeholder: 'Add Date',
-			description: "Hours of particular dates, in place of that weekday's (From and To empty: not available that date)",
-			options: [
-				{
-					displayName: 'Hours',
-					name: 'hours',
-					values: [
-						{ displayName: 'Date', name: 'date', type: 'string', default: '', placeholder: 'e.g. 2026-12-24', description: 'The date (YYYY-MM-DD, or a date from an expression: its date as written)' },
-						timeOfDay('From', 'from', 'e.g. 09:00'),
-						timeOfDay('To', 'to', 'e.g. 13:00'),
-					],
-				},
-			],
-		},
 		{
 			displayName: 'Time Zone',
 			name: 'timeZone',
@@ -98,6 +78,26 @@ export function hoursFields(): INodeProperties[] {
 						},
 						timeOfDay('From', 'from', 'e.g. 09:00'),
 						timeOfDay('To', 'to', 'e.g. 17:00'),
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Date Hours',
+			name: 'dateHours',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			default: {},
+			placeholder: 'Add Date',
+			description: "Hours of particular dates, in place of that weekday's (From and To empty: not available that date)",
+			options: [
+				{
+					displayName: 'Hours',
+					name: 'hours',
+					values: [
+						{ displayName: 'Date', name: 'date', type: 'string', default: '', placeholder: 'e.g. 2026-12-24', description: 'The date (YYYY-MM-DD, or a date from an expression: its date as written)' },
+						timeOfDay('From', 'from', 'e.g. 09:00'),
+						timeOfDay('To', 'to', 'e.g. 13:00'),
 					],
 				},
 			],

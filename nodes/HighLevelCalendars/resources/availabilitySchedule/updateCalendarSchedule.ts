@@ -13,7 +13,7 @@ const show = showFor(['updateCalendarSchedule'], 'availabilitySchedule');
 export const description: INodeProperties[] = [
 	{ ...CALENDAR_SCHEDULE_NOTE, displayOptions: show },
 	{ ...calendarLocator, description: 'The event calendar whose own schedule to change', displayOptions: show },
-	updateFieldsCollection(hoursFields(), show),
+	updateFieldsCollection(hoursFields().sort((a, b) => a.displayName.localeCompare(b.displayName)), show),
 	optionsFor('updateCalendarSchedule', [], 'availabilitySchedule'),
 ];
 
