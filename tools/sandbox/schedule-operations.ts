@@ -94,7 +94,7 @@ export const scheduleHandlers: Record<string, Handler> = {
 	},
 
 	createSchedule: (ctx) => {
-		const { locationId: _location, ...fields } = ctx.body;
+		const fields = Object.fromEntries(Object.entries(ctx.body).filter(([key]) => key !== 'locationId'));
 		return scheduleProblem(ctx, fields) ?? wrapped(201, ctx.store.schedules.create(ctx.token.locationId, fields, at(ctx)), true);
 	},
 

@@ -2,10 +2,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { calendarLocator, optionsFor, showFor } from '../../description/commonFields';
 import type { ExecutionSession } from '../../execution/session';
-import { readCalendarId } from '../../api/calendars/calendarLocator';
-import { checkScheduleBody, requireVersionV3 } from '../../api/availabilitySchedules/scheduleChecks';
+import { checkScheduleBody } from '../../api/availabilitySchedules/scheduleChecks';
 import type { CalendarSchedule } from '../../api/availabilitySchedules/types';
-import { CALENDAR_SCHEDULE_NOTE, hoursFields, hoursOfParameters, readHours } from './scheduleFields';
+import { CALENDAR_SCHEDULE_NOTE, ownScheduleCalendar, hoursFields, hoursOfParameters, readHours } from './scheduleFields';
 
 const show = showFor(['createCalendarSchedule'], 'availabilitySchedule');
 
@@ -23,8 +22,7 @@ export async function execute(
 ): Promise<CalendarSchedule[]> {
 	const node = this.getNode();
 	const settings = session.settings(itemIndex);
-	requireVersionV3(node, settings, "Create Calendar's Own Schedule", itemIndex);
-	const calendarId = readCalendarId(this, itemIndex);
+	const calendarId = ownScheduleCalendar(this, settings, "Create Calendar's Own Schedule", itemIndex);
 	const body = checkScheduleBody(node, 'createCalendarSchedule', readHours(this, hoursOfParameters(this, itemIndex), itemIndex, true), itemIndex);
 	return [await session.schedulesApi.createCalendarSchedule(settings, calendarId, body)];
 }

@@ -2,10 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { calendarLocator, optionsFor, showFor } from '../../description/commonFields';
 import type { ExecutionSession } from '../../execution/session';
-import { readCalendarId } from '../../api/calendars/calendarLocator';
-import { requireVersionV3 } from '../../api/availabilitySchedules/scheduleChecks';
 import type { CalendarSchedule } from '../../api/availabilitySchedules/types';
-import { CALENDAR_SCHEDULE_NOTE } from './scheduleFields';
+import { CALENDAR_SCHEDULE_NOTE, ownScheduleCalendar } from './scheduleFields';
 
 const show = showFor(['getCalendarSchedule'], 'availabilitySchedule');
 
@@ -21,6 +19,6 @@ export async function execute(
 	itemIndex: number,
 ): Promise<CalendarSchedule[]> {
 	const settings = session.settings(itemIndex);
-	requireVersionV3(this.getNode(), settings, "Get Calendar's Own Schedule", itemIndex);
-	return [await session.schedulesApi.getCalendarSchedule(settings, readCalendarId(this, itemIndex))];
+	const calendarId = ownScheduleCalendar(this, settings, "Get Calendar's Own Schedule", itemIndex);
+	return [await session.schedulesApi.getCalendarSchedule(settings, calendarId)];
 }

@@ -1,7 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { WEEKDAYS } from '../../api/availabilitySchedules/scheduleChecks';
+import { calendarLocator, optionsFor, showFor } from '../../description/commonFields';
+import { readCalendarId } from '../../api/calendars/calendarLocator';
+import { requireVersionV3, WEEKDAYS } from '../../api/availabilitySchedules/scheduleChecks';
+import type { RequestSettings } from '../../transport/requestSettings';
 import type { ScheduleRule } from '../../api/availabilitySchedules/types';
 import { readTimeZone } from '../../shared/dates';
 import { requireText } from '../../shared/validation';
@@ -195,3 +198,20 @@ export const CALENDAR_SCHEDULE_NOTE: INodeProperties = {
 	type: 'notice',
 	default: '',
 };
+
+/** The fields of an operation on a schedule and a calendar (Apply to Calendar, Remove From Calendar). */
+export function scheduleAndCalendarFields(operation: string, calendarDescription: string): INodeProperties[] {
+	const show = showFor([operation], 'availabilitySchedule');
+	return [{ ...scheduleLocator, displayOptions: show }, { ...calendarLocator, description: calendarDescription, displayOptions: show }, optionsFor(operation, [], 'availabilitySchedule')];
+}
+
+/** The schedule and the calendar an item names. */
+export function readScheduleAndCalendar(ctx: IExecuteFunctions, itemIndex: number): { id: string; calendarId: string } {
+	return { id: readScheduleId(ctx, itemIndex), calendarId: readCalendarId(ctx, itemIndex) };
+}
+
+/** The calendar of an item's calendar's-own-schedule request, once its settings are known to take it (Version v3). */
+export function ownScheduleCalendar(ctx: IExecuteFunctions, settings: RequestSettings, operation: string, itemIndex: number): string {
+	requireVersionV3(ctx.getNode(), settings, operation, itemIndex);
+	return readCalendarId(ctx, itemIndex);
+}

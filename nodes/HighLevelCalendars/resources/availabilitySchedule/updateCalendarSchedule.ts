@@ -3,10 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { calendarLocator, optionsFor, showFor, updateFieldsCollection } from '../../description/commonFields';
 import type { ExecutionSession } from '../../execution/session';
-import { readCalendarId } from '../../api/calendars/calendarLocator';
-import { checkScheduleBody, requireVersionV3 } from '../../api/availabilitySchedules/scheduleChecks';
+import { checkScheduleBody } from '../../api/availabilitySchedules/scheduleChecks';
 import type { CalendarSchedule } from '../../api/availabilitySchedules/types';
-import { CALENDAR_SCHEDULE_NOTE, hoursFields, readHours } from './scheduleFields';
+import { CALENDAR_SCHEDULE_NOTE, ownScheduleCalendar, hoursFields, readHours } from './scheduleFields';
 
 const show = showFor(['updateCalendarSchedule'], 'availabilitySchedule');
 
@@ -25,8 +24,7 @@ export async function execute(
 ): Promise<CalendarSchedule[]> {
 	const node = this.getNode();
 	const settings = session.settings(itemIndex);
-	requireVersionV3(node, settings, "Update Calendar's Own Schedule", itemIndex);
-	const calendarId = readCalendarId(this, itemIndex);
+	const calendarId = ownScheduleCalendar(this, settings, "Update Calendar's Own Schedule", itemIndex);
 	const body = readHours(this, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex, false);
 	if (Object.keys(body).length === 0) {
 		throw new NodeOperationError(node, `Nothing to update in item ${itemIndex}`, { itemIndex, description: 'Add a field under Update Fields' });
