@@ -1,6 +1,6 @@
 /** Availability schedules over HTTP (every answer checked against the official spec by the harness), and their effect on free slots. */
 import { ApiVersion } from '../../tools/contract/openapi';
-import { LOCATION, OTHER, bookableCalendar, call } from '../../tools/sandbox/harness';
+import { LOCATION, OTHER, OTHER_LOCATION, READONLY, bookableCalendar, call } from '../../tools/sandbox/harness';
 import { Sandbox, startSandbox } from '../../tools/sandbox/server';
 
 const VERSIONS: ApiVersion[] = ['2021-04-15', 'v3'];
@@ -76,9 +76,15 @@ describe.each(VERSIONS)('availability schedules over HTTP, Version %s', (version
 		expect((await call(sandbox, 'PUT', `/calendars/schedules/${id}/associations/nope`, { version })).status).toBe(404);
 	});
 
-	it('another location\'s token finds none of the location\'s schedules', async () => {
+	it('keeps each location apart and needs calendars.write to change schedules', async () => {
+		expect(await call(sandbox, 'POST', '/calendars/schedules', { version, body: schedule({ locationId: OTHER_LOCATION }) })).toMatchObject({ status: 403 });
 		const { id } = (await call(sandbox, 'POST', '/calendars/schedules', { version, body: schedule() })).body.schedule;
 		expect((await call(sandbox, 'GET', `/calendars/schedules/${id}`, { version, token: OTHER })).status).toBe(404);
+		expect(await call(sandbox, 'PUT', `/calendars/schedules/${id}`, { version, token: READONLY, body: { name: 'x' } })).toMatchObject({
+			status: 401,
+			body: { message: 'The token is not authorized for this scope.' },
+		});
+		expect((await call(sandbox, 'GET', `/calendars/schedules/${id}`, { version, token: READONLY })).status).toBe(200);
 	});
 });
 
@@ -108,5 +114,35 @@ describe('an event calendar\'s own schedule (v3 only)', () => {
 		const slots = await call(sandbox, 'GET', `/calendars/${calendar.id}/free-slots`, { version: 'v3', query: { startDate: ms('2026-03-23T00:00:00-04:00'), endDate: ms('2026-03-29T23:59:59-04:00') } });
 		expect(slots.body).toEqual({ '2026-03-23': { slots: ['2026-03-23T09:00:00-04:00', '2026-03-23T09:30:00-04:00'] } });
 		expect((await own('nope')).status).toBe(404);
+	});
+});
+
+describe('schedules share the location\'s rate limit and the seeded faults', () => {
+	it('answers 429 once the location\'s window is spent', async () => {
+		const sandbox = await startSandbox({ rateLimit: { max: 2 } });
+		try {
+			const search = () => call(sandbox, 'GET', '/calendars/schedules/search', { query: { locationId: LOCATION, userId: 'u1' } });
+			expect((await search()).status).toBe(200);
+			expect((await call(sandbox, 'GET', '/calendars/groups', { query: { locationId: LOCATION } })).status).toBe(200);
+			const refused = await search();
+			expect(refused.status).toBe(429);
+			expect(refused.headers.get('x-ratelimit-remaining')).toBe('0');
+		} finally {
+			await sandbox.close();
+		}
+	});
+
+	it('stores a create whose answer it then drops (lostAfterStore), and answers a 5xx fault without storing', async () => {
+		const lost = await startSandbox({ faults: { lostAfterStore: 1 } });
+		const failing = await startSandbox({ faults: { error5xx: 1 } });
+		try {
+			await expect(call(lost, 'POST', '/calendars/schedules', { body: schedule() })).rejects.toThrow();
+			expect(lost.state().schedules.schedules[LOCATION]).toHaveLength(1);
+			expect((await call(failing, 'POST', '/calendars/schedules', { body: schedule() })).status).toBeGreaterThanOrEqual(500);
+			expect(failing.state().schedules.schedules).toEqual({});
+		} finally {
+			await lost.close();
+			await failing.close();
+		}
 	});
 });
