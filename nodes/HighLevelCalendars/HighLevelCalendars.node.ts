@@ -16,7 +16,9 @@ import { searchLocations } from './listSearch/searchLocations';
 import { searchServiceBookings } from './listSearch/searchServiceBookings';
 import { searchServiceLocations } from './listSearch/searchServiceLocations';
 import { searchServices } from './listSearch/searchServices';
+import { searchSchedules } from './listSearch/searchSchedules';
 import { appointmentDescription, appointmentOperationField, appointmentOperationHandlers } from './resources/appointment';
+import { availabilityScheduleDescription, availabilityScheduleOperationField, availabilityScheduleOperationHandlers } from './resources/availabilitySchedule';
 import { appointmentNoteDescription, appointmentNoteHandlers, appointmentNoteOperationField } from './resources/appointmentNote';
 import { blockedSlotDescription, blockedSlotHandlers, blockedSlotOperationField } from './resources/blockedSlot';
 import { calendarDescription, calendarOperationField, calendarOperationHandlers } from './resources/calendar';
@@ -38,6 +40,7 @@ const resourceField: INodeProperties = {
 	options: [
 		{ name: 'Appointment', value: 'appointment' },
 		{ name: 'Appointment Note', value: 'appointmentNote' },
+		{ name: 'Availability Schedule', value: 'availabilitySchedule' },
 		{ name: 'Blocked Slot', value: 'blockedSlot' },
 		{ name: 'Calendar', value: 'calendar' },
 		{ name: 'Calendar Group', value: 'calendarGroup' },
@@ -62,6 +65,7 @@ const operationFields = [
 	serviceBookingOperationField,
 	serviceOperationField,
 	serviceLocationOperationField,
+	availabilityScheduleOperationField,
 ];
 const handlers: Record<string, Record<string, ItemHandler>> = {
 	calendarGroup: operationHandlers,
@@ -74,6 +78,7 @@ const handlers: Record<string, Record<string, ItemHandler>> = {
 	serviceBooking: serviceBookingOperationHandlers,
 	service: serviceOperationHandlers,
 	serviceLocation: serviceLocationOperationHandlers,
+	availabilitySchedule: availabilityScheduleOperationHandlers,
 };
 
 export class HighLevelCalendars implements INodeType {
@@ -129,11 +134,23 @@ export class HighLevelCalendars implements INodeType {
 			...serviceBookingDescription,
 			...serviceDescription,
 			...serviceLocationDescription,
+			...availabilityScheduleDescription,
 		],
 	};
 
 	methods = {
-		listSearch: { searchCalendarNotifications, searchCalendarResources, searchCalendars, searchCalendarUsers, searchGroups, searchLocations, searchServiceBookings, searchServiceLocations, searchServices },
+		listSearch: {
+			searchCalendarNotifications,
+			searchCalendarResources,
+			searchCalendars,
+			searchCalendarUsers,
+			searchGroups,
+			searchLocations,
+			searchSchedules,
+			searchServiceBookings,
+			searchServiceLocations,
+			searchServices,
+		},
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

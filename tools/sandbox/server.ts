@@ -68,6 +68,8 @@ export interface SandboxState {
 	resources: ReturnType<LocationStore['resources']['snapshot']>;
 	/** v3 services, service locations and service bookings per location (service-store.ts) */
 	services: ReturnType<LocationStore['services']['snapshot']>;
+	/** users' availability schedules and calendars' own, per location (schedule-store.ts) */
+	schedules: ReturnType<LocationStore['schedules']['snapshot']>;
 	/** companies with their sub-accounts, apps (no secrets), installs */
 	agency: ReturnType<AgencyDirectory['snapshot']>;
 	/** code exchanges, refreshes, refused refresh reuses, mints (per location) */
@@ -240,6 +242,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		calendars: deps.store.calendarSnapshot(),
 		resources: deps.store.resources.snapshot(),
 		services: deps.store.services.snapshot(),
+		schedules: deps.store.schedules.snapshot(),
 		...deps.bookings.snapshot(),
 		agency: deps.directory.snapshot(),
 		oauth: deps.oauth.stats(),

@@ -2,6 +2,7 @@
 import { randomInt } from 'crypto';
 import { ResourceStore } from './resource-store';
 import { ServiceStore } from './service-store';
+import { ScheduleStore } from './schedule-store';
 
 export interface GroupRecord {
 	id: string;
@@ -54,6 +55,8 @@ export class LocationStore {
 	readonly resources = new ResourceStore();
 	/** v3 services, service locations and service bookings (service-store.ts) */
 	readonly services = new ServiceStore();
+	/** users' availability schedules and calendars' own (schedule-store.ts) */
+	readonly schedules = new ScheduleStore();
 
 	constructor(private readonly knownLocations: string[] = []) {
 		this.clear();
@@ -65,6 +68,7 @@ export class LocationStore {
 		this.usedIds.clear();
 		this.resources.clear();
 		this.services.clear();
+		this.schedules.clear();
 		for (const locationId of this.knownLocations) this.locations.set(locationId, []);
 	}
 

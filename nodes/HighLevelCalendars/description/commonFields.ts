@@ -124,7 +124,7 @@ const requestOptions: INodeProperties[] = [
 	},
 ];
 
-export type Resource = 'calendarGroup' | 'calendar' | 'calendarResource' | 'calendarNotification' | 'appointment' | 'blockedSlot' | 'appointmentNote' | V3Resource;
+export type Resource = 'calendarGroup' | 'calendar' | 'calendarResource' | 'calendarNotification' | 'appointment' | 'blockedSlot' | 'appointmentNote' | 'availabilitySchedule' | V3Resource;
 
 /** The resources whose routes only HighLevel's v3 file has (calendars-v3.openapi.json). */
 export type V3Resource = 'serviceBooking' | 'service' | 'serviceLocation';

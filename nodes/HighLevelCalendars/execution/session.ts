@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { AppointmentsApi } from '../api/appointments/api';
+import { AvailabilitySchedulesApi } from '../api/availabilitySchedules/api';
 import { CalendarGroupsApi } from '../api/calendarGroups/api';
 import type { CalendarGroup } from '../api/calendarGroups/types';
 import { AppointmentNotesApi } from '../api/appointmentNotes/api';
@@ -89,7 +90,9 @@ export class ExecutionSession {
 
 	readonly serviceLocationsApi: ServiceLocationsApi;
 
-	/** What creates of rooms, equipment, notifications and v3 services look up after an ambiguous failure. */
+	readonly schedulesApi: AvailabilitySchedulesApi;
+
+	/** What creates of rooms, equipment, notifications, schedules and v3 services look up after an ambiguous failure. */
 	readonly createLookup = new CreateLookup();
 
 	private constructor(
@@ -109,6 +112,7 @@ export class ExecutionSession {
 		this.serviceBookingsApi = apiClient(ctx, connection, ServiceBookingsApi);
 		this.serviceCatalogApi = apiClient(ctx, connection, ServiceCatalogApi);
 		this.serviceLocationsApi = apiClient(ctx, connection, ServiceLocationsApi);
+		this.schedulesApi = apiClient(ctx, connection, AvailabilitySchedulesApi);
 	}
 
 	/** The calendar, read once per execution however many items book in it. */

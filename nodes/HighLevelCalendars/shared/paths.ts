@@ -12,6 +12,7 @@ const LABELS = {
 	serviceBooking: { field: 'Service Booking ID', what: 'service booking' },
 	service: { field: 'Service ID', what: 'service' },
 	serviceLocation: { field: 'Service Location ID', what: 'service location' },
+	schedule: { field: 'Schedule ID', what: 'availability schedule' },
 };
 
 export type IdThing = keyof typeof LABELS;
