@@ -130,22 +130,22 @@ describe('v3 services: create → get → list → update → delete (Version v3
 });
 
 describe('v3 services: Version 2021-04-15 refused, bad input, exactly once, agency', () => {
-	test.each<[string, INodeParameters]>([
-		['serviceBooking', { operation: 'getAll', startTime: '2027-01-01T00:00:00Z', endTime: '2027-01-02T00:00:00Z' }],
-		['serviceBooking', { operation: 'create', contactId: 'c1', startTime: '2027-01-01T10:00:00Z', endTime: '2027-01-01T11:00:00Z', services: { service: [{ id: 's1' }] } }],
-		['service', { operation: 'create', name: 'Cut', staffIds: 'staff1' }],
-		['service', { operation: 'delete', service: byId('s1') }],
-		['serviceLocation', { operation: 'getAll', returnAll: true }],
-		['serviceLocation', { operation: 'update', serviceLocation: byId('l1'), updateFields: { name: 'X' } }],
-	])('%s %j under API Version 2021-04-15: refused naming the field and the item, nothing sent, the other items run', async (resource, parameters) => {
+	test.each<[string, string, INodeParameters]>([
+		['Service Booking → Get Many', 'serviceBooking', { operation: 'getAll', startTime: '2027-01-01T00:00:00Z', endTime: '2027-01-02T00:00:00Z' }],
+		['Service Booking → Create', 'serviceBooking', { operation: 'create', contactId: 'c1', startTime: '2027-01-01T10:00:00Z', endTime: '2027-01-01T11:00:00Z', services: { service: [{ id: 's1' }] } }],
+		['Service → Create', 'service', { operation: 'create', name: 'Cut', staffIds: 'staff1' }],
+		['Service → Delete', 'service', { operation: 'delete', service: byId('s1') }],
+		['Service Location → Get Many', 'serviceLocation', { operation: 'getAll', returnAll: true }],
+		['Service Location → Update', 'serviceLocation', { operation: 'update', serviceLocation: byId('l1'), updateFields: { name: 'X' } }],
+	])('%s under API Version 2021-04-15: refused naming the field and the item, nothing sent, the other items run', async (operation, resource, parameters) => {
 		await withSandbox();
 		const { output } = await run(resource, { ...parameters, options: { apiVersion: '={{ $json.version }}' } }, [{ version: '2021-04-15' }, { version: '2021-04-15' }]);
-		expect(output.map((item) => item.json.error)).toEqual([0, 1].map((i) => `API Version "2021-04-15" in item ${i} cannot run this operation`));
-		expect(output[0].json.description).toMatch(/v3 only/);
+		expect(output.map((item) => item.json.error)).toEqual([0, 1].map((i) => `API Version 2021-04-15 in item ${i} has no "${operation}": it needs API Version v3`));
+		expect(output[0].json.description).toMatch(/Version v3 only/);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(sandbox.requests()).toEqual([]);
 		const mixed = await run('serviceLocation', { operation: 'create', name: '={{ $json.name }}', options: { apiVersion: '={{ $json.version }}' } }, [{ name: 'A', version: 'v3' }, { name: 'B', version: '2021-04-15' }]);
-		expect(json(mixed.output).map((item) => item.name ?? item.error)).toEqual(['A', 'API Version "2021-04-15" in item 1 cannot run this operation']);
+		expect(json(mixed.output).map((item) => item.name ?? item.error)).toEqual(['A', 'API Version 2021-04-15 in item 1 has no "Service Location → Create": it needs API Version v3']);
 	});
 
 	test('bad input names the field and the item, and the other items are made', async () => {

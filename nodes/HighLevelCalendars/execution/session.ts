@@ -13,6 +13,7 @@ import { CalendarNotificationsApi } from '../api/calendarNotifications/api';
 import { CalendarResourcesApi } from '../api/calendarResources/api';
 import { FreeSlotsApi } from '../api/freeSlots/api';
 import { ServiceBookingsApi, ServiceCatalogApi, ServiceLocationsApi } from '../api/services/api';
+import { requireApiVersion } from '../shared/apiVersion';
 import { CreateLookup } from '../shared/createLookup';
 import { SlugDirectory } from '../shared/slugDirectory';
 import type { SendCall } from '../transport/call';
@@ -134,17 +135,12 @@ export class ExecutionSession {
 	}
 
 	/**
-	 * Where and how the item's requests go: its location and its Options. With `onlyVersion` (operations whose routes
-	 * one Version alone has) an unset API Version is that one, and another is refused before anything is sent.
+	 * Where and how the item's requests go: its location and its Options. With `only` (an operation whose route one
+	 * Version alone has, named `operation`) an unset API Version is that one, and another is refused before sending.
 	 */
-	settings(itemIndex: number, onlyVersion?: ApiVersion): RequestSettings {
+	settings(itemIndex: number, only?: { version: ApiVersion; operation: string }): RequestSettings {
 		const options = this.ctx.getNodeParameter('options', itemIndex, {}) as RequestOptions;
-		if (onlyVersion !== undefined && (options.apiVersion ?? onlyVersion) !== onlyVersion) {
-			throw new NodeOperationError(this.ctx.getNode(), `API Version "${String(options.apiVersion)}" in item ${itemIndex} cannot run this operation`, {
-				itemIndex,
-				description: `HighLevel has this operation in API Version ${onlyVersion} only: set Options > API Version to ${onlyVersion}, or remove it`,
-			});
-		}
+		if (only) requireApiVersion(this.ctx.getNode(), options.apiVersion ?? only.version, only.version, only.operation, itemIndex);
 		const locationId = locationOf(
 			this.connection,
 			this.ctx.getNodeParameter('locationId', itemIndex, '', { extractValue: true }),
@@ -157,6 +153,6 @@ export class ExecutionSession {
 					: 'Set Location ID in the node, or the Location ID of the credential',
 			});
 		}
-		return requestSettings(locationId, { ...options, apiVersion: options.apiVersion ?? onlyVersion });
+		return requestSettings(locationId, { ...options, apiVersion: options.apiVersion ?? only?.version });
 	}
 }

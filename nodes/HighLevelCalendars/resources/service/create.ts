@@ -18,7 +18,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, session: ExecutionSession, itemIndex: number): Promise<Service[]> {
-	const settings = session.settings(itemIndex, 'v3');
+	const settings = session.settings(itemIndex, { version: 'v3', operation: 'Service → Create' });
 	const node = this.getNode();
 	const name = requireText(node, this.getNodeParameter('name', itemIndex), 'Name', itemIndex);
 	const slug = requireSlug(node, (this.getNodeParameter('slug', itemIndex, '') as string) || slugify(name), itemIndex);

@@ -11,6 +11,6 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, session: ExecutionSession, itemIndex: number): Promise<Service[]> {
-	const settings = session.settings(itemIndex, 'v3');
+	const settings = session.settings(itemIndex, { version: 'v3', operation: 'Service → Get' });
 	return [await session.serviceCatalogApi.get(settings, readServiceId(this, itemIndex))];
 }

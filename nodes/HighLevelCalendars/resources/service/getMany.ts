@@ -18,7 +18,7 @@ export const description: INodeProperties[] = [
 
 /** HighLevel answers every matching service at once (the spec pages none): a Limit keeps the first ones. */
 export async function execute(this: IExecuteFunctions, session: ExecutionSession, itemIndex: number): Promise<Service[]> {
-	const settings = session.settings(itemIndex, 'v3');
+	const settings = session.settings(itemIndex, { version: 'v3', operation: 'Service → Get Many' });
 	const filters = setFields(this.getNodeParameter('filters', itemIndex, {}) as IDataObject);
 	return firstOf(this, itemIndex, await session.serviceCatalogApi.list(settings, filters));
 }

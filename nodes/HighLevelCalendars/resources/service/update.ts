@@ -24,7 +24,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, session: ExecutionSession, itemIndex: number): Promise<Service[]> {
-	const settings = session.settings(itemIndex, 'v3');
+	const settings = session.settings(itemIndex, { version: 'v3', operation: 'Service → Update' });
 	const id = readServiceId(this, itemIndex);
 	const fields = requireUpdate(this.getNode(), readServiceFields(this, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex), itemIndex);
 	const body = checkServiceBody(this.getNode(), 'service', 'update', fields, itemIndex);

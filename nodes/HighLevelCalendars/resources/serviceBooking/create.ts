@@ -20,7 +20,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, session: ExecutionSession, itemIndex: number): Promise<ServiceBooking[]> {
-	const settings = session.settings(itemIndex, 'v3');
+	const settings = session.settings(itemIndex, { version: 'v3', operation: 'Service Booking → Create' });
 	const node = this.getNode();
 	const { timeZone, query } = readBookingOptions(this, itemIndex);
 	const contactId = requireText(node, this.getNodeParameter('contactId', itemIndex, ''), 'Contact ID', itemIndex);

@@ -11,6 +11,6 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, session: ExecutionSession, itemIndex: number): Promise<ServiceBooking[]> {
-	const settings = session.settings(itemIndex, 'v3');
+	const settings = session.settings(itemIndex, { version: 'v3', operation: 'Service Booking → Get' });
 	return [await session.serviceBookingsApi.get(settings, readServiceBookingId(this, itemIndex))];
 }

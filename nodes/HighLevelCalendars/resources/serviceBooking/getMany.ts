@@ -19,7 +19,7 @@ export const description: INodeProperties[] = [
 
 /** The bookings between Start Time and End Time (sent as the spec's epoch milliseconds); HighLevel pages none: a Limit keeps the first ones. */
 export async function execute(this: IExecuteFunctions, session: ExecutionSession, itemIndex: number): Promise<ServiceBooking[]> {
-	const settings = session.settings(itemIndex, 'v3');
+	const settings = session.settings(itemIndex, { version: 'v3', operation: 'Service Booking → Get Many' });
 	const { start, end } = readBookingWindow(this, itemIndex, itemTimeZone(this, this.getNodeParameter('options', itemIndex, {}) as IDataObject, itemIndex));
 	const filters = setFields(this.getNodeParameter('filters', itemIndex, {}) as Record<string, string>);
 	return firstOf(this, itemIndex, await session.serviceBookingsApi.between(settings, start.ms, end.ms, filters));

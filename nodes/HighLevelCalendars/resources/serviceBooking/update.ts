@@ -36,7 +36,7 @@ export const description: INodeProperties[] = [
 
 /** Times are sent in the booking form (ISO with the zone's offset) with the time zone they were read in. */
 export async function execute(this: IExecuteFunctions, session: ExecutionSession, itemIndex: number): Promise<ServiceBooking[]> {
-	const settings = session.settings(itemIndex, 'v3');
+	const settings = session.settings(itemIndex, { version: 'v3', operation: 'Service Booking → Update' });
 	const id = readServiceBookingId(this, itemIndex);
 	const { timeZone, query } = readBookingOptions(this, itemIndex);
 	const { startTime, endTime, services, ...rest } = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;

@@ -10,7 +10,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, session: ExecutionSession, itemIndex: number): Promise<IDataObject[]> {
-	const settings = session.settings(itemIndex, 'v3');
+	const settings = session.settings(itemIndex, { version: 'v3', operation: 'Service Location → Delete' });
 	const id = readServiceLocationId(this, itemIndex);
 	await session.serviceLocationsApi.delete(settings, id);
 	return [{ deleted: true, id }];

@@ -11,6 +11,6 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, session: ExecutionSession, itemIndex: number): Promise<ServiceLocation[]> {
-	const settings = session.settings(itemIndex, 'v3');
+	const settings = session.settings(itemIndex, { version: 'v3', operation: 'Service Location → Get' });
 	return [await session.serviceLocationsApi.get(settings, readServiceLocationId(this, itemIndex))];
 }

@@ -12,6 +12,6 @@ export const description: INodeProperties[] = [
 
 /** HighLevel answers every service location at once (the spec pages none): a Limit keeps the first ones. */
 export async function execute(this: IExecuteFunctions, session: ExecutionSession, itemIndex: number): Promise<ServiceLocation[]> {
-	const settings = session.settings(itemIndex, 'v3');
+	const settings = session.settings(itemIndex, { version: 'v3', operation: 'Service Location → Get Many' });
 	return firstOf(this, itemIndex, await session.serviceLocationsApi.list(settings));
 }

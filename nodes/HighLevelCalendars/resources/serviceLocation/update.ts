@@ -23,7 +23,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, session: ExecutionSession, itemIndex: number): Promise<ServiceLocation[]> {
-	const settings = session.settings(itemIndex, 'v3');
+	const settings = session.settings(itemIndex, { version: 'v3', operation: 'Service Location → Update' });
 	const id = readServiceLocationId(this, itemIndex);
 	const fields = requireUpdate(this.getNode(), setFields(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject), itemIndex);
 	const body = checkServiceBody(this.getNode(), 'serviceLocation', 'update', fields, itemIndex);
