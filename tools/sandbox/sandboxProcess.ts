@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node-only tooling: runs in Node, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
 /**
  * The sandbox in a process of its own (its CLI, as `npm run sandbox` runs it), read over its admin routes: for timings
  * that must not count the sandbox's CPU (free-slot computation, spec checks, its HTTP) against the node's, as an
@@ -32,11 +32,13 @@ export async function startSandboxProcess(options: SandboxProcessOptions): Promi
 	const { latencyMs, rateLimit } = options;
 	const flags = ['--port', '0', '--latency', latencyMs, '--max', rateLimit.max, '--interval', rateLimit.intervalMs, '--daily', rateLimit.daily].map(String);
 	const child = start('sandbox', process.execPath, ['--import', 'tsx', CLI, ...flags], { cwd: REPO_ROOT });
-	try {
-		await child.waitFor(/^Ready\.$/m, START_TIMEOUT_MS);
-	} catch (error) {
+	const ready = await child.waitFor(/^Ready\.$/m, START_TIMEOUT_MS).then(
+		() => true,
+		() => false,
+	);
+	if (!ready) {
 		await child.stop();
-		throw error;
+		throw new Error(`the sandbox CLI did not start within ${START_TIMEOUT_MS / 1000} s: ${child.output()}`);
 	}
 	const url = /listening on (http:\S+)/.exec(child.output())![1];
 	const token = /^ {2}(pit-sandbox-demo-\S+) {2}location=/m.exec(child.output())![1];
