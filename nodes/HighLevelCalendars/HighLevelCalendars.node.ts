@@ -13,7 +13,9 @@ import { searchCalendarUsers } from './listSearch/searchCalendarUsers';
 import { searchCalendars } from './listSearch/searchCalendars';
 import { searchGroups } from './listSearch/searchGroups';
 import { searchLocations } from './listSearch/searchLocations';
+import { searchSchedules } from './listSearch/searchSchedules';
 import { appointmentDescription, appointmentOperationField, appointmentOperationHandlers } from './resources/appointment';
+import { availabilityScheduleDescription, availabilityScheduleOperationField, availabilityScheduleOperationHandlers } from './resources/availabilitySchedule';
 import { appointmentNoteDescription, appointmentNoteHandlers, appointmentNoteOperationField } from './resources/appointmentNote';
 import { blockedSlotDescription, blockedSlotHandlers, blockedSlotOperationField } from './resources/blockedSlot';
 import { calendarDescription, calendarOperationField, calendarOperationHandlers } from './resources/calendar';
@@ -32,6 +34,7 @@ const resourceField: INodeProperties = {
 	options: [
 		{ name: 'Appointment', value: 'appointment' },
 		{ name: 'Appointment Note', value: 'appointmentNote' },
+		{ name: 'Availability Schedule', value: 'availabilitySchedule' },
 		{ name: 'Blocked Slot', value: 'blockedSlot' },
 		{ name: 'Calendar', value: 'calendar' },
 		{ name: 'Calendar Group', value: 'calendarGroup' },
@@ -50,6 +53,7 @@ const operationFields = [
 	appointmentOperationField,
 	blockedSlotOperationField,
 	appointmentNoteOperationField,
+	availabilityScheduleOperationField,
 ];
 const handlers: Record<string, Record<string, ItemHandler>> = {
 	calendarGroup: operationHandlers,
@@ -59,6 +63,7 @@ const handlers: Record<string, Record<string, ItemHandler>> = {
 	appointment: appointmentOperationHandlers,
 	blockedSlot: blockedSlotHandlers,
 	appointmentNote: appointmentNoteHandlers,
+	availabilitySchedule: availabilityScheduleOperationHandlers,
 };
 
 export class HighLevelCalendars implements INodeType {
@@ -111,11 +116,12 @@ export class HighLevelCalendars implements INodeType {
 			...appointmentDescription,
 			...blockedSlotDescription,
 			...appointmentNoteDescription,
+			...availabilityScheduleDescription,
 		],
 	};
 
 	methods = {
-		listSearch: { searchCalendarNotifications, searchCalendarResources, searchCalendars, searchCalendarUsers, searchGroups, searchLocations },
+		listSearch: { searchCalendarNotifications, searchCalendarResources, searchCalendars, searchCalendarUsers, searchGroups, searchLocations, searchSchedules },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

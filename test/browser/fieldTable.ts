@@ -44,6 +44,15 @@ const calendarResource: Field = { label: 'Calendar Resource', readme: '**Calenda
 const notificationRow = row('Calendar Notification');
 const notificationCalendar: Field = { label: 'Calendar', readme: '**Calendar** (From List or By ID)', shared: true };
 const notification: Field = { label: 'Notification', readme: '**Notification** of it', shared: true };
+const scheduleRow = row('Availability Schedule');
+const schedule: Field = { label: 'Schedule', readme: '**Schedule**, picked From List', shared: true };
+const scheduleCalendar: Field = { label: 'Calendar', readme: '**Calendar** (From List or By ID)' };
+const ownScheduleNotice: Field = { label: "An event calendar's own schedule needs Options > API Version v3", readme: '*Options → API Version* v3', shared: true };
+const scheduleHours: Field[] = [
+	{ label: 'Time Zone', readme: '*Time Zone*' },
+	{ label: 'Weekly Hours', readme: '*Weekly Hours*' },
+	{ label: 'Date Hours', readme: '*Date Hours*' },
+];
 const appointmentId: Field = { label: 'Appointment ID', readme: '**Appointment ID**' };
 const blockedSlotId: Field = { label: 'Blocked Slot ID', readme: '**Blocked Slot ID**' };
 const noteId: Field = { label: 'Note ID', readme: '**Note ID**' };
@@ -179,6 +188,16 @@ export const OPERATION_ROWS: OperationRow[] = [
 	]),
 	notificationRow('Update', [notificationCalendar, notification, { label: 'Update Fields', readme: '*Update Fields*' }]),
 	notificationRow('Delete', [notificationCalendar, notification]),
+	scheduleRow('Create', [{ label: 'Name', readme: 'Name' }, { label: 'User ID', readme: '**User ID**' }, ...scheduleHours, { label: 'Calendar IDs', readme: '*Calendar IDs*' }]),
+	scheduleRow('Get', [schedule]),
+	scheduleRow('Search', [{ label: 'User ID', readme: '**User ID**' }, { label: 'Applied to Calendar', readme: '*Applied to Calendar*' }, { label: 'Return All', readme: 'Return All' }, { label: 'Limit', readme: 'a Limit' }]),
+	scheduleRow('Update', [schedule, { label: 'Update Fields', readme: '*Update Fields*' }]),
+	scheduleRow('Delete', [schedule]),
+	scheduleRow('Apply to Calendar', [schedule, scheduleCalendar]),
+	scheduleRow('Remove From Calendar', [schedule, scheduleCalendar]),
+	scheduleRow("Get Calendar's Own Schedule", [ownScheduleNotice, scheduleCalendar]),
+	scheduleRow("Create Calendar's Own Schedule", [ownScheduleNotice, scheduleCalendar, ...scheduleHours]),
+	scheduleRow("Update Calendar's Own Schedule", [ownScheduleNotice, scheduleCalendar, { label: 'Update Fields', readme: '*Update Fields*' }]),
 ];
 
 /** The node's Authentication choices, the credential type each one asks for, and how Location ID is entered. */

@@ -5,6 +5,7 @@ import { searchCalendarNotifications } from '../../nodes/HighLevelCalendars/list
 import { searchCalendarResources } from '../../nodes/HighLevelCalendars/listSearch/searchCalendarResources';
 import { searchCalendars } from '../../nodes/HighLevelCalendars/listSearch/searchCalendars';
 import { searchGroups } from '../../nodes/HighLevelCalendars/listSearch/searchGroups';
+import { searchSchedules } from '../../nodes/HighLevelCalendars/listSearch/searchSchedules';
 import { SANDBOX_LOCATION, sandboxCredentials } from '../../tools/engine/credentials';
 import { TestCredentialsHelper } from '../../tools/engine/credentialsHelper';
 import { buildWorkflow, runWorkflow, stubbedAdditionalData } from '../../tools/engine/runWorkflow';
@@ -94,4 +95,17 @@ test('From List of rooms or equipment follows Type; of notifications, the picked
 	const [stored0] = sandbox.state().resources.notifications[SANDBOX_LOCATION];
 	expect(await search('sms', notification, searchCalendarNotifications)).toEqual({ results: [{ name: 'reminder by sms to contact', value: stored0._id }] });
 	expect((await search(undefined, { resource: 'calendarNotification' }, searchCalendarNotifications)).results).toEqual([]);
+});
+
+test('From List of Schedule: the schedules of the User ID set, else of the team members of the location\'s calendars', async () => {
+	sandbox.reset();
+	const credentials = sandboxCredentials(sandbox.url);
+	await runWorkflow(singleNodeWorkflow({ resource: 'calendar', operation: 'create', name: 'Team', calendarType: 'round_robin', teamMembers: { member: [{ userId: 'u1' }, { userId: 'u2' }] } }), credentials);
+	const schedules = [{ name: 'Mornings', user: 'u1' }, { name: 'Evenings', user: 'u2' }, { name: 'Outside', user: 'u3' }];
+	await runWorkflow(singleNodeWorkflow({ resource: 'availabilitySchedule', operation: 'create', name: '={{ $json.name }}', userId: '={{ $json.user }}', timeZone: 'America/New_York' }, schedules), credentials);
+	const [mornings, evenings, outside] = sandbox.state().schedules.schedules[SANDBOX_LOCATION];
+	const schedule = { resource: 'availabilitySchedule' };
+	expect(await search(undefined, schedule, searchSchedules)).toEqual({ results: [{ name: 'Mornings (u1)', value: mornings.id }, { name: 'Evenings (u2)', value: evenings.id }] });
+	expect((await search('EVEN', schedule, searchSchedules)).results.map((r) => r.value)).toEqual([evenings.id]);
+	expect(await search(undefined, { ...schedule, operation: 'search', userId: 'u3' }, searchSchedules)).toEqual({ results: [{ name: 'Outside', value: outside.id }] });
 });

@@ -41,6 +41,10 @@ export interface Seed {
 	roomId: string;
 	/** a reminder of Team Calls */
 	notificationId: string;
+	/** user1's availability schedule "Weekdays", applied to Team Calls */
+	scheduleId: string;
+	/** event calendar "Workshop", with its own schedule (v3) */
+	ownScheduleCalendarId: string;
 }
 
 export interface ScopeRow {
@@ -62,6 +66,9 @@ const [GROUPS_READ, GROUPS_WRITE, CALENDARS_READ, CALENDARS_WRITE, EVENTS_READ, 
 const CONTACT = 'sandboxContact0002';
 const room = (parameters: INodeParameters): INodeParameters => ({ resource: 'calendarResource', resourceType: 'rooms', ...parameters });
 const notification = (seed: Seed, parameters: INodeParameters): INodeParameters => ({ resource: 'calendarNotification', calendar: byId(seed.calendarId), ...parameters });
+const schedule = (parameters: INodeParameters): INodeParameters => ({ resource: 'availabilitySchedule', ...parameters });
+const V3 = { options: { apiVersion: 'v3' } };
+const mornings = { timeZone: 'America/New_York', weeklyHours: { hours: [{ day: 'monday', from: '09:00', to: '12:00' }] } };
 
 export const SCOPE_ROWS: ScopeRow[] = [
 	{ operation: 'Calendar Group → Create', scopes: [GROUPS_READ, GROUPS_WRITE], parameters: () => group({ operation: 'create', name: 'New', description: 'New calendars' }) },
@@ -173,7 +180,20 @@ export const SCOPE_ROWS: ScopeRow[] = [
 		scopes: [EVENTS_READ, EVENTS_WRITE],
 		parameters: (seed) => notification(seed, { operation: 'update', notification: byId(seed.notificationId), updateFields: { isActive: false } }),
 	},
-	{ operation: 'Calendar Notification → Delete', scopes: [EVENTS_WRITE], parameters: (seed) => notification(seed, { operation: 'delete', notification: byId(seed.notificationId) }) },
+	{ operation: 'Calendar Notification → Delete', scopes: [EVENTS_WRITE], parameters: (seed) => notification(seed, { operation: 'delete', notification: byId(seed.notificationId) }) },	{ operation: 'Availability Schedule → Create (lists the user\'s schedules first)', scopes: [CALENDARS_READ, CALENDARS_WRITE], parameters: () => schedule({ operation: 'create', name: 'Mornings', userId: 'user1', ...mornings }) },
+	{ operation: 'Availability Schedule → Get', scopes: [CALENDARS_READ], parameters: (seed) => schedule({ operation: 'get', schedule: byId(seed.scheduleId) }) },
+	{ operation: 'Availability Schedule → Search', scopes: [CALENDARS_READ], parameters: () => schedule({ operation: 'search', userId: 'user1', returnAll: true }) },
+	{ operation: 'Availability Schedule → Update', scopes: [CALENDARS_WRITE], parameters: (seed) => schedule({ operation: 'update', schedule: byId(seed.scheduleId), updateFields: { name: 'Renamed' } }) },
+	{ operation: 'Availability Schedule → Delete', scopes: [CALENDARS_WRITE], parameters: (seed) => schedule({ operation: 'delete', schedule: byId(seed.scheduleId) }) },
+	{ operation: 'Availability Schedule → Apply to Calendar', scopes: [CALENDARS_WRITE], parameters: (seed) => schedule({ operation: 'applyToCalendar', schedule: byId(seed.scheduleId), calendar: byId(seed.bookableId) }) },
+	{ operation: 'Availability Schedule → Remove From Calendar', scopes: [CALENDARS_WRITE], parameters: (seed) => schedule({ operation: 'removeFromCalendar', schedule: byId(seed.scheduleId), calendar: byId(seed.calendarId) }) },
+	{ operation: 'Availability Schedule → Create Calendar\'s Own Schedule (v3)', scopes: [CALENDARS_WRITE], parameters: (seed) => schedule({ operation: 'createCalendarSchedule', calendar: byId(seed.bookableId), ...mornings, ...V3 }) },
+	{ operation: 'Availability Schedule → Get Calendar\'s Own Schedule (v3)', scopes: [CALENDARS_READ], parameters: (seed) => schedule({ operation: 'getCalendarSchedule', calendar: byId(seed.ownScheduleCalendarId), ...V3 }) },
+	{
+		operation: 'Availability Schedule → Update Calendar\'s Own Schedule (v3)',
+		scopes: [CALENDARS_WRITE],
+		parameters: (seed) => schedule({ operation: 'updateCalendarSchedule', calendar: byId(seed.ownScheduleCalendarId), updateFields: { timeZone: 'Europe/Berlin' }, ...V3 }),
+	},
 ];
 
 /** The agency credential's scopes beyond the operations', and what each is for. */

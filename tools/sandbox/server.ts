@@ -66,6 +66,8 @@ export interface SandboxState {
 	notes: Record<string, NoteRecord[]>;
 	/** rooms, equipment and calendar notifications per location (resource-store.ts) */
 	resources: ReturnType<LocationStore['resources']['snapshot']>;
+	/** users' availability schedules and calendars' own, per location (schedule-store.ts) */
+	schedules: ReturnType<LocationStore['schedules']['snapshot']>;
 	/** companies with their sub-accounts, apps (no secrets), installs */
 	agency: ReturnType<AgencyDirectory['snapshot']>;
 	/** code exchanges, refreshes, refused refresh reuses, mints (per location) */
@@ -238,6 +240,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		locations: deps.store.snapshot(),
 		calendars: deps.store.calendarSnapshot(),
 		resources: deps.store.resources.snapshot(),
+		schedules: deps.store.schedules.snapshot(),
 		...deps.bookings.snapshot(),
 		agency: deps.directory.snapshot(),
 		oauth: deps.oauth.stats(),

@@ -124,7 +124,7 @@ const requestOptions: INodeProperties[] = [
 	},
 ];
 
-export type Resource = 'calendarGroup' | 'calendar' | 'calendarResource' | 'calendarNotification' | 'appointment' | 'blockedSlot' | 'appointmentNote';
+export type Resource = 'calendarGroup' | 'calendar' | 'calendarResource' | 'calendarNotification' | 'appointment' | 'blockedSlot' | 'appointmentNote' | 'availabilitySchedule';
 
 /** The Options collection of one operation: the API version, its own options, then request tuning. */
 export function optionsFor(

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { AppointmentsApi } from '../api/appointments/api';
+import { AvailabilitySchedulesApi } from '../api/availabilitySchedules/api';
 import { CalendarGroupsApi } from '../api/calendarGroups/api';
 import type { CalendarGroup } from '../api/calendarGroups/types';
 import { AppointmentNotesApi } from '../api/appointmentNotes/api';
@@ -82,7 +83,9 @@ export class ExecutionSession {
 
 	readonly notificationsApi: CalendarNotificationsApi;
 
-	/** What creates of rooms, equipment and notifications look up after an ambiguous failure. */
+	readonly schedulesApi: AvailabilitySchedulesApi;
+
+	/** What creates of rooms, equipment, notifications and schedules look up after an ambiguous failure. */
 	readonly createLookup = new CreateLookup();
 
 	private constructor(
@@ -99,6 +102,7 @@ export class ExecutionSession {
 		this.notesApi = new AppointmentNotesApi(sendVia(ctx, connection), ctx.getNode());
 		this.resourcesApi = apiClient(ctx, connection, CalendarResourcesApi);
 		this.notificationsApi = apiClient(ctx, connection, CalendarNotificationsApi);
+		this.schedulesApi = apiClient(ctx, connection, AvailabilitySchedulesApi);
 	}
 
 	/** The calendar, read once per execution however many items book in it. */

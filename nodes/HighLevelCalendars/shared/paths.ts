@@ -9,6 +9,7 @@ const LABELS = {
 	note: { field: 'Note ID', what: 'note' },
 	calendarResource: { field: 'Resource ID', what: 'calendar resource' },
 	notification: { field: 'Notification ID', what: 'notification' },
+	schedule: { field: 'Schedule ID', what: 'availability schedule' },
 };
 
 export type IdThing = keyof typeof LABELS;
