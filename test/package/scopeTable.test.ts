@@ -55,6 +55,12 @@ async function post(path: string, body: object, located = true, version = '2021-
 	return String(answer.group?.id ?? answer.calendar?.id ?? answer.note?.id ?? answer.schedule?.id ?? answer.schedule?.calendarId ?? answer.id ?? answer[0]?._id);
 }
 
+/** The answer to a v3 POST of `body` with the location (the v3 services). */
+async function postV3(path: string, body: object): Promise<{ service?: { id: string }; id?: string; bookingId?: string }> {
+	const headers = { authorization: `Bearer ${SANDBOX_TOKEN}`, version: 'v3', 'content-type': 'application/json' };
+	return (await (await fetch(`${sandbox.url}${path}`, { method: 'POST', headers, body: JSON.stringify({ locationId: SANDBOX_LOCATION, ...body }) })).json()) as { id?: string };
+}
+
 async function seed(): Promise<Seed> {
 	sandbox.reset();
 	const salesId = await post('/calendars/groups', { name: 'Sales', description: 'Sales calls', slug: 'sales' });
@@ -73,7 +79,12 @@ async function seed(): Promise<Seed> {
 	const scheduleId = await post('/calendars/schedules', { name: 'Weekdays', userId: 'user1', timezone: 'America/New_York', rules: weekdays, calendarIds: [calendarId] });
 	const ownScheduleCalendarId = await post('/calendars/', { name: 'Workshop', calendarType: 'event', slug: 'workshop' });
 	await post(`/calendars/schedules/event-calendar/${ownScheduleCalendarId}`, { timezone: 'America/New_York', rules: weekdays }, false, 'v3');
-	return { salesId, emptyId, calendarId, bookableId, appointmentId, freeSlot: day(3), blockedSlotId, noteId, roomId, notificationId, scheduleId, ownScheduleCalendarId };
+	const serviceId = String((await postV3('/calendars/services/catalog', { name: 'Cut', slug: 'cut', staff: [{ id: 'user1' }] })).service?.id);
+	const serviceLocationId = String((await postV3('/calendars/services/locations', { name: 'Studio', slug: 'studio' })).id);
+	const serviceBookingStart = day(6);
+	const booking = { contactId: CONTACT, startTime: serviceBookingStart, endTime: day(6).replace('T14', 'T15'), timezone: 'UTC', services: [{ id: serviceId }] };
+	const serviceBookingId = String((await postV3('/calendars/services/bookings', booking)).bookingId);
+	return { salesId, emptyId, calendarId, bookableId, appointmentId, freeSlot: day(3), blockedSlotId, noteId, roomId, notificationId, scheduleId, ownScheduleCalendarId, serviceId, serviceLocationId, serviceBookingId, serviceBookingStart };
 }
 
 test('the README\'s scope table is the one scopeTable.ts renders', () => {

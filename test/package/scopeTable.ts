@@ -45,6 +45,13 @@ export interface Seed {
 	scheduleId: string;
 	/** event calendar "Workshop", with its own schedule (v3) */
 	ownScheduleCalendarId: string;
+	/** service "Cut" (v3), given by user1 */
+	serviceId: string;
+	/** service location "Studio" (v3) */
+	serviceLocationId: string;
+	/** a booking of Cut at the Studio, at `serviceBookingStart` (v3) */
+	serviceBookingId: string;
+	serviceBookingStart: string;
 }
 
 export interface ScopeRow {
@@ -69,6 +76,10 @@ const notification = (seed: Seed, parameters: INodeParameters): INodeParameters 
 const schedule = (parameters: INodeParameters): INodeParameters => ({ resource: 'availabilitySchedule', ...parameters });
 const V3 = { options: { apiVersion: 'v3' } };
 const mornings = { timeZone: 'America/New_York', weeklyHours: { hours: [{ day: 'monday', from: '09:00', to: '12:00' }] } };
+const serviceBooking = (parameters: INodeParameters): INodeParameters => ({ resource: 'serviceBooking', ...parameters });
+const service = (parameters: INodeParameters): INodeParameters => ({ resource: 'service', ...parameters });
+const serviceLocation = (parameters: INodeParameters): INodeParameters => ({ resource: 'serviceLocation', ...parameters });
+const hoursAfter = (iso: string, hours: number) => `={{ DateTime.fromISO("${iso}").plus({ hours: ${hours} }) }}`;
 
 export const SCOPE_ROWS: ScopeRow[] = [
 	{ operation: 'Calendar Group → Create', scopes: [GROUPS_READ, GROUPS_WRITE], parameters: () => group({ operation: 'create', name: 'New', description: 'New calendars' }) },
@@ -194,6 +205,30 @@ export const SCOPE_ROWS: ScopeRow[] = [
 		scopes: [CALENDARS_WRITE],
 		parameters: (seed) => schedule({ operation: 'updateCalendarSchedule', calendar: byId(seed.ownScheduleCalendarId), updateFields: { timeZone: 'Europe/Berlin' }, ...V3 }),
 	},
+	{
+		operation: "Service Booking → Create (lists the window's bookings first)",
+		scopes: [EVENTS_READ, EVENTS_WRITE],
+		parameters: (seed) =>
+			serviceBooking({ operation: 'create', contactId: CONTACT, startTime: hoursAfter(seed.serviceBookingStart, 24), endTime: hoursAfter(seed.serviceBookingStart, 25), services: { service: [{ id: seed.serviceId }] } }),
+	},
+	{ operation: 'Service Booking → Get', scopes: [EVENTS_READ], parameters: (seed) => serviceBooking({ operation: 'get', serviceBooking: byId(seed.serviceBookingId) }) },
+	{
+		operation: 'Service Booking → Get Many',
+		scopes: [EVENTS_READ],
+		parameters: (seed) => serviceBooking({ operation: 'getAll', startTime: seed.serviceBookingStart, endTime: hoursAfter(seed.serviceBookingStart, 24), returnAll: true }),
+	},
+	{ operation: 'Service Booking → Update', scopes: [EVENTS_WRITE], parameters: (seed) => serviceBooking({ operation: 'update', serviceBooking: byId(seed.serviceBookingId), updateFields: { status: 'showed' } }) },
+	{ operation: 'Service Booking → Delete', scopes: [EVENTS_WRITE], parameters: (seed) => serviceBooking({ operation: 'delete', serviceBooking: byId(seed.serviceBookingId) }) },
+	{ operation: 'Service → Create (lists the catalog first)', scopes: [CALENDARS_READ, CALENDARS_WRITE], parameters: () => service({ operation: 'create', name: 'Shave', staffIds: 'user1' }) },
+	{ operation: 'Service → Get', scopes: [CALENDARS_READ], parameters: (seed) => service({ operation: 'get', service: byId(seed.serviceId) }) },
+	{ operation: 'Service → Get Many', scopes: [CALENDARS_READ], parameters: () => service({ operation: 'getAll', returnAll: true }) },
+	{ operation: 'Service → Update', scopes: [CALENDARS_WRITE], parameters: (seed) => service({ operation: 'update', service: byId(seed.serviceId), updateFields: { serviceDuration: 45 } }) },
+	{ operation: 'Service → Delete', scopes: [CALENDARS_WRITE], parameters: (seed) => service({ operation: 'delete', service: byId(seed.serviceId) }) },
+	{ operation: 'Service Location → Create (lists the service locations first)', scopes: [CALENDARS_READ, CALENDARS_WRITE], parameters: () => serviceLocation({ operation: 'create', name: 'Uptown' }) },
+	{ operation: 'Service Location → Get', scopes: [CALENDARS_READ], parameters: (seed) => serviceLocation({ operation: 'get', serviceLocation: byId(seed.serviceLocationId) }) },
+	{ operation: 'Service Location → Get Many', scopes: [CALENDARS_READ], parameters: () => serviceLocation({ operation: 'getAll', returnAll: true }) },
+	{ operation: 'Service Location → Update', scopes: [CALENDARS_WRITE], parameters: (seed) => serviceLocation({ operation: 'update', serviceLocation: byId(seed.serviceLocationId), updateFields: { phone: '+1 555 0100' } }) },
+	{ operation: 'Service Location → Delete', scopes: [CALENDARS_WRITE], parameters: (seed) => serviceLocation({ operation: 'delete', serviceLocation: byId(seed.serviceLocationId) }) },
 ];
 
 /** The agency credential's scopes beyond the operations', and what each is for. */

@@ -37,7 +37,7 @@ export function authenticate(req: RecordedRequest, tokens: SandboxToken[]): Auth
 	if (!token) return { ok: false, answer: unauthorized(MESSAGES.invalidToken) };
 
 	// both spec files define the routes they share identically; a route of the v3 file only (the event-calendar
-	// schedule) is found there
+	// schedule, the v3 services) is found there
 	const operation = matchOperation(req.method, req.path, API_VERSIONS[0]) ?? matchOperation(req.method, req.path, 'v3');
 	if (!operation) return { ok: false, token, answer: unauthorized(MESSAGES.routeNotSupported) };
 	if (!token.scopes.includes(requiredScope(operation.operationId))) {

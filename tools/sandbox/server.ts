@@ -66,6 +66,8 @@ export interface SandboxState {
 	notes: Record<string, NoteRecord[]>;
 	/** rooms, equipment and calendar notifications per location (resource-store.ts) */
 	resources: ReturnType<LocationStore['resources']['snapshot']>;
+	/** v3 services, service locations and service bookings per location (service-store.ts) */
+	services: ReturnType<LocationStore['services']['snapshot']>;
 	/** users' availability schedules and calendars' own, per location (schedule-store.ts) */
 	schedules: ReturnType<LocationStore['schedules']['snapshot']>;
 	/** companies with their sub-accounts, apps (no secrets), installs */
@@ -240,6 +242,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		locations: deps.store.snapshot(),
 		calendars: deps.store.calendarSnapshot(),
 		resources: deps.store.resources.snapshot(),
+		services: deps.store.services.snapshot(),
 		schedules: deps.store.schedules.snapshot(),
 		...deps.bookings.snapshot(),
 		agency: deps.directory.snapshot(),

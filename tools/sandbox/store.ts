@@ -1,6 +1,7 @@
 /** In-memory calendar groups and calendars, one list of each per location, in creation order. */
 import { randomInt } from 'crypto';
 import { ResourceStore } from './resource-store';
+import { ServiceStore } from './service-store';
 import { ScheduleStore } from './schedule-store';
 
 export interface GroupRecord {
@@ -52,6 +53,8 @@ export class LocationStore {
 	private readonly usedIds = new Set<string>();
 	/** rooms, equipment and calendar notifications (resource-store.ts) */
 	readonly resources = new ResourceStore();
+	/** v3 services, service locations and service bookings (service-store.ts) */
+	readonly services = new ServiceStore();
 	/** users' availability schedules and calendars' own (schedule-store.ts) */
 	readonly schedules = new ScheduleStore();
 
@@ -64,6 +67,7 @@ export class LocationStore {
 		this.calendarLists.clear();
 		this.usedIds.clear();
 		this.resources.clear();
+		this.services.clear();
 		this.schedules.clear();
 		for (const locationId of this.knownLocations) this.locations.set(locationId, []);
 	}

@@ -1,8 +1,6 @@
 import type { IDataObject, INode } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { checkBody, listOf, oneOf, shape, text, type Rule } from '../../shared/schemaCheck';
-import type { RequestSettings } from '../../transport/requestSettings';
 
 /** The spec's patterns (ScheduleIntervalDTO, ScheduleRuleDTO, the DTOs' timezone). */
 const TIME_OF_DAY: Rule = { type: 'string', pattern: '^([01]?[0-9]|2[0-3]):[0-5][0-9]$' };
@@ -39,13 +37,4 @@ export function scheduleBodyRule(body: ScheduleBody): Rule & { type: 'object' } 
 /** The body as HighLevel's schema takes it, else the error naming the field and the item. */
 export function checkScheduleBody(node: INode, body: ScheduleBody, fields: IDataObject, itemIndex: number): IDataObject {
 	return checkBody(node, 'Availability schedule', scheduleBodyRule(body), fields, itemIndex);
-}
-
-/** The event-calendar schedule routes are in the v3 file only, with Version enum ["v3"]: refused before sending otherwise. */
-export function requireVersionV3(node: INode, settings: RequestSettings, operation: string, itemIndex: number): void {
-	if (settings.version === 'v3') return;
-	throw new NodeOperationError(node, `API Version ${settings.version} in item ${itemIndex} has no "${operation}": it needs API Version v3`, {
-		itemIndex,
-		description: 'Add Options > API Version and choose v3 (HighLevel documents this route for Version v3 only)',
-	});
 }

@@ -3,7 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { calendarLocator, optionsFor, showFor } from '../../description/commonFields';
 import { readCalendarId } from '../../api/calendars/calendarLocator';
-import { requireVersionV3, WEEKDAYS } from '../../api/availabilitySchedules/scheduleChecks';
+import { WEEKDAYS } from '../../api/availabilitySchedules/scheduleChecks';
+import { requireApiVersion } from '../../shared/apiVersion';
 import type { RequestSettings } from '../../transport/requestSettings';
 import type { ScheduleRule } from '../../api/availabilitySchedules/types';
 import { readTimeZone } from '../../shared/dates';
@@ -212,6 +213,6 @@ export function readScheduleAndCalendar(ctx: IExecuteFunctions, itemIndex: numbe
 
 /** The calendar of an item's calendar's-own-schedule request, once its settings are known to take it (Version v3). */
 export function ownScheduleCalendar(ctx: IExecuteFunctions, settings: RequestSettings, operation: string, itemIndex: number): string {
-	requireVersionV3(ctx.getNode(), settings, operation, itemIndex);
+	requireApiVersion(ctx.getNode(), settings.version, 'v3', operation, itemIndex);
 	return readCalendarId(ctx, itemIndex);
 }
