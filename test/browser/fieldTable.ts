@@ -47,7 +47,7 @@ const notification: Field = { label: 'Notification', readme: '**Notification** o
 const scheduleRow = row('Availability Schedule');
 const schedule: Field = { label: 'Schedule', readme: '**Schedule**, picked From List', shared: true };
 const scheduleCalendar: Field = { label: 'Calendar', readme: '**Calendar** (From List or By ID)' };
-const ownScheduleNotice: Field = { label: "An event calendar's own schedule needs Options > API Version v3", readme: '*Options → API Version* v3', shared: true };
+const ownScheduleNotice: Field = { label: "An event calendar's own schedule is an API Version v3 route: sent with v3 unless Options > API Version names another, which is refused", readme: '*Options → API Version* names another', shared: true };
 const scheduleHours: Field[] = [
 	{ label: 'Time Zone', readme: '*Time Zone*' },
 	{ label: 'Weekly Hours', readme: '*Weekly Hours*' },

@@ -111,6 +111,10 @@ describe.each<ApiVersion>(['2021-04-15', 'v3'])('Availability Schedule with Vers
 			expect((await own('getCalendarSchedule')).output[0].json.error).toMatch(/^API Version 2021-04-15 in item 0 has no "Get Calendar's Own Schedule"/);
 			expect((await own('updateCalendarSchedule', { updateFields: { timeZone: 'Europe/Berlin' } })).output[0].json.error).toMatch(/^API Version 2021-04-15 in item 0 has no "Update Calendar's Own Schedule"/);
 			expect(sent('GET', /event-calendar/).length + sent('POST', /event-calendar/).length + sent('PUT', /event-calendar/).length).toBe(0);
+			// with API Version not set, the route's one Version is sent
+			const unset = await run({ operation: 'createCalendarSchedule', calendar: byId(calendar.id), timeZone: 'America/New_York', weeklyHours: tuesdayAfternoon });
+			expect(unset.output[0].json).toMatchObject({ calendarId: calendar.id });
+			expect(sent('POST', /event-calendar/).map((request) => request.headers.version)).toEqual(['v3']);
 			return;
 		}
 		expect(created.output[0].json).toMatchObject({ calendarId: calendar.id, timezone: 'America/New_York', rules: [{ type: 'wday', day: 'tuesday', intervals: [{ from: '15:00', to: '16:00' }] }] });

@@ -4,7 +4,8 @@ import { calendarLocator, optionsFor, showFor } from '../../description/commonFi
 import type { ExecutionSession } from '../../execution/session';
 import { checkScheduleBody } from '../../api/availabilitySchedules/scheduleChecks';
 import type { CalendarSchedule } from '../../api/availabilitySchedules/types';
-import { CALENDAR_SCHEDULE_NOTE, ownScheduleCalendar, hoursFields, hoursOfParameters, readHours } from './scheduleFields';
+import { readCalendarId } from '../../api/calendars/calendarLocator';
+import { CALENDAR_SCHEDULE_NOTE, hoursFields, hoursOfParameters, readHours } from './scheduleFields';
 
 const show = showFor(['createCalendarSchedule'], 'availabilitySchedule');
 
@@ -21,8 +22,8 @@ export async function execute(
 	itemIndex: number,
 ): Promise<CalendarSchedule[]> {
 	const node = this.getNode();
-	const settings = session.settings(itemIndex);
-	const calendarId = ownScheduleCalendar(this, settings, "Create Calendar's Own Schedule", itemIndex);
+	const settings = session.settings(itemIndex, { version: 'v3', operation: "Create Calendar's Own Schedule" });
+	const calendarId = readCalendarId(this, itemIndex);
 	const body = checkScheduleBody(node, 'createCalendarSchedule', readHours(this, hoursOfParameters(this, itemIndex), itemIndex, true), itemIndex);
 	return [await session.schedulesApi.createCalendarSchedule(settings, calendarId, body)];
 }

@@ -3,7 +3,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { calendarLocator, optionsFor, showFor } from '../../description/commonFields';
 import type { ExecutionSession } from '../../execution/session';
 import type { CalendarSchedule } from '../../api/availabilitySchedules/types';
-import { CALENDAR_SCHEDULE_NOTE, ownScheduleCalendar } from './scheduleFields';
+import { readCalendarId } from '../../api/calendars/calendarLocator';
+import { CALENDAR_SCHEDULE_NOTE } from './scheduleFields';
 
 const show = showFor(['getCalendarSchedule'], 'availabilitySchedule');
 
@@ -18,7 +19,7 @@ export async function execute(
 	session: ExecutionSession,
 	itemIndex: number,
 ): Promise<CalendarSchedule[]> {
-	const settings = session.settings(itemIndex);
-	const calendarId = ownScheduleCalendar(this, settings, "Get Calendar's Own Schedule", itemIndex);
+	const settings = session.settings(itemIndex, { version: 'v3', operation: "Get Calendar's Own Schedule" });
+	const calendarId = readCalendarId(this, itemIndex);
 	return [await session.schedulesApi.getCalendarSchedule(settings, calendarId)];
 }

@@ -4,8 +4,6 @@ import { NodeOperationError } from 'n8n-workflow';
 import { calendarLocator, optionsFor, showFor } from '../../description/commonFields';
 import { readCalendarId } from '../../api/calendars/calendarLocator';
 import { WEEKDAYS } from '../../api/availabilitySchedules/scheduleChecks';
-import { requireApiVersion } from '../../shared/apiVersion';
-import type { RequestSettings } from '../../transport/requestSettings';
 import type { ScheduleRule } from '../../api/availabilitySchedules/types';
 import { readTimeZone } from '../../shared/dates';
 import { requireText } from '../../shared/validation';
@@ -194,7 +192,7 @@ export function hoursOfParameters(ctx: IExecuteFunctions, itemIndex: number): ID
 
 /** Shown on the calendar's-own-schedule operations: HighLevel documents the route for Version v3 only. */
 export const CALENDAR_SCHEDULE_NOTE: INodeProperties = {
-	displayName: "An event calendar's own schedule needs Options > API Version v3",
+	displayName: "An event calendar's own schedule is an API Version v3 route: sent with v3 unless Options > API Version names another, which is refused",
 	name: 'calendarScheduleNotice',
 	type: 'notice',
 	default: '',
@@ -209,10 +207,4 @@ export function scheduleAndCalendarFields(operation: string, calendarDescription
 /** The schedule and the calendar an item names. */
 export function readScheduleAndCalendar(ctx: IExecuteFunctions, itemIndex: number): { id: string; calendarId: string } {
 	return { id: readScheduleId(ctx, itemIndex), calendarId: readCalendarId(ctx, itemIndex) };
-}
-
-/** The calendar of an item's calendar's-own-schedule request, once its settings are known to take it (Version v3). */
-export function ownScheduleCalendar(ctx: IExecuteFunctions, settings: RequestSettings, operation: string, itemIndex: number): string {
-	requireApiVersion(ctx.getNode(), settings.version, 'v3', operation, itemIndex);
-	return readCalendarId(ctx, itemIndex);
 }

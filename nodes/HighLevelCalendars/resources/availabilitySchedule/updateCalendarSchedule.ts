@@ -5,7 +5,8 @@ import { calendarLocator, optionsFor, showFor, updateFieldsCollection } from '..
 import type { ExecutionSession } from '../../execution/session';
 import { checkScheduleBody } from '../../api/availabilitySchedules/scheduleChecks';
 import type { CalendarSchedule } from '../../api/availabilitySchedules/types';
-import { CALENDAR_SCHEDULE_NOTE, ownScheduleCalendar, hoursFields, readHours } from './scheduleFields';
+import { readCalendarId } from '../../api/calendars/calendarLocator';
+import { CALENDAR_SCHEDULE_NOTE, hoursFields, readHours } from './scheduleFields';
 
 const show = showFor(['updateCalendarSchedule'], 'availabilitySchedule');
 
@@ -23,8 +24,8 @@ export async function execute(
 	itemIndex: number,
 ): Promise<CalendarSchedule[]> {
 	const node = this.getNode();
-	const settings = session.settings(itemIndex);
-	const calendarId = ownScheduleCalendar(this, settings, "Update Calendar's Own Schedule", itemIndex);
+	const settings = session.settings(itemIndex, { version: 'v3', operation: "Update Calendar's Own Schedule" });
+	const calendarId = readCalendarId(this, itemIndex);
 	const body = readHours(this, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex, false);
 	if (Object.keys(body).length === 0) {
 		throw new NodeOperationError(node, `Nothing to update in item ${itemIndex}`, { itemIndex, description: 'Add a field under Update Fields' });
