@@ -13,13 +13,21 @@ import { searchCalendarUsers } from './listSearch/searchCalendarUsers';
 import { searchCalendars } from './listSearch/searchCalendars';
 import { searchGroups } from './listSearch/searchGroups';
 import { searchLocations } from './listSearch/searchLocations';
+import { searchServiceBookings } from './listSearch/searchServiceBookings';
+import { searchServiceLocations } from './listSearch/searchServiceLocations';
+import { searchServices } from './listSearch/searchServices';
+import { searchSchedules } from './listSearch/searchSchedules';
 import { appointmentDescription, appointmentOperationField, appointmentOperationHandlers } from './resources/appointment';
+import { availabilityScheduleDescription, availabilityScheduleOperationField, availabilityScheduleOperationHandlers } from './resources/availabilitySchedule';
 import { appointmentNoteDescription, appointmentNoteHandlers, appointmentNoteOperationField } from './resources/appointmentNote';
 import { blockedSlotDescription, blockedSlotHandlers, blockedSlotOperationField } from './resources/blockedSlot';
 import { calendarDescription, calendarOperationField, calendarOperationHandlers } from './resources/calendar';
 import { calendarGroupDescription, operationField, operationHandlers } from './resources/calendarGroup';
 import { calendarNotificationDescription, calendarNotificationOperationField, calendarNotificationOperationHandlers } from './resources/calendarNotification';
 import { calendarResourceDescription, calendarResourceOperationField, calendarResourceOperationHandlers } from './resources/calendarResource';
+import { serviceDescription, serviceOperationField, serviceOperationHandlers } from './resources/service';
+import { serviceBookingDescription, serviceBookingOperationField, serviceBookingOperationHandlers } from './resources/serviceBooking';
+import { serviceLocationDescription, serviceLocationOperationField, serviceLocationOperationHandlers } from './resources/serviceLocation';
 import { agencyLocationField, authenticationOptions, locationField } from './description/commonFields';
 import { resourceOperationSubtitle } from './description/subtitle';
 import { runItems, type ItemHandler } from './execution/runItems';
@@ -32,11 +40,15 @@ const resourceField: INodeProperties = {
 	options: [
 		{ name: 'Appointment', value: 'appointment' },
 		{ name: 'Appointment Note', value: 'appointmentNote' },
+		{ name: 'Availability Schedule', value: 'availabilitySchedule' },
 		{ name: 'Blocked Slot', value: 'blockedSlot' },
 		{ name: 'Calendar', value: 'calendar' },
 		{ name: 'Calendar Group', value: 'calendarGroup' },
 		{ name: 'Calendar Notification', value: 'calendarNotification' },
 		{ name: 'Calendar Resource', value: 'calendarResource' },
+		{ name: 'Service', value: 'service', description: 'The service catalog (API Version v3 only)' },
+		{ name: 'Service Booking', value: 'serviceBooking', description: 'Bookings of services (API Version v3 only)' },
+		{ name: 'Service Location', value: 'serviceLocation', description: 'Where services are given (API Version v3 only)' },
 	],
 	default: 'calendarGroup',
 };
@@ -50,6 +62,10 @@ const operationFields = [
 	appointmentOperationField,
 	blockedSlotOperationField,
 	appointmentNoteOperationField,
+	serviceBookingOperationField,
+	serviceOperationField,
+	serviceLocationOperationField,
+	availabilityScheduleOperationField,
 ];
 const handlers: Record<string, Record<string, ItemHandler>> = {
 	calendarGroup: operationHandlers,
@@ -59,6 +75,10 @@ const handlers: Record<string, Record<string, ItemHandler>> = {
 	appointment: appointmentOperationHandlers,
 	blockedSlot: blockedSlotHandlers,
 	appointmentNote: appointmentNoteHandlers,
+	serviceBooking: serviceBookingOperationHandlers,
+	service: serviceOperationHandlers,
+	serviceLocation: serviceLocationOperationHandlers,
+	availabilitySchedule: availabilityScheduleOperationHandlers,
 };
 
 export class HighLevelCalendars implements INodeType {
@@ -70,7 +90,7 @@ export class HighLevelCalendars implements INodeType {
 		version: 1,
 		subtitle: resourceOperationSubtitle(resourceField, operationFields),
 		description:
-			'Manage HighLevel calendar groups and their calendars (enable or disable groups, move calendars between groups), find free slots, book, reschedule and cancel appointments, block time and keep appointment notes',
+			'Manage HighLevel calendar groups and their calendars (enable or disable groups, move calendars between groups), find free slots, book, reschedule and cancel appointments, block time and keep appointment notes, and (API Version v3) service bookings, services and service locations',
 		defaults: { name: 'HighLevel Calendars' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -111,11 +131,26 @@ export class HighLevelCalendars implements INodeType {
 			...appointmentDescription,
 			...blockedSlotDescription,
 			...appointmentNoteDescription,
+			...serviceBookingDescription,
+			...serviceDescription,
+			...serviceLocationDescription,
+			...availabilityScheduleDescription,
 		],
 	};
 
 	methods = {
-		listSearch: { searchCalendarNotifications, searchCalendarResources, searchCalendars, searchCalendarUsers, searchGroups, searchLocations },
+		listSearch: {
+			searchCalendarNotifications,
+			searchCalendarResources,
+			searchCalendars,
+			searchCalendarUsers,
+			searchGroups,
+			searchLocations,
+			searchSchedules,
+			searchServiceBookings,
+			searchServiceLocations,
+			searchServices,
+		},
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -44,9 +44,24 @@ const calendarResource: Field = { label: 'Calendar Resource', readme: '**Calenda
 const notificationRow = row('Calendar Notification');
 const notificationCalendar: Field = { label: 'Calendar', readme: '**Calendar** (From List or By ID)', shared: true };
 const notification: Field = { label: 'Notification', readme: '**Notification** of it', shared: true };
+const scheduleRow = row('Availability Schedule');
+const schedule: Field = { label: 'Schedule', readme: '**Schedule**, picked From List', shared: true };
+const scheduleCalendar: Field = { label: 'Calendar', readme: '**Calendar** (From List or By ID)' };
+const ownScheduleNotice: Field = { label: "An event calendar's own schedule is an API Version v3 route: sent with v3 unless Options > API Version names another, which is refused", readme: '*Options → API Version* names another', shared: true };
+const scheduleHours: Field[] = [
+	{ label: 'Time Zone', readme: '*Time Zone*' },
+	{ label: 'Weekly Hours', readme: '*Weekly Hours*' },
+	{ label: 'Date Hours', readme: '*Date Hours*' },
+];
 const appointmentId: Field = { label: 'Appointment ID', readme: '**Appointment ID**' };
 const blockedSlotId: Field = { label: 'Blocked Slot ID', readme: '**Blocked Slot ID**' };
 const noteId: Field = { label: 'Note ID', readme: '**Note ID**' };
+const serviceBookingRow = row('Service Booking');
+const serviceBooking: Field = { label: 'Service Booking', readme: '**Service Booking**, picked From List', shared: true };
+const serviceRow = row('Service');
+const service: Field = { label: 'Service', readme: '**Service**, picked From', shared: true };
+const serviceLocationRow = row('Service Location');
+const serviceLocation: Field = { label: 'Service Location', readme: '**Service Location**, picked', shared: true };
 
 export const OPERATION_ROWS: OperationRow[] = [
 	groupRow('Create', [
@@ -179,6 +194,52 @@ export const OPERATION_ROWS: OperationRow[] = [
 	]),
 	notificationRow('Update', [notificationCalendar, notification, { label: 'Update Fields', readme: '*Update Fields*' }]),
 	notificationRow('Delete', [notificationCalendar, notification]),
+	serviceBookingRow('Create', [
+		{ label: 'Contact ID', readme: '**Contact ID**' },
+		{ label: 'Start Time', readme: '**Start Time**' },
+		{ label: 'End Time', readme: '**End Time**' },
+		{ label: 'Services', readme: '*Services*' },
+		{ label: 'Additional Fields', readme: '*Additional Fields*' },
+	], ['Time Zone', 'Override Availability', 'Skip Scheduling Notice']),
+	serviceBookingRow('Get', [serviceBooking]),
+	serviceBookingRow('Get Many', [
+		{ label: 'Start Time', readme: '**Start Time**' },
+		{ label: 'End Time', readme: '**End Time**' },
+		{ label: 'Return All', readme: 'Return All' },
+		{ label: 'Limit', readme: 'a Limit' },
+		{ label: 'Filters', readme: '*Filters*' },
+	], ['Time Zone']),
+	serviceBookingRow('Update', [serviceBooking, { label: 'Update Fields', readme: '*Update Fields*' }], ['Time Zone', 'Override Availability', 'Skip Scheduling Notice']),
+	serviceBookingRow('Delete', [serviceBooking]),
+	serviceRow('Create', [
+		{ label: 'Name', readme: 'Name' },
+		{ label: 'Slug', readme: 'Slug (empty: made from the name' },
+		{ label: 'Staff IDs', readme: '**Staff IDs**' },
+		{ label: 'Additional Fields', readme: '*Additional Fields*' },
+	]),
+	serviceRow('Get', [service]),
+	serviceRow('Get Many', [{ label: 'Return All', readme: 'Return All' }, { label: 'Limit', readme: 'a Limit' }, { label: 'Filters', readme: '*Filters*' }]),
+	serviceRow('Update', [service, { label: 'Update Fields', readme: '*Update Fields*' }]),
+	serviceRow('Delete', [service]),
+	serviceLocationRow('Create', [
+		{ label: 'Name', readme: 'Name' },
+		{ label: 'Slug', readme: 'Slug (empty: made from the name' },
+		{ label: 'Additional Fields', readme: '*Additional Fields*' },
+	]),
+	serviceLocationRow('Get', [serviceLocation]),
+	serviceLocationRow('Get Many', [{ label: 'Return All', readme: 'Return All' }, { label: 'Limit', readme: 'a Limit' }]),
+	serviceLocationRow('Update', [serviceLocation, { label: 'Update Fields', readme: '*Update Fields*' }]),
+	serviceLocationRow('Delete', [serviceLocation]),
+	scheduleRow('Create', [{ label: 'Name', readme: 'Name' }, { label: 'User ID', readme: '**User ID**' }, ...scheduleHours, { label: 'Calendar IDs', readme: '*Calendar IDs*' }]),
+	scheduleRow('Get', [schedule]),
+	scheduleRow('Search', [{ label: 'User ID', readme: '**User ID**' }, { label: 'Applied to Calendar', readme: '*Applied to Calendar*' }, { label: 'Return All', readme: 'Return All' }, { label: 'Limit', readme: 'a Limit' }]),
+	scheduleRow('Update', [schedule, { label: 'Update Fields', readme: '*Update Fields*' }]),
+	scheduleRow('Delete', [schedule]),
+	scheduleRow('Apply to Calendar', [schedule, scheduleCalendar]),
+	scheduleRow('Remove From Calendar', [schedule, scheduleCalendar]),
+	scheduleRow("Get Calendar's Own Schedule", [ownScheduleNotice, scheduleCalendar]),
+	scheduleRow("Create Calendar's Own Schedule", [ownScheduleNotice, scheduleCalendar, ...scheduleHours]),
+	scheduleRow("Update Calendar's Own Schedule", [ownScheduleNotice, scheduleCalendar, { label: 'Update Fields', readme: '*Update Fields*' }]),
 ];
 
 /** The node's Authentication choices, the credential type each one asks for, and how Location ID is entered. */

@@ -5,10 +5,15 @@ import { searchCalendarNotifications } from '../../nodes/HighLevelCalendars/list
 import { searchCalendarResources } from '../../nodes/HighLevelCalendars/listSearch/searchCalendarResources';
 import { searchCalendars } from '../../nodes/HighLevelCalendars/listSearch/searchCalendars';
 import { searchGroups } from '../../nodes/HighLevelCalendars/listSearch/searchGroups';
+import { searchServiceBookings } from '../../nodes/HighLevelCalendars/listSearch/searchServiceBookings';
+import { searchServiceLocations } from '../../nodes/HighLevelCalendars/listSearch/searchServiceLocations';
+import { searchServices } from '../../nodes/HighLevelCalendars/listSearch/searchServices';
+import { searchSchedules } from '../../nodes/HighLevelCalendars/listSearch/searchSchedules';
 import { SANDBOX_LOCATION, sandboxCredentials } from '../../tools/engine/credentials';
 import { TestCredentialsHelper } from '../../tools/engine/credentialsHelper';
 import { buildWorkflow, runWorkflow, stubbedAdditionalData } from '../../tools/engine/runWorkflow';
 import { NODE_NAME, singleNodeWorkflow } from '../../tools/engine/workflows';
+import { call } from '../../tools/sandbox/harness';
 import { startSandbox, type Sandbox } from '../../tools/sandbox/server';
 
 let sandbox: Sandbox;
@@ -94,4 +99,33 @@ test('From List of rooms or equipment follows Type; of notifications, the picked
 	const [stored0] = sandbox.state().resources.notifications[SANDBOX_LOCATION];
 	expect(await search('sms', notification, searchCalendarNotifications)).toEqual({ results: [{ name: 'reminder by sms to contact', value: stored0._id }] });
 	expect((await search(undefined, { resource: 'calendarNotification' }, searchCalendarNotifications)).results).toEqual([]);
+});
+
+test('From List of v3 services, service locations and service bookings (the next 90 days), by name or title, sent with Version v3', async () => {
+	sandbox.reset();
+	const post = async (path: string, body: object) => (await call(sandbox, 'POST', path, { version: 'v3', body: { locationId: SANDBOX_LOCATION, ...body } })).body;
+	const cut = (await post('/calendars/services/catalog', { name: 'Cut', slug: 'cut', staff: [{ id: 'u1' }] })).service;
+	await post('/calendars/services/catalog', { name: 'Shave', slug: 'shave', staff: [{ id: 'u1' }] });
+	const studio = await post('/calendars/services/locations', { name: 'Studio', slug: 'studio' });
+	const day = (days: number, hour: number) => new Date(Date.now() + days * 86_400_000).toISOString().replace(/T.*/, `T${hour}:00:00Z`);
+	const soon = await post('/calendars/services/bookings', { contactId: 'c1', title: 'Soon', startTime: day(1, 10), endTime: day(1, 11), timezone: 'UTC', services: [{ id: cut.id }] });
+	await post('/calendars/services/bookings', { contactId: 'c1', title: 'Later', startTime: day(120, 10), endTime: day(120, 11), timezone: 'UTC', services: [{ id: cut.id }] });
+	const options = { options: { apiVersion: '2021-04-15' } };
+	expect(await search('cu', { resource: 'service', ...options }, searchServices)).toEqual({ results: [{ name: 'Cut', value: cut.id }] });
+	expect(await search(undefined, { resource: 'serviceLocation' }, searchServiceLocations)).toEqual({ results: [{ name: 'Studio', value: studio.id }] });
+	expect(await search(undefined, { resource: 'serviceBooking' }, searchServiceBookings)).toEqual({ results: [{ name: `Soon (${day(1, 10)})`, value: soon.bookingId }] });
+	expect(sandbox.requests().filter((r) => r.method === 'GET' && r.path.startsWith('/calendars/services')).map((r) => r.headers.version)).toEqual(['v3', 'v3', 'v3']);
+});
+
+test('From List of Schedule: the schedules of the User ID set, else of the team members of the location\'s calendars', async () => {
+	sandbox.reset();
+	const credentials = sandboxCredentials(sandbox.url);
+	await runWorkflow(singleNodeWorkflow({ resource: 'calendar', operation: 'create', name: 'Team', calendarType: 'round_robin', teamMembers: { member: [{ userId: 'u1' }, { userId: 'u2' }] } }), credentials);
+	const schedules = [{ name: 'Mornings', user: 'u1' }, { name: 'Evenings', user: 'u2' }, { name: 'Outside', user: 'u3' }];
+	await runWorkflow(singleNodeWorkflow({ resource: 'availabilitySchedule', operation: 'create', name: '={{ $json.name }}', userId: '={{ $json.user }}', timeZone: 'America/New_York' }, schedules), credentials);
+	const [mornings, evenings, outside] = sandbox.state().schedules.schedules[SANDBOX_LOCATION];
+	const schedule = { resource: 'availabilitySchedule' };
+	expect(await search(undefined, schedule, searchSchedules)).toEqual({ results: [{ name: 'Mornings (u1)', value: mornings.id }, { name: 'Evenings (u2)', value: evenings.id }] });
+	expect((await search('EVEN', schedule, searchSchedules)).results.map((r) => r.value)).toEqual([evenings.id]);
+	expect(await search(undefined, { ...schedule, operation: 'search', userId: 'u3' }, searchSchedules)).toEqual({ results: [{ name: 'Outside', value: outside.id }] });
 });

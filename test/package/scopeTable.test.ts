@@ -45,14 +45,20 @@ function scopesOf(requests: LoggedRequest[]): string[] {
 const order = (scope: string) => (OPERATION_SCOPES as readonly string[]).indexOf(scope);
 
 /** The id in the answer to a POST of `body` (a list as it is; an object with the location unless `located` is false). */
-async function post(path: string, body: object, located = true): Promise<string> {
+async function post(path: string, body: object, located = true, version = '2021-04-15'): Promise<string> {
 	const response = await fetch(`${sandbox.url}${path}`, {
 		method: 'POST',
-		headers: { authorization: `Bearer ${SANDBOX_TOKEN}`, version: '2021-04-15', 'content-type': 'application/json' },
+		headers: { authorization: `Bearer ${SANDBOX_TOKEN}`, version, 'content-type': 'application/json' },
 		body: JSON.stringify(located && !Array.isArray(body) ? { locationId: SANDBOX_LOCATION, ...body } : body),
 	});
-	const answer = (await response.json()) as { group?: { id: string }; calendar?: { id: string }; note?: { id: string }; id?: string } & Array<{ _id: string }>;
-	return String(answer.group?.id ?? answer.calendar?.id ?? answer.note?.id ?? answer.id ?? answer[0]?._id);
+	const answer = (await response.json()) as { group?: { id: string }; calendar?: { id: string }; note?: { id: string }; schedule?: { id?: string; calendarId?: string }; id?: string } & Array<{ _id: string }>;
+	return String(answer.group?.id ?? answer.calendar?.id ?? answer.note?.id ?? answer.schedule?.id ?? answer.schedule?.calendarId ?? answer.id ?? answer[0]?._id);
+}
+
+/** The answer to a v3 POST of `body` with the location (the v3 services). */
+async function postV3(path: string, body: object): Promise<{ service?: { id: string }; id?: string; bookingId?: string }> {
+	const headers = { authorization: `Bearer ${SANDBOX_TOKEN}`, version: 'v3', 'content-type': 'application/json' };
+	return (await (await fetch(`${sandbox.url}${path}`, { method: 'POST', headers, body: JSON.stringify({ locationId: SANDBOX_LOCATION, ...body }) })).json()) as { id?: string };
 }
 
 async function seed(): Promise<Seed> {
@@ -69,7 +75,16 @@ async function seed(): Promise<Seed> {
 	const noteId = await post(`/calendars/appointments/${appointmentId}/notes`, { body: 'Seeded' }, false);
 	const roomId = await post('/calendars/resources/rooms', { name: 'Yoga Room', description: '', quantity: 1, outOfService: 0, capacity: 8, calendarIds: [] });
 	const notificationId = await post(`/calendars/${calendarId}/notifications`, [{ receiverType: 'contact', channel: 'sms', notificationType: 'reminder' }]);
-	return { salesId, emptyId, calendarId, bookableId, appointmentId, freeSlot: day(3), blockedSlotId, noteId, roomId, notificationId };
+	const weekdays = [{ type: 'wday', day: 'monday', intervals: [{ from: '09:00', to: '17:00' }] }];
+	const scheduleId = await post('/calendars/schedules', { name: 'Weekdays', userId: 'user1', timezone: 'America/New_York', rules: weekdays, calendarIds: [calendarId] });
+	const ownScheduleCalendarId = await post('/calendars/', { name: 'Workshop', calendarType: 'event', slug: 'workshop' });
+	await post(`/calendars/schedules/event-calendar/${ownScheduleCalendarId}`, { timezone: 'America/New_York', rules: weekdays }, false, 'v3');
+	const serviceId = String((await postV3('/calendars/services/catalog', { name: 'Cut', slug: 'cut', staff: [{ id: 'user1' }] })).service?.id);
+	const serviceLocationId = String((await postV3('/calendars/services/locations', { name: 'Studio', slug: 'studio' })).id);
+	const serviceBookingStart = day(6);
+	const booking = { contactId: CONTACT, startTime: serviceBookingStart, endTime: day(6).replace('T14', 'T15'), timezone: 'UTC', services: [{ id: serviceId }] };
+	const serviceBookingId = String((await postV3('/calendars/services/bookings', booking)).bookingId);
+	return { salesId, emptyId, calendarId, bookableId, appointmentId, freeSlot: day(3), blockedSlotId, noteId, roomId, notificationId, scheduleId, ownScheduleCalendarId, serviceId, serviceLocationId, serviceBookingId, serviceBookingStart };
 }
 
 test('the README\'s scope table is the one scopeTable.ts renders', () => {

@@ -41,6 +41,17 @@ export interface Seed {
 	roomId: string;
 	/** a reminder of Team Calls */
 	notificationId: string;
+	/** user1's availability schedule "Weekdays", applied to Team Calls */
+	scheduleId: string;
+	/** event calendar "Workshop", with its own schedule (v3) */
+	ownScheduleCalendarId: string;
+	/** service "Cut" (v3), given by user1 */
+	serviceId: string;
+	/** service location "Studio" (v3) */
+	serviceLocationId: string;
+	/** a booking of Cut at the Studio, at `serviceBookingStart` (v3) */
+	serviceBookingId: string;
+	serviceBookingStart: string;
 }
 
 export interface ScopeRow {
@@ -62,6 +73,13 @@ const [GROUPS_READ, GROUPS_WRITE, CALENDARS_READ, CALENDARS_WRITE, EVENTS_READ, 
 const CONTACT = 'sandboxContact0002';
 const room = (parameters: INodeParameters): INodeParameters => ({ resource: 'calendarResource', resourceType: 'rooms', ...parameters });
 const notification = (seed: Seed, parameters: INodeParameters): INodeParameters => ({ resource: 'calendarNotification', calendar: byId(seed.calendarId), ...parameters });
+const schedule = (parameters: INodeParameters): INodeParameters => ({ resource: 'availabilitySchedule', ...parameters });
+const V3 = { options: { apiVersion: 'v3' } };
+const mornings = { timeZone: 'America/New_York', weeklyHours: { hours: [{ day: 'monday', from: '09:00', to: '12:00' }] } };
+const serviceBooking = (parameters: INodeParameters): INodeParameters => ({ resource: 'serviceBooking', ...parameters });
+const service = (parameters: INodeParameters): INodeParameters => ({ resource: 'service', ...parameters });
+const serviceLocation = (parameters: INodeParameters): INodeParameters => ({ resource: 'serviceLocation', ...parameters });
+const hoursAfter = (iso: string, hours: number) => `={{ DateTime.fromISO("${iso}").plus({ hours: ${hours} }) }}`;
 
 export const SCOPE_ROWS: ScopeRow[] = [
 	{ operation: 'Calendar Group → Create', scopes: [GROUPS_READ, GROUPS_WRITE], parameters: () => group({ operation: 'create', name: 'New', description: 'New calendars' }) },
@@ -173,7 +191,44 @@ export const SCOPE_ROWS: ScopeRow[] = [
 		scopes: [EVENTS_READ, EVENTS_WRITE],
 		parameters: (seed) => notification(seed, { operation: 'update', notification: byId(seed.notificationId), updateFields: { isActive: false } }),
 	},
-	{ operation: 'Calendar Notification → Delete', scopes: [EVENTS_WRITE], parameters: (seed) => notification(seed, { operation: 'delete', notification: byId(seed.notificationId) }) },
+	{ operation: 'Calendar Notification → Delete', scopes: [EVENTS_WRITE], parameters: (seed) => notification(seed, { operation: 'delete', notification: byId(seed.notificationId) }) },	{ operation: 'Availability Schedule → Create (lists the user\'s schedules first)', scopes: [CALENDARS_READ, CALENDARS_WRITE], parameters: () => schedule({ operation: 'create', name: 'Mornings', userId: 'user1', ...mornings }) },
+	{ operation: 'Availability Schedule → Get', scopes: [CALENDARS_READ], parameters: (seed) => schedule({ operation: 'get', schedule: byId(seed.scheduleId) }) },
+	{ operation: 'Availability Schedule → Search', scopes: [CALENDARS_READ], parameters: () => schedule({ operation: 'search', userId: 'user1', returnAll: true }) },
+	{ operation: 'Availability Schedule → Update', scopes: [CALENDARS_WRITE], parameters: (seed) => schedule({ operation: 'update', schedule: byId(seed.scheduleId), updateFields: { name: 'Renamed' } }) },
+	{ operation: 'Availability Schedule → Delete', scopes: [CALENDARS_WRITE], parameters: (seed) => schedule({ operation: 'delete', schedule: byId(seed.scheduleId) }) },
+	{ operation: 'Availability Schedule → Apply to Calendar', scopes: [CALENDARS_WRITE], parameters: (seed) => schedule({ operation: 'applyToCalendar', schedule: byId(seed.scheduleId), calendar: byId(seed.bookableId) }) },
+	{ operation: 'Availability Schedule → Remove From Calendar', scopes: [CALENDARS_WRITE], parameters: (seed) => schedule({ operation: 'removeFromCalendar', schedule: byId(seed.scheduleId), calendar: byId(seed.calendarId) }) },
+	{ operation: 'Availability Schedule → Create Calendar\'s Own Schedule (v3)', scopes: [CALENDARS_WRITE], parameters: (seed) => schedule({ operation: 'createCalendarSchedule', calendar: byId(seed.bookableId), ...mornings, ...V3 }) },
+	{ operation: 'Availability Schedule → Get Calendar\'s Own Schedule (v3)', scopes: [CALENDARS_READ], parameters: (seed) => schedule({ operation: 'getCalendarSchedule', calendar: byId(seed.ownScheduleCalendarId), ...V3 }) },
+	{
+		operation: 'Availability Schedule → Update Calendar\'s Own Schedule (v3)',
+		scopes: [CALENDARS_WRITE],
+		parameters: (seed) => schedule({ operation: 'updateCalendarSchedule', calendar: byId(seed.ownScheduleCalendarId), updateFields: { timeZone: 'Europe/Berlin' }, ...V3 }),
+	},
+	{
+		operation: "Service Booking → Create (lists the window's bookings first)",
+		scopes: [EVENTS_READ, EVENTS_WRITE],
+		parameters: (seed) =>
+			serviceBooking({ operation: 'create', contactId: CONTACT, startTime: hoursAfter(seed.serviceBookingStart, 24), endTime: hoursAfter(seed.serviceBookingStart, 25), services: { service: [{ id: seed.serviceId }] } }),
+	},
+	{ operation: 'Service Booking → Get', scopes: [EVENTS_READ], parameters: (seed) => serviceBooking({ operation: 'get', serviceBooking: byId(seed.serviceBookingId) }) },
+	{
+		operation: 'Service Booking → Get Many',
+		scopes: [EVENTS_READ],
+		parameters: (seed) => serviceBooking({ operation: 'getAll', startTime: seed.serviceBookingStart, endTime: hoursAfter(seed.serviceBookingStart, 24), returnAll: true }),
+	},
+	{ operation: 'Service Booking → Update', scopes: [EVENTS_WRITE], parameters: (seed) => serviceBooking({ operation: 'update', serviceBooking: byId(seed.serviceBookingId), updateFields: { status: 'showed' } }) },
+	{ operation: 'Service Booking → Delete', scopes: [EVENTS_WRITE], parameters: (seed) => serviceBooking({ operation: 'delete', serviceBooking: byId(seed.serviceBookingId) }) },
+	{ operation: 'Service → Create (lists the catalog first)', scopes: [CALENDARS_READ, CALENDARS_WRITE], parameters: () => service({ operation: 'create', name: 'Shave', staffIds: 'user1' }) },
+	{ operation: 'Service → Get', scopes: [CALENDARS_READ], parameters: (seed) => service({ operation: 'get', service: byId(seed.serviceId) }) },
+	{ operation: 'Service → Get Many', scopes: [CALENDARS_READ], parameters: () => service({ operation: 'getAll', returnAll: true }) },
+	{ operation: 'Service → Update', scopes: [CALENDARS_WRITE], parameters: (seed) => service({ operation: 'update', service: byId(seed.serviceId), updateFields: { serviceDuration: 45 } }) },
+	{ operation: 'Service → Delete', scopes: [CALENDARS_WRITE], parameters: (seed) => service({ operation: 'delete', service: byId(seed.serviceId) }) },
+	{ operation: 'Service Location → Create (lists the service locations first)', scopes: [CALENDARS_READ, CALENDARS_WRITE], parameters: () => serviceLocation({ operation: 'create', name: 'Uptown' }) },
+	{ operation: 'Service Location → Get', scopes: [CALENDARS_READ], parameters: (seed) => serviceLocation({ operation: 'get', serviceLocation: byId(seed.serviceLocationId) }) },
+	{ operation: 'Service Location → Get Many', scopes: [CALENDARS_READ], parameters: () => serviceLocation({ operation: 'getAll', returnAll: true }) },
+	{ operation: 'Service Location → Update', scopes: [CALENDARS_WRITE], parameters: (seed) => serviceLocation({ operation: 'update', serviceLocation: byId(seed.serviceLocationId), updateFields: { phone: '+1 555 0100' } }) },
+	{ operation: 'Service Location → Delete', scopes: [CALENDARS_WRITE], parameters: (seed) => serviceLocation({ operation: 'delete', serviceLocation: byId(seed.serviceLocationId) }) },
 ];
 
 /** The agency credential's scopes beyond the operations', and what each is for. */

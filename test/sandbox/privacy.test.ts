@@ -18,7 +18,8 @@ describe('tokens stay out of logs and state; the /__sandbox routes', () => {
 
 		const state = await fetch(`${sandbox.url}/__sandbox/state`);
 		const stateText = await state.text();
-		const everything = [JSON.stringify(sandbox.requests()), JSON.stringify(sandbox.state()), stateText];
+		const logText = await (await fetch(`${sandbox.url}/__sandbox/requests`)).text();
+		const everything = [JSON.stringify(sandbox.requests()), JSON.stringify(sandbox.state()), stateText, logText];
 		for (const secret of [...DEFAULT_TOKENS.map((t) => t.token), stray]) {
 			for (const text of everything) expect(text).not.toContain(secret);
 		}
@@ -33,11 +34,19 @@ describe('tokens stay out of logs and state; the /__sandbox routes', () => {
 		expect(sandbox.state().locations[LOCATION]).toEqual([expect.objectContaining({ name: 'Sales team' })]);
 	});
 
+	it('serves the request log without auth, as requests() gives it', async () => {
+		const answer = await fetch(`${sandbox.url}/__sandbox/requests`);
+		expect(answer.status).toBe(200);
+		expect(await answer.json()).toEqual({ requests: sandbox.requests() });
+		expect(sandbox.requests().length).toBeGreaterThan(0);
+	});
+
 	it('404s anything else under /__sandbox', async () => {
 		for (const [method, path] of [
 			['GET', '/__sandbox'],
 			['GET', '/__sandbox/'],
-			['GET', '/__sandbox/requests'],
+			['GET', '/__sandbox/log'],
+			['POST', '/__sandbox/requests'],
 			['POST', '/__sandbox/state'],
 			['DELETE', '/__sandbox/state'],
 		]) {

@@ -41,12 +41,12 @@ const rows: Row[] = [];
 const BENCH_FILE = join(REPO_ROOT, 'docs', 'bench.md');
 
 function peakMemorySampler() {
-	const baseline = process.memoryUsage().rss;
+	const baseline = process.memoryUsage.rss();
 	let peak = baseline;
-	const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+	const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
 	return () => {
 		clearInterval(timer);
-		return Math.round(((Math.max(peak, process.memoryUsage().rss) - baseline) / 2 ** 20) * 10) / 10;
+		return Math.round(((Math.max(peak, process.memoryUsage.rss()) - baseline) / 2 ** 20) * 10) / 10;
 	};
 }
 

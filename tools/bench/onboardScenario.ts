@@ -1,7 +1,8 @@
 /**
- * Bench scenario 5: onboarding 100 sub-accounts with the agency credential, a group and two calendars each, as a
- * workflow does it: one item per new sub-account → Create group → Create a round robin calendar in it → Create an
- * event calendar in it. Same sandbox as scenario 4; its wall time is set against the bound it prints.
+ * Bench scenario 5: onboarding 100 sub-accounts with the agency credential, as a workflow does it: one item per new
+ * sub-account → Create group → Create a round robin calendar in it → Create an event calendar in it → Create a room →
+ * Create a reminder notification on the round robin → Create the owner's availability schedule → Apply it to the
+ * round robin. Same sandbox as scenario 4; its wall time is set against the bound it prints.
  */
 import { DEFAULT_MAX_IN_FLIGHT } from '../../nodes/HighLevelCalendars/description/commonFields';
 import { AGENCY_PER_ITEM, agencyCredentials } from '../engine/agency';
@@ -10,6 +11,7 @@ import { chainWorkflow } from '../engine/workflows';
 import { agencySandbox, LATENCY_MS, LOCATIONS, locationId, runErrors, timed } from './agencyScenario';
 
 const OWNER = 'benchOwner00000000001';
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'];
 
 /** The three nodes, each taking the location (and the group) from the item the node before output. */
 const STEPS = [
@@ -37,10 +39,52 @@ const STEPS = [
 			calendarGroup: { __rl: true, mode: 'id', value: '={{ $json.groupId }}' },
 		},
 	},
+	{ name: 'Room', parameters: { ...AGENCY_PER_ITEM, resource: 'calendarResource', operation: 'create', resourceType: 'rooms', name: 'Consultation Room', capacity: 2 } },
+	{
+		name: 'Reminder',
+		parameters: {
+			...AGENCY_PER_ITEM,
+			resource: 'calendarNotification',
+			operation: 'create',
+			calendar: { __rl: true, mode: 'id', value: "={{ $('Round Robin').item.json.id }}" },
+			receiverType: 'contact',
+			channel: 'email',
+			notificationType: 'reminder',
+			notificationFields: { beforeTime: { time: [{ timeOffset: 1, unit: 'days' }] } },
+		},
+	},
+	{
+		name: 'Schedule',
+		parameters: {
+			...AGENCY_PER_ITEM,
+			locationId: { __rl: true, mode: 'id', value: "={{ $('Create Group').item.json.locationId }}" },
+			resource: 'availabilitySchedule',
+			operation: 'create',
+			name: "Owner's Hours",
+			userId: OWNER,
+			timeZone: 'America/New_York',
+			weeklyHours: { hours: WEEKDAYS.map((day) => ({ day, from: '10:00', to: '13:00' })) },
+		},
+	},
+	{
+		name: 'Apply',
+		parameters: {
+			...AGENCY_PER_ITEM,
+			locationId: { __rl: true, mode: 'id', value: "={{ $('Create Group').item.json.locationId }}" },
+			resource: 'availabilitySchedule',
+			operation: 'applyToCalendar',
+			schedule: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+			calendar: { __rl: true, mode: 'id', value: "={{ $('Round Robin').item.json.id }}" },
+		},
+	},
 ];
 
-/** Per location, the requests of each node, one after another: a mint (the first node only), a list call (of groups, then of calendars) and the create. */
-const REQUESTS_PER_ITEM = [3, 2, 2];
+/**
+ * Per location, the requests of each node, one after another: a mint (the first node only), a list call (what the
+ * location already holds: groups, calendars, rooms, the calendar's notifications, the user's schedules; exactly-once
+ * creates look a failure's effect up against it) and the create; Apply to Calendar: its one request.
+ */
+const REQUESTS_PER_ITEM = [3, 2, 2, 2, 2, 2, 1];
 
 /**
  * The least time the run can take: n8n runs the nodes one after another; in each, every request waits the latency,
@@ -69,7 +113,11 @@ export async function onboardScenario(inFlight?: number) {
 		const state = sandbox.state();
 		const groups = Object.values(state.locations).flat();
 		const calendars = Object.values(state.calendars).flat();
-		const made = [...groups, ...calendars].map((record) => `${record.locationId} ${record.name}`);
+		const rooms = Object.values(state.resources.resources).flat();
+		const reminders = Object.values(state.resources.notifications).flat();
+		const schedules = Object.values(state.schedules.schedules).flat();
+		const roundRobins = new Set(calendars.filter((calendar) => calendar.calendarType === 'round_robin').map((calendar) => calendar.id));
+		const made = [...groups, ...calendars, ...rooms].map((record) => `${record.locationId} ${record.name}`);
 		const inGroups = calendars.filter((calendar) => groups.some((group) => group.id === calendar.groupId)).length;
 		const bound = onboardBound(inFlight ?? DEFAULT_MAX_IN_FLIGHT);
 		const ratio = `${(wallS / bound.boundS).toFixed(3)} × the ${bound.boundS.toFixed(2)} s bound`;
@@ -79,7 +127,7 @@ export async function onboardScenario(inFlight?: number) {
 		const perNode = `per node ${nodeS.map((t) => t.toFixed(2)).join(' + ')} s (bounds ${bound.perNodeS.map((t) => t.toFixed(1)).join(' + ')})`;
 		const failed = errors.length ? `; errors: ${errors.length} (${errors[0]})` : '';
 		return {
-			scenario: '5. onboard 100 sub-accounts, agency credential: a group and two calendars each (3 nodes), 100 ms latency, 100 req/s per location and company',
+			scenario: '5. onboard 100 sub-accounts, agency credential: a group, two calendars, a room, a reminder and a schedule each (7 nodes), 100 ms latency, 100 req/s per location and company',
 			wallS: Math.round(wallS * 100) / 100,
 			requests: sent.length,
 			received429: sent.filter((request) => request.status === 429).length,
@@ -87,7 +135,7 @@ export async function onboardScenario(inFlight?: number) {
 			groups: groups.length,
 			duplicates: made.length - new Set(made).size,
 			listCalls: sent.filter((request) => request.method === 'GET').length,
-			note: `${ratio} ${boundWhy}; ${perNode}; calendars: ${calendars.length}, ${inGroups} in their group; mints: ${state.oauth.mints} (target ${LOCATIONS}); ${machine}${failed}`,
+			note: `${ratio} ${boundWhy}; ${perNode}; calendars: ${calendars.length}, ${inGroups} in their group; rooms: ${rooms.length}; reminders: ${reminders.length}, ${reminders.filter((r) => roundRobins.has(String(r.calendarId))).length} on a round robin; schedules: ${schedules.length}, ${schedules.filter((schedule) => (schedule.calendarIds ?? []).some((id) => roundRobins.has(id))).length} applied to a round robin; mints: ${state.oauth.mints} (target ${LOCATIONS}); ${machine}${failed}`,
 		};
 	} finally {
 		await sandbox.close();

@@ -6,8 +6,12 @@
  * the next batch. The trigger runs as a user sets it up by default (Accept Events For: My Sub-Accounts, here with a
  * Private Integration Token credential) with Key From Credential, on signed ContactCreate events for that sub-account.
  * Prints each figure, the ratio and the load average; asserts nothing. Measure on an idle machine.
+ * On line 2 it measures twice: as n8n starts by default, and with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true. n8n 2.x
+ * takes an expression isolate for every webhook request whose start node is not its own Webhook node
+ * (`LiveWebhooks.webhookPhaseNeedsIsolate`); lazily acquired, the isolate is made only when an expression needs it.
  *   --lines=1,2   --deliveries=200   --at-once=20   --rounds=2   --trigger-version=2 (1: the node's first version)
  *   --webhook-header-auth (the Webhook node checks a Header Auth credential)   --profile (n8n writes a CPU profile into its user folder)
+ *   --isolates=default,lazy (line 2's settings to measure)
  */
 import { generateKeyPairSync, randomBytes, randomUUID, sign } from 'crypto';
 import { mkdir, rm } from 'fs/promises';
@@ -30,6 +34,7 @@ const atOnce = Number(args.get('at-once') ?? 20);
 const rounds = Number(args.get('rounds') ?? 2);
 const profile = args.has('profile');
 const triggerVersion = Number(args.get('trigger-version') ?? 2);
+const isolateSettings = (args.get('isolates') ?? 'default,lazy').split(',') as IsolateSetting[];
 /** n8n's Webhook node with Header Auth: like the trigger, a credential checked on every request */
 const webhookAuth = args.has('webhook-header-auth');
 const HEADER_AUTH = { name: 'X-Bench-Auth', value: randomBytes(16).toString('hex') };
@@ -40,6 +45,8 @@ const OWNER: Owner = { email: 'intake@example.com', password: `Intake-${randomBy
 const keys = generateKeyPairSync('ed25519');
 
 type Flow = 'trigger' | 'webhook';
+type IsolateSetting = 'default' | 'lazy';
+const isolateEnv: Record<IsolateSetting, Record<string, string>> = { default: {}, lazy: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' } };
 
 function workflow(name: string, first: { name: string } & Record<string, unknown>): WorkflowToImport {
 	const noOp = { id: randomUUID(), name: 'No Operation', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} };
@@ -71,9 +78,9 @@ async function burst(url: string): Promise<number> {
 	return performance.now() - started;
 }
 
-async function measureLine(line: Line, tarball: string): Promise<void> {
+async function measureLine(line: Line, tarball: string, isolates: IsolateSetting): Promise<void> {
 	const inst = await ensureN8n(line, { cacheDir: process.env.E2E_N8N_CACHE_DIR, log: say });
-	const userFolder = join(DEFAULT_CACHE_DIR, 'intake', `line-${line}`);
+	const userFolder = join(DEFAULT_CACHE_DIR, 'intake', `line-${line}-${isolates}`);
 	await rm(userFolder, { recursive: true, force: true });
 	await mkdir(userFolder, { recursive: true });
 	await prepareUserFolder(inst, userFolder, tarball, say);
@@ -112,7 +119,8 @@ async function measureLine(line: Line, tarball: string): Promise<void> {
 	};
 	const { workflowIds } = await importIntoN8n(inst, userFolder, { workflows: [flows.trigger, flows.webhook] });
 	const ids: Record<Flow, string> = { trigger: workflowIds[0], webhook: workflowIds[1] };
-	const env: Record<string, string> = profile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${join(userFolder, 'profile')}` } : {};
+	const env: Record<string, string> = { ...isolateEnv[isolates], ...(profile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${join(userFolder, 'profile')}` } : {}) };
+	const setting = line === '2' ? `, isolates ${isolates === 'lazy' ? 'acquired lazily (N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true)' : "as n8n's default"}` : '';
 	const editor: Editor = await startEditor(inst, userFolder, { owner: OWNER, log: say, env });
 	try {
 		const urls: Record<Flow, string> = { trigger: productionUrl(editor, triggerHook, 'highlevel'), webhook: `${editor.url}/webhook/${webhookPath}` };
@@ -131,10 +139,10 @@ async function measureLine(line: Line, tarball: string): Promise<void> {
 				await waitForExecutions(editor, ids[flow], done[flow], 10 * 60_000);
 				totals[flow] += ms[flow];
 			}
-			say(`line ${line} (n8n ${inst.version}) round ${round}: HighLevel Trigger ${(ms.trigger / 1000).toFixed(2)} s, Webhook node ${(ms.webhook / 1000).toFixed(2)} s, ratio ${(ms.trigger / ms.webhook).toFixed(2)} (load average ${loadavg()[0].toFixed(2)}, ${cpus().length} cores)`);
+			say(`line ${line} (n8n ${inst.version}${setting}) round ${round}: HighLevel Trigger ${(ms.trigger / 1000).toFixed(2)} s, Webhook node ${(ms.webhook / 1000).toFixed(2)} s, ratio ${(ms.trigger / ms.webhook).toFixed(2)} (load average ${loadavg()[0].toFixed(2)}, ${cpus().length} cores)`);
 		}
 		process.stdout.write(
-			`line ${line} (n8n ${inst.version}): ${deliveries} deliveries, ${atOnce} at a time, ${rounds} rounds: HighLevel Trigger (version ${triggerVersion}) ${(totals.trigger / 1000).toFixed(2)} s, n8n's Webhook node${webhookAuth ? ' (Header Auth)' : ''} ${(totals.webhook / 1000).toFixed(2)} s, ratio ${(totals.trigger / totals.webhook).toFixed(2)} (load average ${loadavg().map((l) => l.toFixed(2)).join(' ')})\n`,
+			`line ${line} (n8n ${inst.version}${setting}): ${deliveries} deliveries, ${atOnce} at a time, ${rounds} rounds: HighLevel Trigger (version ${triggerVersion}) ${(totals.trigger / 1000).toFixed(2)} s, n8n's Webhook node${webhookAuth ? ' (Header Auth)' : ''} ${(totals.webhook / 1000).toFixed(2)} s, ratio ${(totals.trigger / totals.webhook).toFixed(2)} (load average ${loadavg().map((l) => l.toFixed(2)).join(' ')})\n`,
 		);
 	} finally {
 		await editor.stop();
@@ -143,7 +151,9 @@ async function measureLine(line: Line, tarball: string): Promise<void> {
 
 async function main(): Promise<void> {
 	const tarball = await packPackage(say);
-	for (const line of lines) await measureLine(line, tarball);
+	for (const line of lines) {
+		for (const isolates of line === '2' ? isolateSettings : ['default' as const]) await measureLine(line, tarball, isolates);
+	}
 }
 
 main().catch((error: Error) => {

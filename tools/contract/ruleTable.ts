@@ -15,12 +15,12 @@ export function componentSchemas(version: ApiVersion): Json {
 	return (document.app.components as Json).schemas as Json;
 }
 
-/** The spec's schema with refs resolved and only what a check can test: type, enum, bounds, maxLength, items and their most, properties, required, readOnly. */
+/** The spec's schema with refs resolved and only what a check can test: type, enum, bounds, maxLength, pattern, items and their most, properties, required, readOnly. */
 export function normalize(schema: Json, schemas: Json): unknown {
 	if (typeof schema.$ref === 'string') return normalize(schemas[schema.$ref.replace('#/components/schemas/', '')] as Json, schemas);
 	if (Array.isArray(schema.allOf) && schema.allOf.length === 1) return normalize(schema.allOf[0] as Json, schemas);
 	const out: Json = { type: schema.type };
-	for (const key of ['enum', 'minimum', 'maximum', 'maxLength', 'maxItems', 'readOnly']) if (schema[key] !== undefined) out[key] = schema[key];
+	for (const key of ['enum', 'minimum', 'maximum', 'maxLength', 'maxItems', 'readOnly', 'pattern']) if (schema[key] !== undefined) out[key] = schema[key];
 	if (schema.items) out.items = normalize(schema.items as Json, schemas);
 	if (schema.properties) {
 		out.properties = Object.fromEntries(Object.entries(schema.properties as Json).map(([k, v]) => [k, normalize(v as Json, schemas)]));

@@ -67,8 +67,8 @@ const FIXTURES = path.join(__dirname, 'highlevel');
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
 const CALENDAR_ROUTES = ['/calendars/', '/calendars/{calendarId}', '/calendars/{calendarId}/free-slots', '/calendars/blocked-slots'];
-/** Groups; events (appointments and blocked slots); appointment notes; rooms and equipment; a calendar's notifications. */
-const ROUTE_FAMILIES = ['/calendars/groups', '/calendars/events', '/calendars/appointments/{appointmentId}/notes', '/calendars/resources', '/calendars/{calendarId}/notifications'];
+/** Groups; events (appointments and blocked slots); appointment notes; rooms and equipment; a calendar's notifications; availability schedules; v3 services. */
+const ROUTE_FAMILIES = ['/calendars/groups', '/calendars/events', '/calendars/appointments/{appointmentId}/notes', '/calendars/resources', '/calendars/{calendarId}/notifications', '/calendars/schedules', '/calendars/services'];
 const calendarRoutes = (template: string) =>
 	CALENDAR_ROUTES.includes(template) || ROUTE_FAMILIES.some((family) => template === family || template.startsWith(`${family}/`));
 const everyRoute = () => true;

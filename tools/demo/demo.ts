@@ -4,8 +4,10 @@
  *   npm run demo                 build, pack, install into n8n; two workflows are active. The onboarding workflow
  *                                (HighLevel Trigger on LocationCreate → Create → its calendars: a round robin for the
  *                                owner, an event calendar, listed, the round robin moved out, the group's Delete
- *                                refused → Get Many → Update → Disable → Check Slug → Delete with its calendars; with
- *                                the agency credential): a new sub-account appears in the sandbox, its signed
+ *                                refused → Get Many → Update → Disable → Check Slug → Delete with its calendars → a
+ *                                room for the sub-account → a reminder on the round robin → tomorrow's free slots →
+ *                                the owner's availability schedule, applied to the round robin → tomorrow's free slots
+ *                                again; in the sub-account's time zone; with the agency credential): a new sub-account appears in the sandbox, its signed
  *                                LocationCreate reaches n8n's production webhook URL. The booking workflow (its own
  *                                app's webhooks, in the sub-account's time zone): a new contact appears, its
  *                                ContactCreate → the round robin's first free slot tomorrow → Book → a note; the
@@ -37,6 +39,7 @@ import { DEFAULT_TOKENS, startSandbox, type Sandbox, type WebhookDelivery } from
 import { agencyCredential, newSubAccount, onAgencyCredential } from './agencyStory';
 import { BOOKING_EXECUTIONS, bookingOutcome, FIRST_FREE_SLOT, connectBookingApp, inTimeZone, newContact, timeZoneOf } from './bookingStory';
 import { reportExecution } from './executionReport';
+import { onboardingOutcome } from './onboardingOutcome';
 import { asChain, triggerOf } from './workflowChain';
 
 const { values: args } = parseArgs({
@@ -139,7 +142,7 @@ async function main(): Promise<number> {
 			const filled = template.replaceAll('__CREDENTIAL_ID__', credentialId).replaceAll('__KEY_CREDENTIAL_ID__', keyCredentialId);
 			return variant.workflow(JSON.parse(filled) as WorkflowToImport, credentialId);
 		};
-		const workflow = asChain(await fromTemplate('workflow.json'));
+		const workflow = asChain(inTimeZone(await fromTemplate('workflow.json'), variant.timeZone));
 		const booking = inTimeZone(await fromTemplate('bookingWorkflow.json'), variant.timeZone);
 		const workflowId = await createWorkflow(editor, workflow);
 		const bookingId = await createWorkflow(editor, booking);
@@ -170,9 +173,9 @@ async function main(): Promise<number> {
 		const { locationId, deliveries } = await variant.event();
 		for (const d of deliveries) log(`webhook ${d.type} ${d.webhookId} → n8n answered ${d.status} (${Date.parse(d.answeredAt) - Date.parse(d.sentAt)} ms)`);
 		const onboarding = await reportRuns(run, workflow, workflowId, 1, variant.timeZone);
-		const afterOnboarding = sandbox.state();
-		const minted = args.pit ? '' : `; location tokens minted for it: ${afterOnboarding.oauth.mintsByLocation[locationId] ?? 0}`;
-		say(`\nSandbox afterwards: ${afterOnboarding.locations[locationId]?.length ?? 0} groups and ${afterOnboarding.calendars[locationId]?.length ?? 0} calendars in ${locationId}${minted}`);
+		const onboarded = onboardingOutcome(sandbox, locationId, onboarding.executions[0], variant.timeZone);
+		const minted = args.pit ? '' : `; location tokens minted for it: ${sandbox.state().oauth.mintsByLocation[locationId] ?? 0}`;
+		say(`\nSandbox afterwards: ${onboarded.lines[0]}${minted}\n${onboarded.lines[1]}`);
 
 		await connectBookingApp(sandbox, locationId, bookingUrl);
 		log(`the booking app installed in ${locationId}, its webhook URL: ${bookingUrl}`);
@@ -186,7 +189,7 @@ async function main(): Promise<number> {
 		say(`\nSandbox afterwards: ${outcome.lines.join('; ')}`);
 		say(`webhook deliveries: ${sandbox.state().webhooks.deliveries.map((d) => `${d.type} ${d.status}`).join(', ')}`);
 
-		const problems = [...onboarding.problems, ...bookings.problems, ...outcome.problems];
+		const problems = [...onboarding.problems, ...onboarded.problems, ...bookings.problems, ...outcome.problems];
 		for (const [id, expected] of [[workflowId, 1], [bookingId, BOOKING_EXECUTIONS]] as const) {
 			const { count } = await executionsOf(editor, id);
 			if (count !== expected) problems.push(`workflow ${id}: ${count} executions started, ${expected} expected (events not chosen start none)`);

@@ -1,10 +1,12 @@
-/** Every string reachable from a value, errors included (their message, stack, cause and own fields). */
-export function reachableStrings(value: unknown, seen = new Set<unknown>()): string[] {
-	if (typeof value === 'string') return [value];
-	if (value === null || typeof value !== 'object' || seen.has(value)) return [];
-	seen.add(value);
-	const keys = value instanceof Error ? Object.getOwnPropertyNames(value).concat('cause') : Object.keys(value);
-	return keys.flatMap((key) => reachableStrings((value as Record<string, unknown>)[key], seen));
+/** Every string reachable from a value, errors included (their message, stack, cause and own fields), into `found`. */
+export function reachableStrings(value: unknown, seen = new Set<unknown>(), found: string[] = []): string[] {
+	if (typeof value === 'string') found.push(value);
+	else if (value !== null && typeof value === 'object' && !seen.has(value)) {
+		seen.add(value);
+		const keys = value instanceof Error ? Object.getOwnPropertyNames(value).concat('cause') : Object.keys(value);
+		for (const key of keys) reachableStrings((value as Record<string, unknown>)[key], seen, found);
+	}
+	return found;
 }
 
 /** The secrets that appear anywhere in the value. */

@@ -12,6 +12,7 @@ import { badDate, busyFor, eventDto, findBooking, isOccurrence, listEvents, pars
 import { freeSlots, isoInZone, slotDurationMs, slotsByDate } from './free-slots';
 import { ChangeEvent, Context, Handler, OperationResult, answered } from './operation-context';
 import { parseRule } from './recurrence';
+import { availabilityFor } from './schedule-operations';
 import { MESSAGES, badRequest, notFound, success } from './responses';
 import { CalendarRecord } from './store';
 
@@ -42,7 +43,7 @@ function changed(ctx: Context, event: ChangeEvent['event'], appointment: Appoint
 function freeSlotUser(ctx: Context, calendar: CalendarRecord, startMs: number, assignedUserId: string | undefined, ignoreDateRange: boolean, exceptId?: string): string | undefined {
 	const zone = ctx.timeZoneOf(calendar.locationId);
 	const busy = busyFor(ctx.bookings, calendar.locationId, { calendar, zone, fromMs: startMs, toMs: startMs, exceptId });
-	const query = { fromMs: startMs, toMs: startMs, zone, notBeforeMs: ignoreDateRange ? undefined : ctx.now(), userIds: assignedUserId ? [assignedUserId] : undefined };
+	const query = { fromMs: startMs, toMs: startMs, zone, notBeforeMs: ignoreDateRange ? undefined : ctx.now(), userIds: assignedUserId ? [assignedUserId] : undefined, availability: availabilityFor(ctx, calendar) };
 	const slot = freeSlots(calendar, busy, query).find((s) => s.startMs === startMs);
 	return slot?.freeUsers[0];
 }
@@ -179,7 +180,7 @@ const getSlots: Handler = (ctx) => {
 	const users = [...(query.userId ? [query.userId] : []), ...(query.userIds ? query.userIds.split(',') : [])];
 	const zone = ctx.timeZoneOf(token.locationId);
 	const busy = busyFor(ctx.bookings, token.locationId, { calendar, zone, fromMs, toMs });
-	const slots = freeSlots(calendar, busy, { fromMs, toMs, zone, notBeforeMs: ctx.now(), userIds: users.length > 0 ? users : undefined });
+	const slots = freeSlots(calendar, busy, { fromMs, toMs, zone, notBeforeMs: ctx.now(), userIds: users.length > 0 ? users : undefined, availability: availabilityFor(ctx, calendar) });
 	return answered(success(200, slotsByDate(slots, query.timezone ?? zone)));
 };
 

@@ -1,5 +1,6 @@
 /**
- * A calendar's free slots: its open hours (read in the location's time zone), slot duration and interval, less what
+ * A calendar's free slots: its open hours (read in the location's time zone; a schedule applied to it, in the
+ * schedule's zone, in their place, see schedule-operations.ts), slot duration and interval, less what
  * is busy (its appointments and blocked slots, its members' appointments elsewhere, their blocked time), with the
  * calendar's buffers around each appointment. Zone arithmetic is Luxon's (the platform's time-zone data).
  * A local time that does not exist on a day (a DST gap) is no slot; one that exists twice (the hour a fall-back
@@ -47,6 +48,8 @@ export interface SlotQuery {
 	notBeforeMs?: number;
 	/** whose slots; default the calendar's team members, or the calendar itself when it has none */
 	userIds?: string[];
+	/** hours in place of the calendar's open hours, per user ('': for every user without their own) */
+	availability?: Record<string, DayHours>;
 }
 
 export interface FreeSlot {
@@ -101,26 +104,39 @@ function wallClockInstant(day: DateTime, hour: number, minute: number, zone: str
 	return start.hour === hour && start.minute === minute ? start.toMillis() : undefined;
 }
 
-/** Every start the open hours give between two instants, in the zone's wall-clock time. */
-function openStarts(calendar: SlotCalendar, query: SlotQuery): number[] {
+/** Open ranges of a local day, in minutes since its midnight, read in `zone`: a calendar's open hours or a schedule's rules. */
+export interface DayHours {
+	zone: string;
+	rangesOn: (day: DateTime) => Array<{ open: number; close: number }>;
+}
+
+/** A calendar's open hours, read in the location's zone. */
+function openHoursOf(calendar: SlotCalendar, zone: string): DayHours {
+	const openHours = calendar.openHours?.length ? calendar.openHours : DEFAULT_OPEN_HOURS;
+	return {
+		zone,
+		rangesOn: (day) =>
+			openHours
+				.filter((o) => o.daysOfTheWeek.includes(day.weekday % 7)) // HighLevel: 0 = Sunday; Luxon: 7 = Sunday
+				.flatMap((o) => o.hours.map((h) => ({ open: h.openHour * 60 + h.openMinute, close: h.closeHour * 60 + h.closeMinute }))),
+	};
+}
+
+/** Every start the hours give between two instants, in the hours' wall-clock time. */
+function openStarts(calendar: SlotCalendar, query: SlotQuery, hours: DayHours): Set<number> {
 	const durationMin = minutesOf(calendar.slotDuration, calendar.slotDurationUnit, DEFAULT_SLOT_MINUTES);
 	const intervalMin = Math.max(1, minutesOf(calendar.slotInterval, calendar.slotIntervalUnit, DEFAULT_SLOT_MINUTES));
-	const openHours = calendar.openHours?.length ? calendar.openHours : DEFAULT_OPEN_HOURS;
 	const starts = new Set<number>();
-	const last = DateTime.fromMillis(query.toMs, { zone: query.zone }).endOf('day');
-	for (let day = DateTime.fromMillis(query.fromMs, { zone: query.zone }).startOf('day'); day <= last; day = day.plus({ days: 1 })) {
-		const weekday = day.weekday % 7; // HighLevel: 0 = Sunday; Luxon: 7 = Sunday
-		for (const { hours } of openHours.filter((o) => o.daysOfTheWeek.includes(weekday))) {
-			for (const h of hours) {
-				const close = h.closeHour * 60 + h.closeMinute;
-				for (let minute = h.openHour * 60 + h.openMinute; minute + durationMin <= close; minute += intervalMin) {
-					const start = wallClockInstant(day, Math.floor(minute / 60), minute % 60, query.zone);
-					if (start !== undefined) starts.add(start);
-				}
+	const last = DateTime.fromMillis(query.toMs, { zone: hours.zone }).endOf('day');
+	for (let day = DateTime.fromMillis(query.fromMs, { zone: hours.zone }).startOf('day'); day <= last; day = day.plus({ days: 1 })) {
+		for (const { open, close } of hours.rangesOn(day)) {
+			for (let minute = open; minute + durationMin <= close; minute += intervalMin) {
+				const start = wallClockInstant(day, Math.floor(minute / 60), minute % 60, hours.zone);
+				if (start !== undefined && start >= query.fromMs && start <= query.toMs && start >= (query.notBeforeMs ?? -Infinity)) starts.add(start);
 			}
 		}
 	}
-	return [...starts].filter((ms) => ms >= query.fromMs && ms <= query.toMs && ms >= (query.notBeforeMs ?? -Infinity)).sort((a, b) => a - b);
+	return starts;
 }
 
 export function freeSlots(stored: Record<string, unknown>, busy: Busy[], query: SlotQuery): FreeSlot[] {
@@ -130,13 +146,18 @@ export function freeSlots(stored: Record<string, unknown>, busy: Busy[], query: 
 	const afterMs = minutesOf(calendar.slotBuffer, calendar.slotBufferUnit, 0) * 60_000;
 	const members = query.userIds ?? calendar.teamMembers?.map((m) => m.userId) ?? [];
 	const users = members.length > 0 ? members : [''];
+	const openHours = openHoursOf(calendar, query.zone);
+	const hoursOf = (user: string) => query.availability?.[user] ?? query.availability?.[''] ?? openHours;
+	const startsOf = new Map<DayHours, Set<number>>();
+	for (const user of users) if (!startsOf.has(hoursOf(user))) startsOf.set(hoursOf(user), openStarts(calendar, query, hoursOf(user)));
 	const overlaps = (startMs: number, endMs: number, b: Busy) =>
 		startMs < b.endMs + (b.buffered ? afterMs : 0) && b.startMs - (b.buffered ? beforeMs : 0) < endMs;
-	return openStarts(calendar, query)
+	return [...new Set([...startsOf.values()].flatMap((starts) => [...starts]))]
+		.sort((a, b) => a - b)
 		.map((startMs) => {
 			const endMs = startMs + durationMs;
 			const taken = busy.filter((b) => overlaps(startMs, endMs, b));
-			const freeUsers = users.filter((user) => !taken.some((b) => b.userId === undefined || b.userId === user));
+			const freeUsers = users.filter((user) => startsOf.get(hoursOf(user))!.has(startMs) && !taken.some((b) => b.userId === undefined || b.userId === user));
 			return { startMs, endMs, freeUsers };
 		})
 		.filter((slot) => slot.freeUsers.length > 0);

@@ -1,7 +1,8 @@
 /**
  * The operations on the stores (requests arrive here authenticated and validated): the six calendar-group and five
  * calendar operations here, the booking ones in appointments.ts, blocked-slots.ts and appointment-notes.ts, rooms,
- * equipment and notifications in resource-operations.ts.
+ * equipment and notifications in resource-operations.ts, availability schedules in schedule-operations.ts, v3 services in
+ * service-operations.ts.
  */
 import { ApiVersion, MatchedOperation, RecordedRequest } from '../contract/openapi';
 import { appointmentHandlers } from './appointments';
@@ -10,6 +11,8 @@ import { SandboxToken } from './auth';
 import { blockedSlotHandlers } from './blocked-slots';
 import { Handler, OperationDeps, OperationResult, answered } from './operation-context';
 import { resourceHandlers } from './resource-operations';
+import { serviceHandlers } from './service-operations';
+import { scheduleHandlers } from './schedule-operations';
 import { MESSAGES, badRequest, notFound, success, unprocessable } from './responses';
 import { GroupFields, GroupInput, LocationStore } from './store';
 
@@ -80,7 +83,7 @@ const calendarHandlers: Record<string, Handler> = {
 		store.removeCalendar(token.locationId, calendarId) ? answered(success(200, { success: true }), true) : calendarNotFound(),
 };
 
-const handlers: Record<string, Handler> = { ...calendarHandlers, ...appointmentHandlers, ...blockedSlotHandlers, ...noteHandlers, ...resourceHandlers };
+const handlers: Record<string, Handler> = { ...calendarHandlers, ...appointmentHandlers, ...blockedSlotHandlers, ...noteHandlers, ...resourceHandlers, ...scheduleHandlers, ...serviceHandlers };
 
 export function runOperation(operation: MatchedOperation, req: RecordedRequest, deps: OperationDeps, token: SandboxToken): OperationResult {
 	const handler = handlers[operation.operationId];

@@ -66,6 +66,10 @@ export interface SandboxState {
 	notes: Record<string, NoteRecord[]>;
 	/** rooms, equipment and calendar notifications per location (resource-store.ts) */
 	resources: ReturnType<LocationStore['resources']['snapshot']>;
+	/** v3 services, service locations and service bookings per location (service-store.ts) */
+	services: ReturnType<LocationStore['services']['snapshot']>;
+	/** users' availability schedules and calendars' own, per location (schedule-store.ts) */
+	schedules: ReturnType<LocationStore['schedules']['snapshot']>;
 	/** companies with their sub-accounts, apps (no secrets), installs */
 	agency: ReturnType<AgencyDirectory['snapshot']>;
 	/** code exchanges, refreshes, refused refresh reuses, mints (per location) */
@@ -112,6 +116,7 @@ const HOST = '127.0.0.1';
  * Admin routes, no auth. HighLevel's OAuth server (authorize page, token endpoint, location tokens, installed
  * locations, sub-account search) is served beside the group routes.
  *   GET  /__sandbox/state       groups per location, companies / sub-accounts / apps (no secrets) / installs, OAuth counters
+ *   GET  /__sandbox/requests    {requests}: what the API routes received, tokens redacted (a sandbox in another process: sandboxProcess.ts)
  *   POST /__sandbox/locations   JSON {companyId?, id?, name?, timezone?, withApp?}: a new sub-account, 201 {location}
  *   POST /__sandbox/contacts    JSON {locationId, id?, firstName?, lastName?, name?, email?, phone?}: a new contact, 201 {contact, deliveries}
  *                               (its ContactCreate is delivered first)
@@ -237,6 +242,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		locations: deps.store.snapshot(),
 		calendars: deps.store.calendarSnapshot(),
 		resources: deps.store.resources.snapshot(),
+		services: deps.store.services.snapshot(),
+		schedules: deps.store.schedules.snapshot(),
 		...deps.bookings.snapshot(),
 		agency: deps.directory.snapshot(),
 		oauth: deps.oauth.stats(),
@@ -274,6 +281,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		const text = await readBody(req);
 		let answer = notFound(MESSAGES.notFound);
 		if (req.method === 'GET' && path === `${SANDBOX_PREFIX}/state`) answer = success(200, state());
+		if (req.method === 'GET' && path === `${SANDBOX_PREFIX}/requests`) answer = success(200, { requests: log.entries() });
 		if (req.method === 'POST' && path === `${SANDBOX_PREFIX}/locations`) {
 			answer = await adminAnswer<NewLocation>(text, 201, async (input) => {
 				const location = deps.directory.addLocation(input);

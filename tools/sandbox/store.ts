@@ -1,6 +1,8 @@
 /** In-memory calendar groups and calendars, one list of each per location, in creation order. */
 import { randomInt } from 'crypto';
 import { ResourceStore } from './resource-store';
+import { ServiceStore } from './service-store';
+import { ScheduleStore } from './schedule-store';
 
 export interface GroupRecord {
 	id: string;
@@ -51,6 +53,10 @@ export class LocationStore {
 	private readonly usedIds = new Set<string>();
 	/** rooms, equipment and calendar notifications (resource-store.ts) */
 	readonly resources = new ResourceStore();
+	/** v3 services, service locations and service bookings (service-store.ts) */
+	readonly services = new ServiceStore();
+	/** users' availability schedules and calendars' own (schedule-store.ts) */
+	readonly schedules = new ScheduleStore();
 
 	constructor(private readonly knownLocations: string[] = []) {
 		this.clear();
@@ -61,6 +67,8 @@ export class LocationStore {
 		this.calendarLists.clear();
 		this.usedIds.clear();
 		this.resources.clear();
+		this.services.clear();
+		this.schedules.clear();
 		for (const locationId of this.knownLocations) this.locations.set(locationId, []);
 	}
 

@@ -124,7 +124,17 @@ const requestOptions: INodeProperties[] = [
 	},
 ];
 
-export type Resource = 'calendarGroup' | 'calendar' | 'calendarResource' | 'calendarNotification' | 'appointment' | 'blockedSlot' | 'appointmentNote';
+export type Resource = 'calendarGroup' | 'calendar' | 'calendarResource' | 'calendarNotification' | 'appointment' | 'blockedSlot' | 'appointmentNote' | 'availabilitySchedule' | V3Resource;
+
+/** The resources whose routes only HighLevel's v3 file has (calendars-v3.openapi.json). */
+export type V3Resource = 'serviceBooking' | 'service' | 'serviceLocation';
+const V3_RESOURCES: readonly Resource[] = ['serviceBooking', 'service', 'serviceLocation'];
+
+const v3ApiVersionOption: INodeProperties = {
+	...apiVersionOption,
+	default: 'v3',
+	description: 'The value of the Version header. HighLevel has this operation in v3 only: 2021-04-15 is refused before anything is sent.',
+};
 
 /** The Options collection of one operation: the API version, its own options, then request tuning. */
 export function optionsFor(
@@ -139,7 +149,7 @@ export function optionsFor(
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show: { resource: [resource], operation: [operation] } },
-		options: [apiVersionOption, ...options, ...requestOptions],
+		options: [V3_RESOURCES.includes(resource) ? v3ApiVersionOption : apiVersionOption, ...options, ...requestOptions],
 	};
 }
 
@@ -224,4 +234,14 @@ export function updateFieldsCollection(options: INodeProperties[], show: INodePr
 		description: 'Only the fields set here change; the others keep their current values',
 		options,
 	};
+}
+
+/** Get Many's Filters. */
+export function filtersCollection(options: INodeProperties[], show: INodeProperties['displayOptions']): INodeProperties {
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, displayOptions: show, options };
+}
+
+/** Create's Additional Fields. */
+export function additionalFieldsCollection(options: INodeProperties[], show: INodeProperties['displayOptions']): INodeProperties {
+	return { displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, displayOptions: show, options };
 }

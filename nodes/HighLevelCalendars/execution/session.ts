@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { AppointmentsApi } from '../api/appointments/api';
+import { AvailabilitySchedulesApi } from '../api/availabilitySchedules/api';
 import { CalendarGroupsApi } from '../api/calendarGroups/api';
 import type { CalendarGroup } from '../api/calendarGroups/types';
 import { AppointmentNotesApi } from '../api/appointmentNotes/api';
@@ -11,6 +12,8 @@ import type { Calendar } from '../api/calendars/types';
 import { CalendarNotificationsApi } from '../api/calendarNotifications/api';
 import { CalendarResourcesApi } from '../api/calendarResources/api';
 import { FreeSlotsApi } from '../api/freeSlots/api';
+import { ServiceBookingsApi, ServiceCatalogApi, ServiceLocationsApi } from '../api/services/api';
+import { requireApiVersion } from '../shared/apiVersion';
 import { CreateLookup } from '../shared/createLookup';
 import { SlugDirectory } from '../shared/slugDirectory';
 import type { SendCall } from '../transport/call';
@@ -19,7 +22,7 @@ import { loadConnection } from '../transport/connection';
 import { LocationTokens } from '../transport/tokens/locationTokens';
 import { sendToHighLevel } from '../transport/request';
 import { SendSpacing } from '../transport/pacing/sendSpacing';
-import { requestSettings, type RequestOptions, type RequestSettings } from '../transport/requestSettings';
+import { requestSettings, type ApiVersion, type RequestOptions, type RequestSettings } from '../transport/requestSettings';
 
 /** The location an item names, else the credential's. */
 export function locationOf(connection: Connection, override: unknown): string {
@@ -82,7 +85,15 @@ export class ExecutionSession {
 
 	readonly notificationsApi: CalendarNotificationsApi;
 
-	/** What creates of rooms, equipment and notifications look up after an ambiguous failure. */
+	readonly serviceBookingsApi: ServiceBookingsApi;
+
+	readonly serviceCatalogApi: ServiceCatalogApi;
+
+	readonly serviceLocationsApi: ServiceLocationsApi;
+
+	readonly schedulesApi: AvailabilitySchedulesApi;
+
+	/** What creates of rooms, equipment, notifications, schedules and v3 services look up after an ambiguous failure. */
 	readonly createLookup = new CreateLookup();
 
 	private constructor(
@@ -99,6 +110,10 @@ export class ExecutionSession {
 		this.notesApi = new AppointmentNotesApi(sendVia(ctx, connection), ctx.getNode());
 		this.resourcesApi = apiClient(ctx, connection, CalendarResourcesApi);
 		this.notificationsApi = apiClient(ctx, connection, CalendarNotificationsApi);
+		this.serviceBookingsApi = apiClient(ctx, connection, ServiceBookingsApi);
+		this.serviceCatalogApi = apiClient(ctx, connection, ServiceCatalogApi);
+		this.serviceLocationsApi = apiClient(ctx, connection, ServiceLocationsApi);
+		this.schedulesApi = apiClient(ctx, connection, AvailabilitySchedulesApi);
 	}
 
 	/** The calendar, read once per execution however many items book in it. */
@@ -119,8 +134,13 @@ export class ExecutionSession {
 		return new ExecutionSession(ctx, withLocationTokens(ctx, connection));
 	}
 
-	/** Where and how the item's requests go: its location and its Options. */
-	settings(itemIndex: number): RequestSettings {
+	/**
+	 * Where and how the item's requests go: its location and its Options. With `only` (an operation whose route one
+	 * Version alone has, named `operation`) an unset API Version is that one, and another is refused before sending.
+	 */
+	settings(itemIndex: number, only?: { version: ApiVersion; operation: string }): RequestSettings {
+		const options = this.ctx.getNodeParameter('options', itemIndex, {}) as RequestOptions;
+		if (only) requireApiVersion(this.ctx.getNode(), options.apiVersion ?? only.version, only.version, only.operation, itemIndex);
 		const locationId = locationOf(
 			this.connection,
 			this.ctx.getNodeParameter('locationId', itemIndex, '', { extractValue: true }),
@@ -133,6 +153,6 @@ export class ExecutionSession {
 					: 'Set Location ID in the node, or the Location ID of the credential',
 			});
 		}
-		return requestSettings(locationId, this.ctx.getNodeParameter('options', itemIndex, {}) as RequestOptions);
+		return requestSettings(locationId, { ...options, apiVersion: options.apiVersion ?? only?.version });
 	}
 }

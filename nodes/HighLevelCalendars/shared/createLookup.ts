@@ -4,9 +4,11 @@ import type { RequestSettings } from '../transport/requestSettings';
 export interface Listed {
 	id?: string;
 	_id?: string;
+	/** a v3 service booking's id */
+	bookingId?: string;
 }
 
-const idOf = (record: Listed): string | undefined => record.id ?? record._id;
+const idOf = (record: Listed): string | undefined => record.id ?? record._id ?? record.bookingId;
 
 /** Whether a listed record holds every property that was sent, with the same value (lists in any order). */
 export function holdsSent(record: Record<string, unknown>, sent: Record<string, unknown>): boolean {

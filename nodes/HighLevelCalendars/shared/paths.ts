@@ -9,6 +9,10 @@ const LABELS = {
 	note: { field: 'Note ID', what: 'note' },
 	calendarResource: { field: 'Resource ID', what: 'calendar resource' },
 	notification: { field: 'Notification ID', what: 'notification' },
+	serviceBooking: { field: 'Service Booking ID', what: 'service booking' },
+	service: { field: 'Service ID', what: 'service' },
+	serviceLocation: { field: 'Service Location ID', what: 'service location' },
+	schedule: { field: 'Schedule ID', what: 'availability schedule' },
 };
 
 export type IdThing = keyof typeof LABELS;

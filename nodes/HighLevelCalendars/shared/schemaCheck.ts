@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 /** A documented property's shape, as HighLevel's OpenAPI files write it (CalendarCreateDTO, AppointmentCreateSchema, …). */
 export type Rule =
-	| { type: 'string'; enum?: readonly string[]; readOnly?: true; maxLength?: number }
+	| { type: 'string'; enum?: readonly string[]; readOnly?: true; maxLength?: number; pattern?: string }
 	| { type: 'number'; enum?: readonly number[]; minimum?: number; maximum?: number }
 	| { type: 'boolean' }
 	| { type: 'array'; items: Rule; maxItems?: number }
@@ -32,6 +32,7 @@ function scalarProblem(rule: Rule, value: unknown): string | undefined {
 		if (rule.readOnly) return 'is read-only (deprecated) in HighLevel\'s API: use locationConfigurations instead';
 		if (rule.enum && !rule.enum.includes(value)) return `must be one of ${listed(rule.enum)}`;
 		if (rule.maxLength !== undefined && value.length > rule.maxLength) return `must be at most ${rule.maxLength} characters long`;
+		if (rule.pattern !== undefined && !new RegExp(rule.pattern).test(value)) return `"${value}" is not in the form HighLevel takes (${rule.pattern})`;
 	}
 	if (rule.type === 'number') {
 		if (typeof value !== 'number' || !Number.isFinite(value)) return 'must be a number';

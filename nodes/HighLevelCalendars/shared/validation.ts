@@ -15,13 +15,16 @@ export function slugify(text: string): string {
 
 export function requireText(node: INode, value: unknown, field: string, itemIndex: number): string {
 	const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
-	if (text === '') {
-		throw new NodeOperationError(node, `${field} is empty in item ${itemIndex}`, {
-			itemIndex,
-			description: `Set ${field}, or check that the expression mapped to it gives a value for this item`,
-		});
-	}
+	if (text === '') refuseEmpty(node, field, itemIndex);
 	return text;
+}
+
+/** The error of a required field left empty (text, a list, a date). */
+export function refuseEmpty(node: INode, field: string, itemIndex: number): never {
+	throw new NodeOperationError(node, `${field} is empty in item ${itemIndex}`, {
+		itemIndex,
+		description: `Set ${field}, or check that the expression mapped to it gives a value for this item`,
+	});
 }
 
 /** A slug as HighLevel takes it; `field` names it in the error (Slug, Widget Slug). */
