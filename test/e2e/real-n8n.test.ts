@@ -42,6 +42,8 @@ import {
 import { BOOKING_ZONE, bookingWorkflow, notesAndBlockedSlotsWorkflow, type BookingRequest, type NotesRequest } from './support/bookingWorkflows';
 import { describeExamples } from './support/exampleTests';
 import { describeResources } from './support/resourceTests';
+import { describeSchedules } from './support/scheduleTests';
+import { describeServices } from './support/serviceTests';
 import { e2eRun, KEEP, LINES, MINUTE } from './support/run';
 import { webhookCases, type EditorContext } from './support/webhookCases';
 
@@ -531,13 +533,15 @@ describe.each(LINES)('real n8n, line %s', (line) => {
 
 	// ---------------------------------------------------------------------------------------------------------
 	describeResources(inEditor);
+	describeSchedules(inEditor);
+	describeServices(inEditor);
 
 	// ---------------------------------------------------------------------------------------------------------
 	describe('the tokens never leak', () => {
 		test('not in the node outputs of any execution', () => {
 			expect(executions.map((e) => e.name)).toHaveLength(1);
-			// 5 run as Execute Workflow runs them, 2 booking and 2 rooms-and-notifications runs started by their Webhook
-			expect(editorExecutions).toHaveLength(9);
+			// 5 run as Execute Workflow runs them; started by their Webhook: 2 booking, 2 rooms-and-notifications, 1 schedule, 1 services run
+			expect(editorExecutions).toHaveLength(11);
 			const runs = [...executions.map(({ name, exec }) => ({ name, data: [exec.runData ?? {}, exec.error ?? {}] })), ...editorExecutions.map((e) => ({ name: `editor ${e.id}`, data: e.runData }))];
 			for (const { name, data } of runs) {
 				const text = JSON.stringify(data);
