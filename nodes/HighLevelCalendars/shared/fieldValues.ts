@@ -7,9 +7,9 @@ export function setFields(fields: IDataObject): IDataObject {
 }
 
 /** Update's fields, or the error when none is set. */
-export function requireUpdate(node: INode, fields: IDataObject, itemIndex: number): IDataObject {
+export function requireUpdate(node: INode, fields: IDataObject, itemIndex: number, hint = 'Add a field under Update Fields'): IDataObject {
 	if (Object.keys(fields).length > 0) return fields;
-	throw new NodeOperationError(node, `Nothing to update in item ${itemIndex}`, { itemIndex, description: 'Add a field under Update Fields' });
+	throw new NodeOperationError(node, `Nothing to update in item ${itemIndex}`, { itemIndex, description: hint });
 }
 
 /** A list HighLevel answers whole, as Get Many returns it: all with Return All, else the first Limit records. */

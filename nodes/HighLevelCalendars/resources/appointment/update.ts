@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { optionsFor, showFor, updateFieldsCollection } from '../../description/commonFields';
 import type { ExecutionSession } from '../../execution/session';
@@ -7,6 +6,7 @@ import { checkAppointmentBody } from '../../api/appointments/appointmentChecks';
 import type { Appointment } from '../../api/appointments/types';
 import { answerInstant, isoWithOffset } from '../../shared/dates';
 import type { RequestSettings } from '../../transport/requestSettings';
+import { requireUpdate } from '../../shared/fieldValues';
 import {
 	appointmentDetailFields,
 	appointmentIdField,
@@ -75,12 +75,7 @@ export async function execute(this: IExecuteFunctions, session: ExecutionSession
 	const current = async () => await (reading ??= session.appointmentsApi.get(settings, id));
 	const { startTime, endTime, ...fields } = withoutEmptyText(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
 	const changes: IDataObject = { ...fields, ...(await newTimes(this, current, { startTime, endTime }, itemIndex, timeZone)) };
-	if (Object.keys(changes).length === 0) {
-		throw new NodeOperationError(node, `Nothing to update in item ${itemIndex}`, {
-			itemIndex,
-			description: 'Add a field under Update Fields (Start Time to reschedule, Status, Assigned User ID, Title, …)',
-		});
-	}
+	requireUpdate(node, changes, itemIndex, 'Add a field under Update Fields (Start Time to reschedule, Status, Assigned User ID, Title, …)');
 	const body = { ...changes, toNotify: this.getNodeParameter('toNotify', itemIndex, true) as boolean, ...validationSwitches(options) };
 	checkAppointmentBody(node, 'update', settings.version, body, itemIndex);
 	const applyTo = this.getNodeParameter('applyTo', itemIndex, 'occurrence') as ApplyTo;

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { optionsFor, showFor, updateFieldsCollection } from '../../description/commonFields';
 import type { ExecutionSession } from '../../execution/session';
 import { checkScheduleBody } from '../../api/availabilitySchedules/scheduleChecks';
 import type { AvailabilitySchedule } from '../../api/availabilitySchedules/types';
 import { hoursFields, readHours, readScheduleId, scheduleLocator } from './scheduleFields';
+import { requireUpdate } from '../../shared/fieldValues';
 
 const show = showFor(['update'], 'availabilitySchedule');
 
@@ -26,8 +26,6 @@ export async function execute(
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = { ...readHours(this, fields, itemIndex, false) };
 	if (fields.name !== undefined) body.name = fields.name;
-	if (Object.keys(body).length === 0) {
-		throw new NodeOperationError(node, `Nothing to update in item ${itemIndex}`, { itemIndex, description: 'Add a field under Update Fields' });
-	}
+	requireUpdate(node, body, itemIndex);
 	return [await session.schedulesApi.update(session.settings(itemIndex), id, checkScheduleBody(node, 'update', body, itemIndex))];
 }

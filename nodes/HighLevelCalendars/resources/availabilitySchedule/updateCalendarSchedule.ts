@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { calendarLocator, optionsFor, showFor, updateFieldsCollection } from '../../description/commonFields';
 import type { ExecutionSession } from '../../execution/session';
@@ -7,6 +6,7 @@ import { checkScheduleBody } from '../../api/availabilitySchedules/scheduleCheck
 import type { CalendarSchedule } from '../../api/availabilitySchedules/types';
 import { readCalendarId } from '../../api/calendars/calendarLocator';
 import { CALENDAR_SCHEDULE_NOTE, hoursFields, readHours } from './scheduleFields';
+import { requireUpdate } from '../../shared/fieldValues';
 
 const show = showFor(['updateCalendarSchedule'], 'availabilitySchedule');
 
@@ -27,8 +27,6 @@ export async function execute(
 	const settings = session.settings(itemIndex, { version: 'v3', operation: "Update Calendar's Own Schedule" });
 	const calendarId = readCalendarId(this, itemIndex);
 	const body = readHours(this, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex, false);
-	if (Object.keys(body).length === 0) {
-		throw new NodeOperationError(node, `Nothing to update in item ${itemIndex}`, { itemIndex, description: 'Add a field under Update Fields' });
-	}
+	requireUpdate(node, body, itemIndex);
 	return [await session.schedulesApi.updateCalendarSchedule(settings, calendarId, checkScheduleBody(node, 'updateCalendarSchedule', body, itemIndex))];
 }

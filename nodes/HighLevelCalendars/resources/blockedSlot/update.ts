@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { optionsFor, showFor, updateFieldsCollection } from '../../description/commonFields';
 import type { ExecutionSession } from '../../execution/session';
@@ -7,6 +6,7 @@ import { checkBlockedSlotBody } from '../../api/blockedSlots/blockedSlotBody';
 import type { BlockedSlot } from '../../api/blockedSlots/types';
 import { isoWithOffset } from '../../shared/dates';
 import { readOptionalDateParameter, timeZoneOption } from '../appointment/appointmentFields';
+import { requireUpdate } from '../../shared/fieldValues';
 import {
 	blockedSlotIdField,
 	ownerFields,
@@ -46,12 +46,7 @@ export async function execute(this: IExecuteFunctions, session: ExecutionSession
 	if (start !== undefined) changes.startTime = isoWithOffset(start, timeZone);
 	if (end !== undefined) changes.endTime = isoWithOffset(end, timeZone);
 	if (fields.title !== undefined) changes.title = String(fields.title);
-	if (Object.keys(changes).length === 0) {
-		throw new NodeOperationError(this.getNode(), `Nothing to update in item ${itemIndex}`, {
-			itemIndex,
-			description: 'Add a field under Update Fields',
-		});
-	}
+	requireUpdate(this.getNode(), changes, itemIndex);
 	const settings = session.settings(itemIndex);
 	const body = checkBlockedSlotBody(this.getNode(), { locationId: settings.locationId, ...owner, ...changes }, itemIndex);
 	return [await session.blockedSlotsApi.update(settings, eventId, body)];

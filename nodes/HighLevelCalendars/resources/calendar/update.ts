@@ -8,6 +8,7 @@ import { CALENDAR_TYPES } from '../../api/calendars/calendarSchema';
 import { readCalendarId } from '../../api/calendars/calendarLocator';
 import type { Calendar } from '../../api/calendars/types';
 import { findReferencedGroup, readOptionalGroupReference } from '../../api/calendarGroups/groupLocator';
+import { requireUpdate } from '../../shared/fieldValues';
 import {
 	additionalFieldsJson,
 	calendarFieldOptions,
@@ -89,12 +90,7 @@ export async function execute(
 		if (needs) throw refuseField(node, needs, itemIndex);
 	}
 	const body = { ...checked, ...(await groupIdFor(this, session, itemIndex)) };
-	if (Object.keys(body).length === 0) {
-		throw new NodeOperationError(node, `Nothing to update in item ${itemIndex}`, {
-			itemIndex,
-			description: 'Add a field under Update Fields or Additional Fields (JSON), or set Group to Move to Group or Take Out of Group',
-		});
-	}
+	requireUpdate(node, body, itemIndex, 'Add a field under Update Fields or Additional Fields (JSON), or set Group to Move to Group or Take Out of Group');
 	const calendar = await session.calendarsApi.update(settings, calendarId, body);
 	await session.calendars.remember(settings, calendar);
 	return [calendar];

@@ -6,6 +6,7 @@ import { findReferencedGroup, readGroupReference } from '../../api/calendarGroup
 import type { ExecutionSession } from '../../execution/session';
 import type { CalendarGroup, GroupFields } from '../../api/calendarGroups/types';
 import { requireSlug, requireText } from '../../shared/validation';
+import { requireUpdate } from '../../shared/fieldValues';
 
 const show = showFor(['update']);
 
@@ -38,12 +39,7 @@ function changedFields(ctx: IExecuteFunctions, itemIndex: number): Partial<Group
 		fields.description = requireText(node, raw.description, 'Description', itemIndex);
 	}
 	if (raw.slug !== undefined) fields.slug = requireSlug(node, raw.slug, itemIndex);
-	if (Object.keys(fields).length === 0) {
-		throw new NodeOperationError(node, `Nothing to update in item ${itemIndex}`, {
-			itemIndex,
-			description: 'Add at least one of Name, Description or Slug under Update Fields',
-		});
-	}
+	requireUpdate(node, fields, itemIndex, 'Add at least one of Name, Description or Slug under Update Fields');
 	return fields;
 }
 

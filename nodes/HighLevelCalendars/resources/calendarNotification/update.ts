@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { calendarLocator, optionsFor, showFor, updateFieldsCollection } from '../../description/commonFields';
 import type { ExecutionSession } from '../../execution/session';
 import { readCalendarId } from '../../api/calendars/calendarLocator';
 import { checkNotificationBody } from '../../api/calendarNotifications/notificationChecks';
 import type { CalendarNotification } from '../../api/calendarNotifications/types';
+import { requireUpdate } from '../../shared/fieldValues';
 import {
 	channelField,
 	notificationFieldOptions,
@@ -44,9 +44,7 @@ export async function execute(
 	const calendarId = readCalendarId(this, itemIndex);
 	const id = readNotificationId(this, itemIndex);
 	const fields = readNotificationFields(this, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex);
-	if (Object.keys(fields).length === 0) {
-		throw new NodeOperationError(node, `Nothing to update in item ${itemIndex}`, { itemIndex, description: 'Add a field under Update Fields' });
-	}
+	requireUpdate(node, fields, itemIndex);
 	const body = checkNotificationBody(node, 'update', fields, itemIndex);
 	const settings = session.settings(itemIndex);
 	await session.notificationsApi.update(settings, calendarId, id, body);

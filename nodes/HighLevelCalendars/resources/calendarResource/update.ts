@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { optionsFor, showFor, updateFieldsCollection } from '../../description/commonFields';
 import type { ExecutionSession } from '../../execution/session';
 import { checkResourceBody } from '../../api/calendarResources/resourceChecks';
 import type { CalendarResource } from '../../api/calendarResources/types';
 import { calendarResourceLocator, readResourceFields, readResourceId, readResourceType, resourceFieldOptions } from './resourceFields';
+import { requireUpdate } from '../../shared/fieldValues';
 
 const show = showFor(['update'], 'calendarResource');
 
@@ -31,9 +31,7 @@ export async function execute(
 	const id = readResourceId(this, itemIndex);
 	const type = readResourceType(this, itemIndex);
 	const fields = readResourceFields(this, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex);
-	if (Object.keys(fields).length === 0) {
-		throw new NodeOperationError(node, `Nothing to update in item ${itemIndex}`, { itemIndex, description: 'Add a field under Update Fields' });
-	}
+	requireUpdate(node, fields, itemIndex);
 	const body = checkResourceBody(node, 'update', type, fields, itemIndex);
 	return [await session.resourcesApi.update(session.settings(itemIndex), type, id, body)];
 }
