@@ -16,6 +16,8 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', diagnostics: { warnOnly: false } }],
 	},
+	// the package is built and packed once, before the first file
+	globalSetup: '<rootDir>/test/setup/packOnce.ts',
 	setupFilesAfterEnv: ['<rootDir>/test/setup/stopChildren.ts'],
 	maxWorkers: 1,
 	testTimeout: 5 * 60 * 1000,

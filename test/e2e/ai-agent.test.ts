@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
 /**
  * An AI Agent in REAL n8n (both lines) uses this package's node as a tool: the chat model is n8n's OpenAI Chat Model
  * whose credential's Base URL is a scripted OpenAI-compatible server on 127.0.0.1 (tools/openai-stub). The model calls
@@ -54,7 +54,7 @@ describe.each(LINES)('an AI Agent uses the node as its tool, real n8n line %s', 
 	let calendarRun: { execution: Execution; chats: ChatRequest[] } | undefined;
 
 	beforeAll(async () => {
-		inst = await ensureN8n(line, { log });
+		inst = await ensureN8n(line, { cacheDir: process.env.E2E_N8N_CACHE_DIR, log });
 		userFolder = join(run.dir, `line-${line}`);
 		await prepareUserFolder(inst, userFolder, run.tarball(), log);
 		sandbox = await startSandbox({ port: 0 });

@@ -4,7 +4,7 @@
  * runs every operation of the Appointment, Blocked Slot and Appointment Note resources once, in the order a user
  * would, and Get Free Slots between them.
  */
-import { byId, chain, hl, webhookTrigger, type CredRef } from './workflows';
+import { byId, chain, hl, step, webhookBody, webhookTrigger, type CredRef } from './workflows';
 
 export const BOOKING_ZONE = 'America/New_York';
 
@@ -23,17 +23,15 @@ export interface NotesRequest {
 	appointmentId: string;
 }
 
-const body = (field: string) => `$('Webhook').first().json.body.${field}`;
+const body = webhookBody;
 const at = (time: string) => `={{ ${body('day')} }}T${time}`;
 const calendar = byId(`={{ ${body('calendarId')} }}`);
 const once = { executeOnce: true };
 /** Options > Time Zone of the operations that read dates */
 const options = { timeZone: BOOKING_ZONE };
 
-const step = (resource: string) => (name: string, cred: CredRef, parameters: Record<string, unknown>, extra: Parameters<typeof hl>[3] = once) =>
-	hl(name, cred, { resource, ...parameters }, extra);
-
-const freeSlots = (name: string, cred: CredRef, from: string, to: string) =>
+/** Get Free Slots of the calendar the body names, on its day from `from` to `to` (New York times), as slots. */
+export const freeSlots = (name: string, cred: CredRef, from: string, to: string) =>
 	hl(name, cred, { resource: 'calendar', operation: 'getFreeSlots', calendar, start: at(from), end: at(to), timeZone: BOOKING_ZONE, output: 'slots' }, once);
 
 /** The n-th free slot of the day as Free slots listed it, before anything was booked. */

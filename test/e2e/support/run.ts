@@ -51,7 +51,7 @@ export interface E2eRunOptions {
 
 /**
  * Registers the suite's set-up and clean-up: a run-<pid>-<time> folder under .cache/<folder> (removed afterwards
- * unless KEEP or `keepIf`) and the package built and packed.
+ * unless KEEP or `keepIf`) and the package built and packed (unless E2E_TARBALL names it).
  */
 export function e2eRun(label: string, options: E2eRunOptions = {}): E2eRun {
 	const runsDir = join(DEFAULT_CACHE_DIR, options.folder ?? 'e2e');
@@ -63,7 +63,8 @@ export function e2eRun(label: string, options: E2eRunOptions = {}): E2eRun {
 		if (options.removeStale) await removeStaleRuns(runsDir, log);
 		await mkdir(dir, { recursive: true });
 		log(options.folder ? `run folder ${dir}` : `lines ${LINES.join(', ')}; user folders under ${dir}`);
-		tarball = await packPackage(stderrLog(label));
+		// packed once by the e2e config's global set-up; suites run under another config pack it themselves
+		tarball = process.env.E2E_TARBALL ?? (await packPackage(stderrLog(label)));
 	}, 10 * MINUTE);
 
 	afterAll(async () => {

@@ -79,6 +79,15 @@ export function hl(name: string, cred: CredRef, parameters: Record<string, unkno
 	};
 }
 
+/** An expression reading a field of the body POSTed to the workflow's Webhook. */
+export const webhookBody = (field: string) => `$('Webhook').first().json.body.${field}`;
+
+/** The package's node for one resource, run once (for the first input item) unless `extra` says otherwise. */
+export const step =
+	(resource: string) =>
+	(name: string, cred: CredRef, parameters: Record<string, unknown>, extra: Partial<Step> = { executeOnce: true }) =>
+		hl(name, cred, { resource, ...parameters }, extra);
+
 export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 export const bySlug = (value: string) => ({ __rl: true, mode: 'slug', value });
 
