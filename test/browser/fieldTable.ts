@@ -47,7 +47,6 @@ const notification: Field = { label: 'Notification', readme: '**Notification** o
 const scheduleRow = row('Availability Schedule');
 const schedule: Field = { label: 'Schedule', readme: '**Schedule**, picked From List', shared: true };
 const scheduleCalendar: Field = { label: 'Calendar', readme: '**Calendar** (From List or By ID)' };
-const ownScheduleNotice: Field = { label: "An event calendar's own schedule is an API Version v3 route: sent with v3 unless Options > API Version names another, which is refused", readme: '*Options → API Version* names another', shared: true };
 const scheduleHours: Field[] = [
 	{ label: 'Time Zone', readme: '*Time Zone*' },
 	{ label: 'Weekly Hours', readme: '*Weekly Hours*' },
@@ -237,9 +236,9 @@ export const OPERATION_ROWS: OperationRow[] = [
 	scheduleRow('Delete', [schedule]),
 	scheduleRow('Apply to Calendar', [schedule, scheduleCalendar]),
 	scheduleRow('Remove From Calendar', [schedule, scheduleCalendar]),
-	scheduleRow("Get Calendar's Own Schedule", [ownScheduleNotice, scheduleCalendar]),
-	scheduleRow("Create Calendar's Own Schedule", [ownScheduleNotice, scheduleCalendar, ...scheduleHours]),
-	scheduleRow("Update Calendar's Own Schedule", [ownScheduleNotice, scheduleCalendar, { label: 'Update Fields', readme: '*Update Fields*' }]),
+	scheduleRow("Get Calendar's Own Schedule", [scheduleCalendar]),
+	scheduleRow("Create Calendar's Own Schedule", [scheduleCalendar, ...scheduleHours]),
+	scheduleRow("Update Calendar's Own Schedule", [scheduleCalendar, { label: 'Update Fields', readme: '*Update Fields*' }]),
 ];
 
 /** The node's Authentication choices, the credential type each one asks for, and how Location ID is entered. */

@@ -5,12 +5,11 @@ import type { ExecutionSession } from '../../execution/session';
 import { checkScheduleBody } from '../../api/availabilitySchedules/scheduleChecks';
 import type { CalendarSchedule } from '../../api/availabilitySchedules/types';
 import { readCalendarId } from '../../api/calendars/calendarLocator';
-import { CALENDAR_SCHEDULE_NOTE, hoursFields, hoursOfParameters, readHours } from './scheduleFields';
+import { hoursFields, hoursOfParameters, readHours } from './scheduleFields';
 
 const show = showFor(['createCalendarSchedule'], 'availabilitySchedule');
 
 export const description: INodeProperties[] = [
-	{ ...CALENDAR_SCHEDULE_NOTE, displayOptions: show },
 	{ ...calendarLocator, description: 'The event calendar to give its own schedule', displayOptions: show },
 	...hoursFields().map((field) => ({ ...field, displayOptions: show })),
 	optionsFor('createCalendarSchedule', [], 'availabilitySchedule'),

@@ -4,12 +4,10 @@ import { calendarLocator, optionsFor, showFor } from '../../description/commonFi
 import type { ExecutionSession } from '../../execution/session';
 import type { CalendarSchedule } from '../../api/availabilitySchedules/types';
 import { readCalendarId } from '../../api/calendars/calendarLocator';
-import { CALENDAR_SCHEDULE_NOTE } from './scheduleFields';
 
 const show = showFor(['getCalendarSchedule'], 'availabilitySchedule');
 
 export const description: INodeProperties[] = [
-	{ ...CALENDAR_SCHEDULE_NOTE, displayOptions: show },
 	{ ...calendarLocator, description: 'The event calendar whose own schedule to get', displayOptions: show },
 	optionsFor('getCalendarSchedule', [], 'availabilitySchedule'),
 ];

@@ -12,6 +12,9 @@ import * as search from './search';
 import * as update from './update';
 import * as updateCalendarSchedule from './updateCalendarSchedule';
 
+/** HighLevel documents an event calendar's own schedule for Version v3 only. */
+const ownScheduleVersion = 'API Version v3 only: sent with v3 unless Options > API Version names another, which is refused';
+
 export const availabilityScheduleOperationHandlers: Record<string, ItemHandler> = {
 	create: create.execute,
 	get: get.execute,
@@ -34,14 +37,14 @@ export const availabilityScheduleOperationField: INodeProperties = {
 	options: [
 		{ name: 'Apply to Calendar', value: 'applyToCalendar', action: 'Apply an availability schedule to a calendar' },
 		{ name: 'Create', value: 'create', action: 'Create an availability schedule' },
-		{ name: "Create Calendar's Own Schedule", value: 'createCalendarSchedule', action: 'Create the own schedule of an event calendar' },
+		{ name: "Create Calendar's Own Schedule", value: 'createCalendarSchedule', description: ownScheduleVersion, action: 'Create the own schedule of an event calendar' },
 		{ name: 'Delete', value: 'delete', action: 'Delete an availability schedule' },
 		{ name: 'Get', value: 'get', action: 'Get an availability schedule' },
-		{ name: "Get Calendar's Own Schedule", value: 'getCalendarSchedule', action: 'Get the own schedule of an event calendar' },
+		{ name: "Get Calendar's Own Schedule", value: 'getCalendarSchedule', description: ownScheduleVersion, action: 'Get the own schedule of an event calendar' },
 		{ name: 'Remove From Calendar', value: 'removeFromCalendar', action: 'Remove an availability schedule from a calendar' },
 		{ name: 'Search', value: 'search', action: 'Search the availability schedules of a user' },
 		{ name: 'Update', value: 'update', action: 'Update an availability schedule' },
-		{ name: "Update Calendar's Own Schedule", value: 'updateCalendarSchedule', action: 'Update the own schedule of an event calendar' },
+		{ name: "Update Calendar's Own Schedule", value: 'updateCalendarSchedule', description: ownScheduleVersion, action: 'Update the own schedule of an event calendar' },
 	],
 	default: 'create',
 };

@@ -190,14 +190,6 @@ export function hoursOfParameters(ctx: IExecuteFunctions, itemIndex: number): ID
 	};
 }
 
-/** Shown on the calendar's-own-schedule operations: HighLevel documents the route for Version v3 only. */
-export const CALENDAR_SCHEDULE_NOTE: INodeProperties = {
-	displayName: "An event calendar's own schedule is an API Version v3 route: sent with v3 unless Options > API Version names another, which is refused",
-	name: 'calendarScheduleNotice',
-	type: 'notice',
-	default: '',
-};
-
 /** The fields of an operation on a schedule and a calendar (Apply to Calendar, Remove From Calendar). */
 export function scheduleAndCalendarFields(operation: string, calendarDescription: string): INodeProperties[] {
 	const show = showFor([operation], 'availabilitySchedule');

@@ -5,13 +5,12 @@ import type { ExecutionSession } from '../../execution/session';
 import { checkScheduleBody } from '../../api/availabilitySchedules/scheduleChecks';
 import type { CalendarSchedule } from '../../api/availabilitySchedules/types';
 import { readCalendarId } from '../../api/calendars/calendarLocator';
-import { CALENDAR_SCHEDULE_NOTE, hoursFields, readHours } from './scheduleFields';
+import { hoursFields, readHours } from './scheduleFields';
 import { requireUpdate } from '../../shared/fieldValues';
 
 const show = showFor(['updateCalendarSchedule'], 'availabilitySchedule');
 
 export const description: INodeProperties[] = [
-	{ ...CALENDAR_SCHEDULE_NOTE, displayOptions: show },
 	{ ...calendarLocator, description: 'The event calendar whose own schedule to change', displayOptions: show },
 	updateFieldsCollection(hoursFields().sort((a, b) => a.displayName.localeCompare(b.displayName)), show),
 	optionsFor('updateCalendarSchedule', [], 'availabilitySchedule'),
