@@ -187,7 +187,8 @@ describe('the editor in Chromium, n8n 2.x', () => {
 				await panel.chooseResource(row.resource);
 				await panel.chooseOperation(row.operation);
 				// n8n 2.x shows no Authentication field: the credential chosen decides it
-				check(await panel.fieldLabels()).toEqual(['Resource', 'Operation', ...row.fields.map((field) => field.label)]);
+				const labels = ['Resource', 'Operation', ...row.fields.map((field) => field.label)];
+				check(await panel.fieldLabels(labels)).toEqual(labels);
 				check(await panel.isPicker('locationId')).toBe(auth.location !== 'text');
 				check((await panel.optionNames()).sort()).toEqual([...row.options].sort());
 			});
@@ -235,7 +236,8 @@ describe('the editor in Chromium, n8n 2.x', () => {
 		const tool = await addAgentWithTool(session!.page, 'HighLevel', `${NODE} Tool`);
 		await tool.chooseCredential(CREDENTIALS['Private Integration Token']);
 		await tool.chooseOperation('Create');
-		check(await tool.fieldLabels()).toEqual(['Tool Description', 'Resource', 'Operation', 'Location ID', 'Name', 'Description', 'Slug', 'Active', 'Options']);
+		const toolLabels = ['Tool Description', 'Resource', 'Operation', 'Location ID', 'Name', 'Description', 'Slug', 'Active', 'Options'];
+		check(await tool.fieldLabels(toolLabels)).toEqual(toolLabels);
 		// n8n keeps the parameter name "description" for the tool's own description: no ✨ there
 		check(await tool.fromAiFields()).toEqual(['Location ID', 'Name', 'Slug', 'Active']);
 		check(README).toContain("no ✨ on *Description*");

@@ -78,8 +78,11 @@ export interface FromListPicker {
 
 export interface NodePanel {
 	root: Locator;
-	/** the labels of the parameters shown (Parameters tab), in order */
-	fieldLabels(): Promise<string[]>;
+	/**
+	 * the labels of the parameters shown (Parameters tab), in order; the panel redraws its fields a moment after a
+	 * resource or operation is chosen, so they are read again until they are `expected` (or 5 s have passed)
+	 */
+	fieldLabels(expected: string[]): Promise<string[]>;
 	/** the credential selector's label ("Credential") */
 	credentialLabel(): Promise<string>;
 	/** the credentials the selector offers, as "name\ntype" */
@@ -126,10 +129,19 @@ export async function nodePanel(page: Page): Promise<NodePanel> {
 
 	return {
 		root,
-		fieldLabels: async () => {
-			const labels: string[] = [];
-			for (const item of await items().all()) {
-				if (await item.getByTestId('input-label').count()) labels.push(await labelOf(item));
+		fieldLabels: async (expected) => {
+			const read = async () => {
+				const labels: string[] = [];
+				for (const item of await items().all()) {
+					if (await item.getByTestId('input-label').count()) labels.push(await labelOf(item));
+				}
+				return labels;
+			};
+			const until = Date.now() + 5000;
+			let labels = await read();
+			while (labels.join('\n') !== expected.join('\n') && Date.now() < until) {
+				await page.waitForTimeout(100);
+				labels = await read();
 			}
 			return labels;
 		},

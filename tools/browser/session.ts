@@ -35,6 +35,14 @@ export async function openSession(executable: string, runDir: string): Promise<B
 		const context = await chromium.browser.newContext({ viewport: WINDOW, locale: 'en-US', timezoneId: 'UTC' });
 		// a step waits this long for an element; a failing step fails soon and the later ones still run
 		context.setDefaultTimeout(15000);
+		// no CSS transitions or animations: a dropdown opens and closes at once instead of fading, as a step waits for it
+		await context.addInitScript({
+			content: `document.addEventListener('DOMContentLoaded', () => {
+				const style = document.createElement('style');
+				style.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';
+				document.head.appendChild(style);
+			});`,
+		});
 		const pages = new Map<Page, string>();
 		const watch = (page: Page) => {
 			const label = pages.size === 0 ? 'editor' : `popup ${pages.size}`;
