@@ -2,6 +2,7 @@
 import { ApiVersion } from '../../tools/contract/openapi';
 import { LOCATION, OTHER, OTHER_LOCATION, READONLY, call } from '../../tools/sandbox/harness';
 import { Sandbox, startSandbox } from '../../tools/sandbox/server';
+import { expectLocationLimitShared } from './locationLimit';
 
 const VERSIONS: ApiVersion[] = ['2021-04-15', 'v3'];
 
@@ -135,17 +136,7 @@ describe.each(VERSIONS)('rooms, equipment and notifications over HTTP, Version %
 
 describe('rooms and notifications share the location\'s rate limit and the seeded faults', () => {
 	it('answers 429 with the limit\'s headers once the location\'s window is spent', async () => {
-		const sandbox = await startSandbox({ rateLimit: { max: 2 } });
-		try {
-			const list = () => call(sandbox, 'GET', '/calendars/resources/rooms', { query: { locationId: LOCATION, limit: '10', skip: '0' } });
-			expect((await list()).status).toBe(200);
-			expect((await call(sandbox, 'GET', '/calendars/groups', { query: { locationId: LOCATION } })).status).toBe(200);
-			const refused = await list();
-			expect(refused.status).toBe(429);
-			expect(refused.headers.get('x-ratelimit-remaining')).toBe('0');
-		} finally {
-			await sandbox.close();
-		}
+		await expectLocationLimitShared(async (sandbox) => await call(sandbox, 'GET', '/calendars/resources/rooms', { query: { locationId: LOCATION, limit: '10', skip: '0' } }));
 	});
 
 	it('stores a create whose answer it then drops (lostAfterStore), and answers a 5xx fault without storing', async () => {

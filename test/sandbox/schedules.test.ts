@@ -2,6 +2,7 @@
 import { ApiVersion } from '../../tools/contract/openapi';
 import { LOCATION, OTHER, OTHER_LOCATION, READONLY, bookableCalendar, call } from '../../tools/sandbox/harness';
 import { Sandbox, startSandbox } from '../../tools/sandbox/server';
+import { expectLocationLimitShared } from './locationLimit';
 
 const VERSIONS: ApiVersion[] = ['2021-04-15', 'v3'];
 const ms = (iso: string) => String(Date.parse(iso));
@@ -119,17 +120,7 @@ describe('an event calendar\'s own schedule (v3 only)', () => {
 
 describe('schedules share the location\'s rate limit and the seeded faults', () => {
 	it('answers 429 once the location\'s window is spent', async () => {
-		const sandbox = await startSandbox({ rateLimit: { max: 2 } });
-		try {
-			const search = () => call(sandbox, 'GET', '/calendars/schedules/search', { query: { locationId: LOCATION, userId: 'u1' } });
-			expect((await search()).status).toBe(200);
-			expect((await call(sandbox, 'GET', '/calendars/groups', { query: { locationId: LOCATION } })).status).toBe(200);
-			const refused = await search();
-			expect(refused.status).toBe(429);
-			expect(refused.headers.get('x-ratelimit-remaining')).toBe('0');
-		} finally {
-			await sandbox.close();
-		}
+		await expectLocationLimitShared(async (sandbox) => await call(sandbox, 'GET', '/calendars/schedules/search', { query: { locationId: LOCATION, userId: 'u1' } }));
 	});
 
 	it('stores a create whose answer it then drops (lostAfterStore), and answers a 5xx fault without storing', async () => {

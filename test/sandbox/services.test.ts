@@ -1,6 +1,7 @@
 /** v3 services, service locations and service bookings over HTTP: every answer is checked against the official spec (harness). */
 import { LOCATION, OTHER, OTHER_LOCATION, READONLY, call } from '../../tools/sandbox/harness';
 import { Sandbox, startSandbox } from '../../tools/sandbox/server';
+import { expectLocationLimitShared } from './locationLimit';
 
 const version = 'v3';
 const service = (overrides: Record<string, unknown> = {}) => ({ locationId: LOCATION, name: 'Hair Styling', slug: 'hair-styling', staff: [{ id: 'staff1' }], ...overrides });
@@ -104,5 +105,13 @@ describe('v3 services over HTTP', () => {
 		expect((await call(sandbox, 'GET', '/calendars/services/catalog', { version, token: OTHER, query: { locationId: OTHER_LOCATION } })).body).toEqual({ services: [] });
 		expect(await call(sandbox, 'POST', '/calendars/services/locations', { version, token: READONLY, body: place() })).toMatchObject({ status: 401 });
 		expect(await call(sandbox, 'GET', '/calendars/services/locations', { version, token: READONLY, query: { locationId: LOCATION } })).toMatchObject({ status: 200 });
+	});
+});
+
+describe('v3 services share the location\'s rate limit', () => {
+	it('answers 429 once the location\'s window is spent (the catalog, the locations and the bookings alike)', async () => {
+		await expectLocationLimitShared(async (sandbox) => await call(sandbox, 'GET', '/calendars/services/catalog', { version, query: { locationId: LOCATION } }));
+		await expectLocationLimitShared(async (sandbox) => await call(sandbox, 'GET', '/calendars/services/locations', { version, query: { locationId: LOCATION } }));
+		await expectLocationLimitShared(async (sandbox) => await call(sandbox, 'GET', '/calendars/services/bookings', { version, query: window('2027-03-01T00:00:00Z', '2027-03-02T00:00:00Z') }));
 	});
 });
