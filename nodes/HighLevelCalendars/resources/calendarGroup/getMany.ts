@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsFor, returnAllAndLimit, showFor } from '../../description/commonFields';
+import { filtersCollection, optionsFor, returnAllAndLimit, showFor } from '../../description/commonFields';
 import type { ExecutionSession } from '../../execution/session';
 import type { CalendarGroup } from '../../api/calendarGroups/types';
 
@@ -13,14 +13,8 @@ const show = showFor(['getAll']);
 
 export const description: INodeProperties[] = [
 	...returnAllAndLimit(show),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: show,
-		options: [
+	filtersCollection(
+		[
 			{
 				displayName: 'Active Only',
 				name: 'activeOnly',
@@ -37,7 +31,8 @@ export const description: INodeProperties[] = [
 				description: 'Return only groups whose name contains this text (case-insensitive)',
 			},
 		],
-	},
+		show,
+	),
 	optionsFor('getAll'),
 ];
 

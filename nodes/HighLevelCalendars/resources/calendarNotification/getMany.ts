@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { calendarLocator, optionsFor, returnAllAndLimit, showFor } from '../../description/commonFields';
+import { calendarLocator, filtersCollection, optionsFor, returnAllAndLimit, showFor } from '../../description/commonFields';
 import type { ExecutionSession } from '../../execution/session';
 import { readCalendarId } from '../../api/calendars/calendarLocator';
 import type { CalendarNotification, NotificationFilter } from '../../api/calendarNotifications/types';
@@ -10,18 +10,13 @@ const show = showFor(['getAll'], 'calendarNotification');
 export const description: INodeProperties[] = [
 	{ ...calendarLocator, displayOptions: show },
 	...returnAllAndLimit(show),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: show,
-		options: [
+	filtersCollection(
+		[
 			{ displayName: 'Active', name: 'isActive', type: 'boolean', default: true, description: 'Whether to return only active notifications (off: only inactive ones)' },
 			{ displayName: 'Deleted', name: 'deleted', type: 'boolean', default: false, description: 'Whether to return the deleted notifications instead of the others' },
 		],
-	},
+		show,
+	),
 	optionsFor('getAll', [], 'calendarNotification'),
 ];
 
