@@ -9,14 +9,19 @@ import { bookingScript, CALENDAR_ID } from './bookingScript';
 
 const DAY_MS = 86_400_000;
 
-async function freeSlots(parameters: INodeParameters, timezone = 'America/New_York') {
+/** `answerAfterMs`: each answer that much after its request arrived (arrivals are timed in `arrivedAt`). */
+async function freeSlots(parameters: INodeParameters, timezone = 'America/New_York', answerAfterMs = 0) {
 	const { script } = bookingScript(undefined, 45);
-	const server = await startScriptedServer(script);
+	const arrivedAt: number[] = [];
+	const server = await startScriptedServer((request, index) => {
+		arrivedAt.push(Date.now());
+		return { ...script(request, index), delayMs: answerAfterMs };
+	});
 	try {
 		const fixture = singleNodeWorkflow({ resource: 'calendar', operation: 'getFreeSlots', calendar: { __rl: true, mode: 'id', value: CALENDAR_ID }, ...parameters });
 		const result = await runWorkflow({ ...fixture, settings: { timezone } }, tokenCredentials(server.url));
 		const invalid = server.requests.flatMap((r) => validateRequest(r).errors);
-		return { output: result.output(NODE_NAME)?.map((item) => item.json), error: result.error(NODE_NAME), requests: server.requests, invalid };
+		return { output: result.output(NODE_NAME)?.map((item) => item.json), error: result.error(NODE_NAME), requests: server.requests, invalid, arrivedAt };
 	} finally {
 		await server.close();
 	}
@@ -38,6 +43,18 @@ test.each<ApiVersion>(['2021-04-15', 'v3'])('a 75-day range is asked for in thre
 	expect(output).toHaveLength(75);
 	expect(output?.[31]).toEqual({ date: '2026-02-01', slots: ['2026-02-01T09:00:00+00:00', '2026-02-01T10:00:00+00:00', '2026-02-01T11:00:00+00:00', '2026-02-01T12:00:00+00:00', '2026-02-01T13:00:00+00:00', '2026-02-01T14:00:00+00:00', '2026-02-01T15:00:00+00:00', '2026-02-01T16:00:00+00:00'], timeZone: 'UTC' });
 	expect(new Set(output?.map((day) => day.date)).size).toBe(75);
+});
+
+test('the parts of a range are asked for together, as many at once as Max Requests In Flight lets', async () => {
+	const range = { start: '2026-01-01T00:00:00Z', end: '2026-03-17T00:00:00Z', timeZone: 'UTC', output: 'days' };
+	const together = await freeSlots(range, 'UTC', 400);
+	expect(together.output).toHaveLength(75);
+	// all three arrived before HighLevel answered the first
+	expect(together.arrivedAt[2] - together.arrivedAt[0]).toBeLessThan(400);
+	const oneAtATime = await freeSlots({ ...range, options: { maxInFlight: 1 } }, 'UTC', 400);
+	expect(oneAtATime.output).toHaveLength(75);
+	expect(oneAtATime.arrivedAt[1] - oneAtATime.arrivedAt[0]).toBeGreaterThanOrEqual(400);
+	expect(oneAtATime.arrivedAt[2] - oneAtATime.arrivedAt[1]).toBeGreaterThanOrEqual(400);
 });
 
 test("one item per slot: HighLevel's start, the end from the slot duration, the date and zone; a list across midnight", async () => {

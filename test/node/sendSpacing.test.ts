@@ -9,6 +9,7 @@ async function run(lanes: number, total: number, roundTripMs: number) {
 	let left = total;
 	const lane = async () => {
 		while (left-- > 0) {
+			await spacing.enter();
 			const sentAt = await spacing.turn();
 			leftAt.push(clock.now());
 			expect(sentAt).toBe(clock.now());
@@ -38,5 +39,26 @@ describe('send spacing (fake clock)', () => {
 		const { leftAt, endedAt } = await run(16, 160, 100);
 		expect(Math.min(...gaps(leftAt.slice(16)))).toBeGreaterThanOrEqual(100 / 32 - 1e-9);
 		expect(endedAt).toBeLessThanOrEqual(10 * 100 + (15 * 100) / 32 + 1e-9);
+	});
+
+	test('more requests at once than lanes: each waits for an answer, oldest first, and no more than the lanes are out', async () => {
+		const clock = new FakeClock();
+		const spacing = new SendSpacing(2, clock);
+		const out: number[] = [];
+		const leftAt: Array<[number, number]> = [];
+		let inFlight = 0;
+		const request = async (index: number) => {
+			await spacing.enter();
+			const sentAt = await spacing.turn();
+			out.push(++inFlight);
+			leftAt.push([index, clock.now()]);
+			await clock.sleep(100);
+			inFlight--;
+			spacing.answered(sentAt);
+		};
+		await clock.run(Promise.all([0, 1, 2, 3, 4].map(request)));
+		expect(Math.max(...out)).toBe(2);
+		// half of the 100 ms round trip, shared by the 2 lanes: 25 ms apart once it is known
+		expect(leftAt).toEqual([[0, 0], [1, 0], [2, 100], [3, 125], [4, 200]]);
 	});
 });

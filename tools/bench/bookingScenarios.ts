@@ -5,8 +5,8 @@
  *   6. 1,000 Books spread over 100 calendars (10 slots of tomorrow each, one contact per booking, End Time empty so
  *      each calendar's slot duration is read once): against the bound the limit and Max Requests In Flight set;
  *      duplicates are a contact booked twice or a slot of a calendar booked twice.
- *   7. Get Free Slots over 90 days for 20 calendars: each range asked for in 3 consecutive parts of at most 31 days
- *      (60 requests), One Item per Day; against the bound the parts' order and Max Requests In Flight set.
+ *   7. Get Free Slots over 90 days for 20 calendars: each range asked for in 3 parts of at most 31 days, together
+ *      (60 requests), One Item per Day; against the bound the limit and Max Requests In Flight set.
  * The calendars (open every day, 9:00 to 17:00, 30-minute slots) and contacts are made, and a one-calendar run warms
  * the engine up, before the timing starts. The sandbox runs in a process of its own (its CLI): in this one its CPU
  * (free slots of 31 days × 16 slots per request, spec checks of every request and answer) ran on the node's event loop
@@ -19,7 +19,6 @@ import { DateTime } from 'luxon';
 import { setTimeout as sleep } from 'timers/promises';
 
 import { DEFAULT_MAX_IN_FLIGHT } from '../../nodes/HighLevelCalendars/description/commonFields';
-import { splitRange } from '../../nodes/HighLevelCalendars/api/freeSlots/api';
 import { SANDBOX_LOCATION, sandboxCredentials } from '../engine/credentials';
 import { runWorkflow } from '../engine/runWorkflow';
 import { NODE_NAME, singleNodeWorkflow } from '../engine/workflows';
@@ -72,16 +71,15 @@ async function bookingSandbox(calendars: number): Promise<{ sandbox: SandboxProc
 }
 
 /**
- * The least time the node can take for `requests` requests of which each item sends `chain` one after another: the
- * limit taken evenly (the first request at once, the last (requests − 1) × interval ÷ max later, answered a latency
- * after), and Max Requests In Flight.
+ * The least time the node can take for `requests` requests: the limit taken evenly (the first request at once, the
+ * last (requests − 1) × interval ÷ max later, answered a latency after), and Max Requests In Flight (a latency each).
  */
-function bound(requests: number, chain: number, inFlight: number) {
+function bound(requests: number, inFlight: number) {
 	const evenS = (((requests - 1) * LIMIT.intervalMs) / LIMIT.max + LATENCY_MS) / 1000;
 	const burstS = trueBoundMs('fixed', requests, LIMIT.max, LIMIT.intervalMs, LATENCY_MS) / 1000;
-	const inFlightS = (Math.max(Math.ceil(requests / inFlight), chain) * LATENCY_MS) / 1000;
+	const inFlightS = (Math.ceil(requests / inFlight) * LATENCY_MS) / 1000;
 	const boundS = Math.max(evenS, inFlightS);
-	const why = `max(limit: ${requests} requests evenly at ${LIMIT.max} per ${LIMIT.intervalMs} ms = ${evenS.toFixed(2)} s, in flight: ${requests} requests, ${chain} after another per item, ${inFlight} at once × ${LATENCY_MS} ms = ${inFlightS.toFixed(2)} s)`;
+	const why = `max(limit: ${requests} requests evenly at ${LIMIT.max} per ${LIMIT.intervalMs} ms = ${evenS.toFixed(2)} s, in flight: ${requests} requests, ${inFlight} at once × ${LATENCY_MS} ms = ${inFlightS.toFixed(2)} s)`;
 	return { boundS, why, burstS: Math.max(burstS, inFlightS) };
 }
 
@@ -132,7 +130,7 @@ export async function bookingScenario(inFlight?: number) {
 		const appointments = (await sandbox.state()).appointments[SANDBOX_LOCATION] ?? [];
 		const slotsTaken = new Set(appointments.map((a) => `${a.calendarId} ${a.startMs}`)).size;
 		const contactsBooked = new Set(appointments.map((a) => a.contactId)).size;
-		const limits = bound(countedRequests(run.sent).length, 1, inFlight ?? DEFAULT_MAX_IN_FLIGHT);
+		const limits = bound(countedRequests(run.sent).length, inFlight ?? DEFAULT_MAX_IN_FLIGHT);
 		return {
 			...run.row,
 			scenario: '6. 1,000 bookings over 100 calendars of one sub-account, 100 ms latency, 100 req/s',
@@ -151,9 +149,8 @@ export async function freeSlotScenario(inFlight?: number) {
 	try {
 		const start = DateTime.now().setZone(ZONE).plus({ days: 1 }).startOf('day');
 		const end = start.plus({ days: FREE_SLOT_DAYS });
-		const parts = splitRange(start.toMillis(), end.toMillis()).length;
 		const run = await measured(sandbox, freeSlotsOf(start, end), calendarIds.map((calendarId) => ({ calendarId })), inFlight);
-		const limits = bound(countedRequests(run.sent).length, parts, inFlight ?? DEFAULT_MAX_IN_FLIGHT);
+		const limits = bound(countedRequests(run.sent).length, inFlight ?? DEFAULT_MAX_IN_FLIGHT);
 		const days = run.output.length;
 		return {
 			...run.row,

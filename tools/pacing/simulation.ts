@@ -47,7 +47,8 @@ export interface SimulationResult {
 	countedAt: number[];
 }
 
-const KEY = 'app location';
+/** The rate-limit key every simulated request counts against. */
+export const SIMULATED_KEY = 'app location';
 
 function lowerCased(headers: Record<string, string>): Record<string, string> {
 	return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
@@ -63,15 +64,15 @@ export async function simulatePacing(options: SimulationOptions): Promise<Simula
 
 	const send = async (governor: Pacer): Promise<void> => {
 		for (let attempt = 0; ; attempt++) {
-			await governor.acquire(KEY);
+			await governor.acquire(SIMULATED_KEY);
 			await clock.sleep(random() * options.jitterMs);
-			const decision = limiter.consume(KEY);
+			const decision = limiter.consume(SIMULATED_KEY);
 			if (!decision.exceeded) countedAt.push(clock.now());
 			await clock.sleep(options.latencyMs + random() * options.jitterMs);
 			const headers = lowerCased(decision.headers);
-			governor.observe(KEY, headers);
+			governor.observe(SIMULATED_KEY, headers);
 			if (!decision.exceeded) {
-				governor.succeeded(KEY);
+				governor.succeeded(SIMULATED_KEY);
 				return;
 			}
 			received429++;
@@ -80,7 +81,7 @@ export async function simulatePacing(options: SimulationOptions): Promise<Simula
 				surfaced429++;
 				return;
 			}
-			governor.pause(KEY);
+			governor.pause(SIMULATED_KEY);
 			await clock.sleep(waitMs);
 		}
 	};

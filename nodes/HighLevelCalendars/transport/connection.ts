@@ -33,8 +33,8 @@ export interface Connection {
 	companyId?: string;
 	/** Agency credentials: the group routes take the location's token, not the credential's. */
 	locationTokens?: LocationTokenSource;
-	/** An execution's requests, spread over the round trip (SendSpacing). */
-	spacing?: { turn(): Promise<number>; answered(sentAt: number): void };
+	/** An execution's requests: Max Requests In Flight at once, spread over the round trip (SendSpacing). */
+	spacing?: { enter(): Promise<void>; turn(): Promise<number>; answered(sentAt: number): void };
 }
 
 function tokensOf(credentials: IDataObject): string[] {

@@ -57,6 +57,7 @@ async function attempt<T>(
 	limitKey: string,
 ): Promise<Attempt<T>> {
 	const bearer = await connection.locationTokens?.tokenFor(settings);
+	await connection.spacing?.enter();
 	await rateGovernor.acquire(limitKey);
 	const sentAt = await connection.spacing?.turn();
 	let response: { headers?: Record<string, unknown>; body: unknown };

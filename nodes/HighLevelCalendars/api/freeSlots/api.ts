@@ -66,39 +66,43 @@ function mergeDays(days: FreeDay[], query: FreeSlotsQuery): FreeDay[] {
 		.map(([date, slots]) => ({ date, slots: [...slots].sort((a, b) => instant(a) - instant(b)) }));
 }
 
-/** GET /calendars/{calendarId}/free-slots over any range: consecutive requests of at most 31 days, merged. */
+/** GET /calendars/{calendarId}/free-slots over any range: requests of at most 31 days, merged. */
 export class FreeSlotsApi {
 	constructor(
 		private readonly send: SendCall,
 		private readonly node: INode,
 	) {}
 
-	/** Every day with a free slot in the range. */
+	/** Every day with a free slot in the range: the parts asked for together (Max Requests In Flight still holds). */
 	async between(settings: RequestSettings, calendarId: string, query: FreeSlotsQuery): Promise<FreeDay[]> {
-		const days: FreeDay[] = [];
-		for await (const part of this.parts(settings, calendarId, query)) days.push(...part);
-		return mergeDays(days, query);
+		const ranges = splitRange(query.startMs, query.endMs);
+		const parts = await Promise.all(ranges.map(async (range) => await this.part(settings, calendarId, query, range)));
+		return mergeDays(parts.flat(), query);
 	}
 
-	/** The days with a free slot in the range, up to the first part of the range that has one (no request after it). */
+	/** The days with a free slot in the range, part after part up to the first that has one (no request after it). */
 	async untilFirstSlot(settings: RequestSettings, calendarId: string, query: FreeSlotsQuery): Promise<FreeDay[]> {
 		const days: FreeDay[] = [];
-		for await (const part of this.parts(settings, calendarId, query)) {
+		for (const range of splitRange(query.startMs, query.endMs)) {
+			const part = await this.part(settings, calendarId, query, range);
 			days.push(...part);
 			if (part.some((day) => slotsInRange(day, query).slots.length > 0)) break;
 		}
 		return mergeDays(days, query);
 	}
 
-	private async *parts(settings: RequestSettings, calendarId: string, query: FreeSlotsQuery): AsyncGenerator<FreeDay[]> {
+	private async part(
+		settings: RequestSettings,
+		calendarId: string,
+		query: FreeSlotsQuery,
+		range: { startMs: number; endMs: number },
+	): Promise<FreeDay[]> {
 		const path = idPath(this.node, '/calendars', 'calendar', calendarId, '/free-slots');
-		for (const range of splitRange(query.startMs, query.endMs)) {
-			const params: IDataObject = { startDate: epochMs(range.startMs), endDate: epochMs(range.endMs) };
-			if (query.timeZone) params.timezone = query.timeZone;
-			if (query.userIds?.length === 1) params.userId = query.userIds[0];
-			// comma-separated, as n8n's own HighLevel node sends it (n8n's HTTP helper would write userIds[0]=…)
-			else if (query.userIds && query.userIds.length > 1) params.userIds = query.userIds.join(',');
-			yield await this.send(settings, { method: 'GET', path, scope: 'calendars.readonly', query: params, read: readDays });
-		}
+		const params: IDataObject = { startDate: epochMs(range.startMs), endDate: epochMs(range.endMs) };
+		if (query.timeZone) params.timezone = query.timeZone;
+		if (query.userIds?.length === 1) params.userId = query.userIds[0];
+		// comma-separated, as n8n's own HighLevel node sends it (n8n's HTTP helper would write userIds[0]=…)
+		else if (query.userIds && query.userIds.length > 1) params.userIds = query.userIds.join(',');
+		return await this.send(settings, { method: 'GET', path, scope: 'calendars.readonly', query: params, read: readDays });
 	}
 }

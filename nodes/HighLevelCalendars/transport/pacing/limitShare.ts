@@ -7,7 +7,7 @@ const SHARED_RESERVE = 0.05;
 const MIN_SAMPLE = 0.05;
 /** The span over which the others' current rate is taken (a fifth of it at first). */
 const RECENT_MS = 250;
-/** Part of the limit a key's first interval lets go at once, above its even rise. */
+/** Part of the limit a key's first interval lets go at once, above its even rise, when its first request went alone. */
 const START_ALLOWANCE = 0.05;
 /** How often a request held back looks again, while answers may change what is free. */
 const RECHECK_MS = 10;
@@ -33,7 +33,12 @@ const FORGET_AFTER_MS = 10 * 60_000;
  *   sent since, leaves nothing free; if nothing is under way, one goes now and then to ask. In a
  *   key's first interval the count may only rise evenly at the limit's rate (less the reserve), from
  *   the first count seen: processes that start together cannot see each other before their first
- *   answers, and a window filled early stays full until its first requests leave it.
+ *   answers, and a window filled early stays full until its first requests leave it; a first request
+ *   that went alone leaves a START_ALLOWANCE above that rise. Before any count (at first, or after an
+ *   idle interval) this process's own requests rise so from its first, at the limit it last heard of
+ *   (HighLevel's published one until an answer tells it), rather than waiting a round trip for a count;
+ *   then no allowance comes on top: HighLevel may count the first request late (a new connection), and
+ *   a window it opened would be full a little early.
  *   Requests are not sent early into what the gate shows free: in a sliding window a burst comes
  *   back one interval later as a gap, round after round.
  * - A 429 takes 20% off until successes win it back, 2% each.
@@ -64,8 +69,12 @@ export class LimitShare {
 	private fullAt = -Infinity;
 	/** when HighLevel's count would have begun to rise, at the limit's rate, to the first count this process saw */
 	private riseFrom = -Infinity;
+	/** START_ALLOWANCE of the limit, or none when requests went before the first count (they rose evenly already) */
+	private allowance = 0;
 	/** when this process's next paced request may go */
 	private nextSendAt = -Infinity;
+	/** when this process sent its first request with no count of HighLevel's to go by */
+	private uncountedSince?: number;
 
 	/** How long to wait before a request may go; 0 or less: now. */
 	waitMs(now: number): number {
@@ -76,6 +85,7 @@ export class LimitShare {
 	}
 
 	sent(at: number): void {
+		if (!this.last) this.uncountedSince ??= at;
 		this.sendTimes.push(at);
 		this.awaiting.push(at);
 		const gap = this.gapMs();
@@ -97,6 +107,7 @@ export class LimitShare {
 		if (this.firstCountedAt === undefined) {
 			this.firstCountedAt = countedAt;
 			this.riseFrom = countedAt - (count * this.intervalMs) / this.max;
+			this.allowance = this.awaiting.length > 0 ? 0 : START_ALLOWANCE * this.max;
 			this.othersSince = count < MIN_SAMPLE * this.max ? countedAt : -Infinity;
 		}
 		if (this.last && count < this.last.count - this.max / 2 && countedAt >= this.last.countedAt) this.windowStart = countedAt;
@@ -155,6 +166,7 @@ export class LimitShare {
 	private forgetIfStale(now: number): void {
 		if (!this.last || now - this.last.countedAt <= this.intervalMs + this.marginMs()) return;
 		this.last = undefined;
+		this.uncountedSince = undefined;
 		this.firstCountedAt = undefined;
 		this.share = 1;
 		this.backoff = 1;
@@ -190,14 +202,15 @@ export class LimitShare {
 	/**
 	 * Requests HighLevel would let in now, or in a key's first interval what an even rise allows.
 	 * Counted: this process's requests of the last interval, and the others' as last counted with what
-	 * they may have sent since.
+	 * they may have sent since. Before HighLevel's first count, the even rise starts at this process's
+	 * first request and only its own requests count.
 	 */
 	private free(now: number): number {
-		if (!this.last) return this.awaiting.length === 0 ? 1 : 0;
 		const own = this.sendTimes.filter((at) => at > now - this.intervalMs - this.marginMs()).length;
+		const rise = (from: number) => (this.max * (1 - SHARED_RESERVE) * (now - from)) / this.intervalMs;
+		if (!this.last) return Math.min(this.max, 1 + rise(this.uncountedSince ?? now)) - own;
 		const elapsedMs = Math.min(this.intervalMs, Math.max(0, now - this.last.countedAt));
-		const evenRise = (this.max * (1 - SHARED_RESERVE) * (now - this.riseFrom)) / this.intervalMs + START_ALLOWANCE * this.max;
-		return Math.min(this.max, evenRise) - own - this.othersAfter(elapsedMs);
+		return Math.min(this.max, rise(this.riseFrom) + this.allowance) - own - this.othersAfter(elapsedMs);
 	}
 
 	/**
