@@ -183,6 +183,19 @@ describe('v3 services: Version 2021-04-15 refused, bad input, exactly once, agen
 	});
 
 	test.each([
+		['service', 'service'],
+		['serviceLocation', 'serviceLocation'],
+	])('%s Update refuses a slug HighLevel slugs do not allow before sending, and the other items are changed', async (resource, locator) => {
+		await withSandbox();
+		const { serviceId, serviceLocationId } = await seedCatalog();
+		const id = resource === 'service' ? serviceId : serviceLocationId;
+		const { output } = await run(resource, { operation: 'update', [locator]: byId(id), updateFields: { slug: '={{ $json.slug }}' } }, [{ slug: 'Hair Cut!' }, { slug: 'hair-cut' }]);
+		expect(json(output).map((item) => item.error ?? item.slug)).toEqual(['Slug "Hair Cut!" in item 0 has characters HighLevel slugs do not use', 'hair-cut']);
+		expect(output[0].json.description).toBe('Use lower-case letters, digits and dashes only, e.g. "hair-cut"');
+		expect(apiRequests().filter((r) => r.method === 'PUT')).toHaveLength(1);
+	});
+
+	test.each([
 		['serviceLocation', { operation: 'create', name: 'Lost Answer' }, 'serviceLocations'],
 		['service', { operation: 'create', name: 'Lost Answer', staffIds: 'staff1' }, 'services'],
 	] as const)('a %s create whose answer is lost after HighLevel stored it is made once', async (resource, parameters, kind) => {

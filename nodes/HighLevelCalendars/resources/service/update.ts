@@ -5,6 +5,7 @@ import type { ExecutionSession } from '../../execution/session';
 import { checkServiceBody } from '../../api/services/serviceChecks';
 import type { Service } from '../../api/services/types';
 import { requireUpdate } from '../../shared/fieldValues';
+import { requireSlug } from '../../shared/validation';
 import { readServiceFields, readServiceId, serviceFieldOptions, serviceLocator, staffIdsField } from './serviceFields';
 
 const show = showFor(['update'], 'service');
@@ -27,6 +28,7 @@ export async function execute(this: IExecuteFunctions, session: ExecutionSession
 	const settings = session.settings(itemIndex, { version: 'v3', operation: 'Service → Update' });
 	const id = readServiceId(this, itemIndex);
 	const fields = requireUpdate(this.getNode(), readServiceFields(this, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex), itemIndex);
+	if (fields.slug !== undefined) fields.slug = requireSlug(this.getNode(), fields.slug, itemIndex);
 	const body = checkServiceBody(this.getNode(), 'service', 'update', fields, itemIndex);
 	return [await session.serviceCatalogApi.update(settings, id, body)];
 }
