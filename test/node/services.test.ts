@@ -223,6 +223,31 @@ describe('v3 services: Version 2021-04-15 refused, bad input, exactly once, agen
 		expect(apiRequests().slice(before).find((r) => r.method === 'POST')?.query).toEqual({ overrideAvailability: 'true' });
 	});
 
+	test('under 10% 429s, 5% 500s, 2% resets and 2% answers lost after the store: 60 service locations made once each, read, renamed and deleted', async () => {
+		await withSandbox({
+			faults: { seed: 20261207, rateLimited: 0.1, error5xx: 0.05, reset: 0.02, lostAfterStore: 0.02 },
+			rateLimit: { max: 100_000, intervalMs: 50, retryAfter: false },
+		});
+		const items = Array.from({ length: 60 }, (_, i) => ({ name: `Studio ${i}` }));
+		const options = { maxRetries: 8 };
+		const created = json((await run('serviceLocation', { operation: 'create', name: '={{ $json.name }}', options }, items)).output);
+		expect(created.map((record) => record.name ?? record.error)).toEqual(items.map((item) => item.name));
+		expect(state().serviceLocations).toHaveLength(60);
+		const picked = created.map((record) => ({ id: record.id }));
+		const locator = { serviceLocation: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, options };
+		expect(json((await run('serviceLocation', { operation: 'get', ...locator }, picked)).output).map((record) => record.name ?? record.error)).toEqual(items.map((item) => item.name));
+		const renamed = json((await run('serviceLocation', { operation: 'update', ...locator, updateFields: { name: 'Renamed' } }, picked)).output);
+		expect(renamed.map((record) => record.name ?? record.error)).toEqual(items.map(() => 'Renamed'));
+		const deleted = json((await run('serviceLocation', { operation: 'delete', ...locator }, picked)).output);
+		expect(deleted.map((record) => record.deleted ?? record.error)).toEqual(items.map(() => true));
+		expect(state().serviceLocations).toEqual([]);
+		const statuses = apiRequests().map((r) => r.status);
+		expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(5);
+		expect(statuses.filter((status) => status >= 500).length).toBeGreaterThan(2);
+		expect(apiRequests().filter((r) => r.dropped !== undefined).length).toBeGreaterThan(1);
+		for (const request of apiRequests()) expect(validateRequest(request).errors).toEqual([]);
+	}, 60_000);
+
 	test('the agency credential: create, get, list, update and delete service locations in two sub-accounts, per item', async () => {
 		await withSandbox();
 		const credentials = await agencyCredentials(sandbox);
