@@ -31,14 +31,15 @@ const FORGET_AFTER_MS = 10 * 60_000;
  *   any span of one interval under it, whether HighLevel's window is fixed or sliding.
  * - Gate: no request while the last count, with what this process and (at their rate) the others
  *   sent since, leaves nothing free; if nothing is under way, one goes now and then to ask. In a
- *   key's first interval the count may only rise evenly at the limit's rate (less the reserve), from
- *   the first count seen: processes that start together cannot see each other before their first
- *   answers, and a window filled early stays full until its first requests leave it; a first request
- *   that went alone leaves a START_ALLOWANCE above that rise. Before any count (at first, or after an
- *   idle interval) this process's own requests rise so from its first, at the limit it last heard of
- *   (HighLevel's published one until an answer tells it), rather than waiting a round trip for a count;
- *   then no allowance comes on top: HighLevel may count the first request late (a new connection), and
- *   a window it opened would be full a little early.
+ *   key's first interval the count may only rise evenly at the limit's rate (less the reserve once
+ *   others are seen), from the first count seen: processes that start together cannot see each other
+ *   before their first answers, and a window filled early stays full until its first requests leave
+ *   it; a first request that went alone leaves a START_ALLOWANCE above that rise. Before any count (at
+ *   first, or after an idle interval) this process's own requests rise so from its first, at the limit
+ *   it last heard of (HighLevel's published one until an answer tells it), rather than waiting a round
+ *   trip for a count; then no allowance comes on top, and that first interval keeps one request of the
+ *   limit free: HighLevel may count its first request well after it left (a new connection), and its
+ *   window then opens later than this process's.
  *   Requests are not sent early into what the gate shows free: in a sliding window a burst comes
  *   back one interval later as a gap, round after round.
  * - A 429 takes 20% off until successes win it back, 2% each.
@@ -79,8 +80,9 @@ export class LimitShare {
 	/** How long to wait before a request may go; 0 or less: now. */
 	waitMs(now: number): number {
 		this.forgetIfStale(now);
+		const free = this.free(now);
 		// with nothing under way no answer will tell more: one request goes to ask
-		if (this.free(now) < 1) return this.awaiting.length > 0 ? this.recheckMs() : this.lastAnswerAt + this.intervalMs / 10 - now;
+		if (free < 1) return this.awaiting.length > 0 ? Math.min(this.recheckMs(), Math.max(1, this.riseMs(1 - free))) : this.lastAnswerAt + this.intervalMs / 10 - now;
 		return this.nextSendAt - now;
 	}
 
@@ -189,6 +191,11 @@ export class LimitShare {
 		return this.last ? RECHECK_MS : this.gapMs();
 	}
 
+	/** How long the even rise takes to free `requests`: a request it holds back looks again then, if sooner. */
+	private riseMs(requests: number): number {
+		return (requests * this.intervalMs) / (this.max - this.reserve());
+	}
+
 	private reserve(): number {
 		return this.share < 1 ? SHARED_RESERVE * this.max : 0;
 	}
@@ -206,11 +213,13 @@ export class LimitShare {
 	 * first request and only its own requests count.
 	 */
 	private free(now: number): number {
-		const own = this.sendTimes.filter((at) => at > now - this.intervalMs - this.marginMs()).length;
-		const rise = (from: number) => (this.max * (1 - SHARED_RESERVE) * (now - from)) / this.intervalMs;
-		if (!this.last) return Math.min(this.max, 1 + rise(this.uncountedSince ?? now)) - own;
+		const since = now - this.intervalMs - this.marginMs();
+		const own = this.sendTimes.filter((at) => at > since).length;
+		const rise = (from: number) => (now - from) / this.riseMs(1);
+		const max = this.uncountedSince !== undefined && this.uncountedSince > since ? this.max - 1 : this.max;
+		if (!this.last) return Math.min(max, 1 + rise(this.uncountedSince ?? now)) - own;
 		const elapsedMs = Math.min(this.intervalMs, Math.max(0, now - this.last.countedAt));
-		return Math.min(this.max, rise(this.riseFrom) + this.allowance) - own - this.othersAfter(elapsedMs);
+		return Math.min(max, rise(this.riseFrom) + this.allowance) - own - this.othersAfter(elapsedMs);
 	}
 
 	/**
