@@ -10,7 +10,7 @@ import { DEFAULT_MAX_IN_FLIGHT } from '../../nodes/HighLevelCalendars/descriptio
 import { AGENCY_PER_ITEM, agencyCredentials } from '../engine/agency';
 import { runWorkflow, type WorkflowRun } from '../engine/runWorkflow';
 import { NODE_NAME, singleNodeWorkflow } from '../engine/workflows';
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import { startSandboxProcess, type SandboxProcess } from '../sandbox/sandboxProcess';
 
 const COMPANY = 'benchAgency0000001';
 export const LOCATIONS = 100;
@@ -33,13 +33,18 @@ function agencyBound(inFlight: number): { boundS: number; requests: number; inFl
 
 export const locationId = (index: number) => `benchLocation${String(index).padStart(5, '0')}`;
 
-/** The sandbox of scenarios 4 and 5: one agency with 100 sub-accounts, its limits and latency. */
-export async function agencySandbox(): Promise<Sandbox> {
-	return await startSandbox({
-		port: 0,
+/**
+ * The sandbox of scenarios 4 and 5: one agency with 100 sub-accounts, its limits and latency, in a process of its own
+ * (its CPU is not the node's).
+ */
+export async function agencySandbox(): Promise<SandboxProcess> {
+	return await startSandboxProcess({
 		latencyMs: LATENCY_MS,
 		rateLimit: { ...LIMIT, daily: 200_000 },
-		agency: { companies: [{ id: COMPANY, locations: Array.from({ length: LOCATIONS }, (_, i) => ({ id: locationId(i) })) }], apps: [{ distribution: 'Company' }] },
+		agency: {
+			companies: [{ id: COMPANY, locations: Array.from({ length: LOCATIONS }, (_, i) => ({ id: locationId(i) })) }],
+			apps: [{ distribution: 'Company', clientId: 'bench-agency-app', clientSecret: 'bench-agency-app-secret' }],
+		},
 	});
 }
 
@@ -67,14 +72,15 @@ export async function agencyScenario(inFlight?: number) {
 		const credentials = await agencyCredentials(sandbox);
 		const items = Array.from({ length: CREATES }, (_, i) => ({ locationId: locationId(i % LOCATIONS), name: `Agency ${i}` }));
 		const parameters = { ...AGENCY_PER_ITEM, operation: 'create', name: '={{ $json.name }}', description: 'bench', options: inFlight ? { maxInFlight: inFlight } : {} };
-		const before = sandbox.requests().length;
+		const before = (await sandbox.requests()).length;
 		const { result: run, wallS, machine } = await timed(async () => await runWorkflow(singleNodeWorkflow(parameters, items), credentials));
 
-		const sent = sandbox.requests().slice(before);
+		const sent = (await sandbox.requests()).slice(before);
 		const errors = runErrors(run, NODE_NAME);
-		const groups = Object.values(sandbox.state().locations).flat();
+		const state = await sandbox.state();
+		const groups = Object.values(state.locations).flat();
 		const duplicates = groups.length - new Set(groups.map((group) => `${group.locationId} ${group.name}`)).size;
-		const { mints } = sandbox.state().oauth;
+		const { mints } = state.oauth;
 		const bound = agencyBound(inFlight ?? DEFAULT_MAX_IN_FLIGHT);
 		const ratio = `${(wallS / bound.boundS).toFixed(3)} × the ${bound.boundS.toFixed(2)} s bound`;
 		const boundWhy = `max(in flight: ${bound.requests} requests × ${LATENCY_MS} ms / ${inFlight ?? DEFAULT_MAX_IN_FLIGHT} = ${bound.inFlightS.toFixed(2)} s, limits: ${bound.rateS.toFixed(2)} s)`;

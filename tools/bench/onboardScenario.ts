@@ -105,12 +105,12 @@ export async function onboardScenario(inFlight?: number) {
 		const credentials = await agencyCredentials(sandbox);
 		const items = Array.from({ length: LOCATIONS }, (_, i) => ({ locationId: locationId(i), name: `Onboarding ${i}` }));
 		const steps = STEPS.map((step) => ({ ...step, parameters: { ...step.parameters, options: inFlight ? { maxInFlight: inFlight } : {} } }));
-		const before = sandbox.requests().length;
+		const before = (await sandbox.requests()).length;
 		const { result: run, wallS, machine } = await timed(async () => await runWorkflow(chainWorkflow(steps, items), credentials));
 
-		const sent = sandbox.requests().slice(before);
+		const sent = (await sandbox.requests()).slice(before);
 		const errors = STEPS.flatMap((step) => runErrors(run, step.name));
-		const state = sandbox.state();
+		const state = await sandbox.state();
 		const groups = Object.values(state.locations).flat();
 		const calendars = Object.values(state.calendars).flat();
 		const rooms = Object.values(state.resources.resources).flat();

@@ -4,10 +4,15 @@ import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workfl
 import { HighLevelCalendarsAgencyOAuth2Api } from '../../credentials/HighLevelCalendarsAgencyOAuth2Api.credentials';
 import type { AppRecord } from '../sandbox/agency';
 import { connect } from '../sandbox/oauth-client';
-import type { Sandbox } from '../sandbox/server';
 import { resolveCredentialData } from './credentialData';
 
 const agencyType = new HighLevelCalendarsAgencyOAuth2Api();
+
+/** A sandbox in this process or in its own (tools/sandbox/sandboxProcess.ts): its URL and its agency app. */
+interface AgencySandbox {
+	url: string;
+	app(distribution: 'Company'): AppRecord | Promise<AppRecord>;
+}
 
 /** Authentication "Agency (OAuth2)", the Location ID taken from each item's `locationId`. */
 export const AGENCY_PER_ITEM: INodeParameters = {
@@ -20,12 +25,13 @@ export const AGENCY_PER_ITEM: INodeParameters = {
  * the token answer of the OAuth2 dance with `app` (default: the Company app); `picks` are the authorize page's
  * sandbox_* choices.
  */
-export async function agencyCredentialFields(sandbox: Sandbox, picks: Record<string, string> = {}, app: AppRecord = sandbox.app('Company')): Promise<ICredentialDataDecryptedObject> {
+export async function agencyCredentialFields(sandbox: AgencySandbox, picks: Record<string, string> = {}, app?: AppRecord): Promise<ICredentialDataDecryptedObject> {
+	app ??= await sandbox.app('Company');
 	const oauthTokenData = await connect(sandbox.url, app, picks);
 	return { clientId: app.clientId, clientSecret: app.clientSecret, baseUrl: sandbox.url, oauthTokenData };
 }
 
 /** The same, resolved as n8n hands it to the node, keyed by credential type for runWorkflow. */
-export async function agencyCredentials(sandbox: Sandbox, picks: Record<string, string> = {}, app?: AppRecord): Promise<Record<string, ICredentialDataDecryptedObject>> {
+export async function agencyCredentials(sandbox: AgencySandbox, picks: Record<string, string> = {}, app?: AppRecord): Promise<Record<string, ICredentialDataDecryptedObject>> {
 	return { [agencyType.name]: await resolveCredentialData(agencyType, await agencyCredentialFields(sandbox, picks, app)) };
 }

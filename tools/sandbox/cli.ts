@@ -1,24 +1,33 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node-only tooling: runs in Node, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node-only tooling: runs in Node, never inside n8n */
 /**
  * Runs the sandbox until SIGINT / SIGTERM:
  *   node --import tsx tools/sandbox/cli.ts   (npm run sandbox --) [--port 8787] [--latency 0] [--max 100] [--interval 10000] [--daily 200000]
- *     [--window fixed|sliding]
+ *     [--window fixed|sliding] [--agency seed.json]
+ * --agency: the companies, sub-accounts and apps (the server's AgencySeed, as JSON) in place of the default ones.
  * The port may also come from the environment variable SANDBOX_PORT (a --port flag wins).
  * It prints its URL, then the tokens it made for this run (fake, sandbox only), then "Ready.".
  */
-import { DEFAULT_CONTACTS, DEFAULT_TOKENS, SandboxOptions, WINDOW_MODELS, WindowModel, startSandbox } from './server';
+import { readFileSync } from 'fs';
+
+import { AgencySeed, DEFAULT_CONTACTS, DEFAULT_TOKENS, SandboxOptions, WINDOW_MODELS, WindowModel, startSandbox } from './server';
 
 const DEFAULT_PORT = 8787;
 const FLAGS = ['port', 'latency', 'max', 'interval', 'daily'] as const;
 type Flag = (typeof FLAGS)[number];
 
-function parseArgs(argv: string[]): Partial<Record<Flag, number>> & { window?: WindowModel } {
-	const values: Partial<Record<Flag, number>> & { window?: WindowModel } = {};
+type Args = Partial<Record<Flag, number>> & { window?: WindowModel; agency?: AgencySeed };
+
+function parseArgs(argv: string[]): Args {
+	const values: Args = {};
 	for (let i = 0; i < argv.length; i++) {
 		const [name, inline] = argv[i].replace(/^--/, '').split('=');
-		const known = name === 'window' || (FLAGS as readonly string[]).includes(name);
+		const known = name === 'window' || name === 'agency' || (FLAGS as readonly string[]).includes(name);
 		if (!argv[i].startsWith('--') || !known) throw new Error(`unknown argument "${argv[i]}"`);
 		const raw = inline ?? argv[++i];
+		if (name === 'agency') {
+			values.agency = JSON.parse(readFileSync(raw, 'utf8')) as AgencySeed;
+			continue;
+		}
 		if (name === 'window') {
 			if (!(WINDOW_MODELS as readonly string[]).includes(raw)) throw new Error(`--window is ${WINDOW_MODELS.join(' or ')} (got "${raw}")`);
 			values.window = raw as WindowModel;
@@ -38,6 +47,7 @@ async function main(): Promise<void> {
 		port: args.port ?? envPort ?? DEFAULT_PORT,
 		latencyMs: args.latency,
 		rateLimit: { max: args.max, intervalMs: args.interval, daily: args.daily, window: args.window },
+		agency: args.agency,
 	};
 	const sandbox = await startSandbox(options);
 	const tokens = options.tokens ?? DEFAULT_TOKENS;
