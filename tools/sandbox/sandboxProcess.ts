@@ -47,9 +47,10 @@ export async function startSandboxProcess(options: SandboxProcessOptions): Promi
 		() => true,
 		() => false,
 	);
+	// the CLI read the seed as it started
+	if (seedDir) await rm(seedDir, { recursive: true, force: true });
 	if (!ready) {
 		await child.stop();
-		if (seedDir) await rm(seedDir, { recursive: true, force: true });
 		throw new Error(`the sandbox CLI did not start within ${START_TIMEOUT_MS / 1000} s: ${child.output()}`);
 	}
 	const url = /listening on (http:\S+)/.exec(child.output())![1];
@@ -68,7 +69,6 @@ export async function startSandboxProcess(options: SandboxProcessOptions): Promi
 		},
 		close: async () => {
 			await child.stop();
-			if (seedDir) await rm(seedDir, { recursive: true, force: true });
 		},
 	};
 }

@@ -82,7 +82,7 @@ export class LimitShare {
 		this.forgetIfStale(now);
 		const free = this.free(now);
 		// with nothing under way no answer will tell more: one request goes to ask
-		if (free < 1) return this.awaiting.length > 0 ? Math.min(this.recheckMs(), Math.max(1, this.riseMs(1 - free))) : this.lastAnswerAt + this.intervalMs / 10 - now;
+		if (free < 1) return this.awaiting.length > 0 ? this.recheckMs(free) : this.lastAnswerAt + this.intervalMs / 10 - now;
 		return this.nextSendAt - now;
 	}
 
@@ -186,12 +186,12 @@ export class LimitShare {
 		return !fixedWindow && at - this.intervalMs >= this.othersSince;
 	}
 
-	/** Held back while requests are under way: until the next answer may free some. */
-	private recheckMs(): number {
-		return this.last ? RECHECK_MS : this.gapMs();
+	/** Held back while requests are under way: until the next answer may free some, or the even rise one (at least 1 ms). */
+	private recheckMs(free: number): number {
+		return Math.min(this.last ? RECHECK_MS : this.gapMs(), Math.max(1, this.riseMs(1 - free)));
 	}
 
-	/** How long the even rise takes to free `requests`: a request it holds back looks again then, if sooner. */
+	/** How long the even rise takes to free `requests`. */
 	private riseMs(requests: number): number {
 		return (requests * this.intervalMs) / (this.max - this.reserve());
 	}
@@ -216,10 +216,10 @@ export class LimitShare {
 		const since = now - this.intervalMs - this.marginMs();
 		const own = this.sendTimes.filter((at) => at > since).length;
 		const rise = (from: number) => (now - from) / this.riseMs(1);
-		const max = this.uncountedSince !== undefined && this.uncountedSince > since ? this.max - 1 : this.max;
-		if (!this.last) return Math.min(max, 1 + rise(this.uncountedSince ?? now)) - own;
+		const cap = this.uncountedSince !== undefined && this.uncountedSince > since ? this.max - 1 : this.max;
+		if (!this.last) return Math.min(cap, 1 + rise(this.uncountedSince ?? now)) - own;
 		const elapsedMs = Math.min(this.intervalMs, Math.max(0, now - this.last.countedAt));
-		return Math.min(max, rise(this.riseFrom) + this.allowance) - own - this.othersAfter(elapsedMs);
+		return Math.min(cap, rise(this.riseFrom) + this.allowance) - own - this.othersAfter(elapsedMs);
 	}
 
 	/**
