@@ -23,6 +23,17 @@ async function closeDropdown(page: Page): Promise<void> {
 	await page.locator('.el-select-dropdown__item:visible').first().waitFor({ state: 'hidden' });
 }
 
+/** What `read` gives once it gives `expected`, or after 5 s what it gives then (the panel redraws a moment after a choice). */
+async function readUntil(page: Page, expected: string[], read: () => Promise<string[]>): Promise<string[]> {
+	const until = Date.now() + 5000;
+	let value = await read();
+	while (value.join('\n') !== expected.join('\n') && Date.now() < until) {
+		await page.waitForTimeout(100);
+		value = await read();
+	}
+	return value;
+}
+
 /** Waits until an input shows the value (Vue sets the property, not the attribute). */
 async function waitForValue(input: Locator, value: string, timeoutMs = 10000): Promise<void> {
 	const started = Date.now();
@@ -90,7 +101,8 @@ export interface NodePanel {
 	chooseCredential(name: string): Promise<void>;
 	/** Credential → Create new credential: the authentication choices the credential modal offers (then closed) */
 	newCredentialChoices(): Promise<string[]>;
-	operationChoices(): Promise<string[]>;
+	/** the Operation list; like the fields, it follows a newly chosen resource a moment later, so it is read again until it is `expected` (or 5 s have passed) */
+	operationChoices(expected: string[]): Promise<string[]>;
 	chooseOperation(name: string): Promise<void>;
 	chooseResource(name: string): Promise<void>;
 	/** the names a dropdown parameter offers */
@@ -129,22 +141,14 @@ export async function nodePanel(page: Page): Promise<NodePanel> {
 
 	return {
 		root,
-		fieldLabels: async (expected) => {
-			const read = async () => {
+		fieldLabels: async (expected) =>
+			await readUntil(page, expected, async () => {
 				const labels: string[] = [];
 				for (const item of await items().all()) {
 					if (await item.getByTestId('input-label').count()) labels.push(await labelOf(item));
 				}
 				return labels;
-			};
-			const until = Date.now() + 5000;
-			let labels = await read();
-			while (labels.join('\n') !== expected.join('\n') && Date.now() < until) {
-				await page.waitForTimeout(100);
-				labels = await read();
-			}
-			return labels;
-		},
+			}),
 		credentialLabel: async () => (await root.getByTestId('credentials-label').innerText()).trim(),
 		credentialChoices: async () => {
 			await root.getByTestId('node-credentials-select').click();
@@ -180,12 +184,13 @@ export async function nodePanel(page: Page): Promise<NodePanel> {
 			await modal.waitFor({ state: 'hidden' });
 			return choices;
 		},
-		operationChoices: async () => {
-			await root.getByTestId('parameter-input-operation').click();
-			const choices = await openDropdownItems(page);
-			await closeDropdown(page);
-			return choices;
-		},
+		operationChoices: async (expected) =>
+			await readUntil(page, expected, async () => {
+				await root.getByTestId('parameter-input-operation').click();
+				const choices = await openDropdownItems(page);
+				await closeDropdown(page);
+				return choices;
+			}),
 		chooseOperation: async (name) => await chooseOption('operation', name),
 		chooseResource: async (name) => await chooseOption('resource', name),
 		choicesOf: async (parameter) => {
