@@ -4,7 +4,8 @@
  *   line '1': n8n 1.x on the Node that runs the tooling (Node 20 here);
  *   line '2': n8n 2.x on Node 24 from the npm registry (nodeRuntime.ts), because n8n 2.x needs Node >= 24.
  * A finished install leaves <cacheDir>/n8n-<line>/.install-complete.json, which also records the Node its sqlite3 was
- * built for; with it matching, ensureN8n starts nothing. A different Node gets its own sqlite3 build first.
+ * built for (sqlite3.ts: one build, by the tooling's Node, serves both lines); with it matching, ensureN8n starts
+ * nothing. A different Node gets its sqlite3 binary first.
  */
 import { mkdir, readdir, rm, writeFile } from 'fs/promises';
 import { join, resolve } from 'path';
@@ -17,7 +18,7 @@ import { run } from '../processes';
 import { baseEnv, type Env } from './environment';
 import { NPM_INSTALL_FLAGS } from './npmFlags';
 import { currentNodeRuntime, ensureNode24, type NodeRuntime } from './nodeRuntime';
-import { buildSqlite3For } from './sqlite3';
+import { provideSqlite3 } from './sqlite3';
 
 export type Line = '1' | '2';
 
@@ -87,7 +88,7 @@ export async function ensureN8n(line: Line, options: InstallOptions = {}): Promi
 	const ready = async (marker: Marker | undefined) =>
 		(await installed(marker)) &&
 		(await exists(marker!.nodeBin)) &&
-		marker!.sqlite3BuiltFor === (line === '1' ? process.version : marker!.nodeVersion) &&
+		[process.version, marker!.nodeVersion].includes(marker!.sqlite3BuiltFor ?? '') &&
 		(line === '2' || marker!.nodeBin === process.execPath);
 
 	const fast = await readJson<Marker>(markerPath);
@@ -102,7 +103,8 @@ export async function ensureN8n(line: Line, options: InstallOptions = {}): Promi
 			const started = Date.now();
 			const runtime = await runtimeFor(line, cacheDir, log);
 			if (!(await installed(marker))) await installPackage(line, version, dir, log);
-			await buildSqlite3For(join(dir, 'node_modules'), runtime, log);
+			const builder = { ...(await currentNodeRuntime(cacheDir, log)), nodeVersion: process.version };
+			const sqlite3BuiltFor = await provideSqlite3(join(dir, 'node_modules'), runtime, builder, cacheDir, log);
 			const inst = installOf(line, version, dir, runtime.nodeBin, runtime.nodeVersion);
 			await checkStarts(inst);
 			const done: Marker = {
@@ -110,7 +112,7 @@ export async function ensureN8n(line: Line, options: InstallOptions = {}): Promi
 				version,
 				nodeBin: runtime.nodeBin,
 				nodeVersion: runtime.nodeVersion,
-				sqlite3BuiltFor: runtime.nodeVersion,
+				sqlite3BuiltFor,
 				completedAt: new Date().toISOString(),
 			};
 			await writeFileAtomic(markerPath, JSON.stringify(done, null, 2));
