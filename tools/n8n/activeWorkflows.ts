@@ -24,6 +24,8 @@ export interface SavedExecution extends ExecutionSummary {
 }
 
 const FINISHED = ['success', 'error', 'crashed', 'canceled'];
+/** how many executions a list answer holds, newest first */
+const LISTED = 100;
 
 /** Activates a stored workflow as the editor's Activate (Publish) does, on either line: its production webhooks answer from then on. */
 export async function activate(editor: Editor, workflowId: string): Promise<void> {
@@ -56,18 +58,19 @@ export async function waitUntilServed(url: string, timeoutMs: number): Promise<v
 /** How many executions of the workflow there are (in `statuses`, if given), and the newest 100 of them. */
 export async function executionsOf(editor: Editor, workflowId: string, statuses?: string[]): Promise<{ count: number; newest: ExecutionSummary[] }> {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId, ...(statuses ? { status: statuses } : {}) }));
-	const answer = await editor.rest('GET', `/rest/executions?filter=${filter}&limit=100`);
+	const answer = await editor.rest('GET', `/rest/executions?filter=${filter}&limit=${LISTED}`);
 	if (answer.status !== 200) throw new Error(`GET /rest/executions: HTTP ${answer.status} ${answer.text.slice(0, 200)}`);
 	const { count, results } = answer.json.data as { count: number; results: Array<{ id: unknown; status: string; mode: string }> };
 	return { count, newest: results.map((e) => ({ id: String(e.id), status: e.status, mode: e.mode })) };
 }
 
-/** Waits until the workflow has at least `count` finished executions; returns how many there are and the newest. */
+/** Waits until the workflow has at least `count` finished executions, listed; returns how many there are and the newest. */
 export async function waitForExecutions(editor: Editor, workflowId: string, count: number, timeoutMs: number): Promise<{ count: number; newest: ExecutionSummary[] }> {
 	const started = Date.now();
 	for (;;) {
 		const finished = await executionsOf(editor, workflowId, FINISHED);
-		if (finished.count >= count) return finished;
+		// n8n lists, then counts (ExecutionService.findRangeWithCount): an execution that finished in between is counted, not listed
+		if (finished.count >= count && finished.newest.length >= Math.min(count, LISTED)) return finished;
 		if (Date.now() - started > timeoutMs) {
 			throw new Error(`workflow ${workflowId}: ${finished.count} finished executions after ${fmtMs(timeoutMs)}, ${count} expected`);
 		}
