@@ -65,11 +65,18 @@ function assertLine1Node(): void {
 	}
 }
 
+/** The Node that runs the tooling, with its headers: line 1 runs on it, and it builds the sqlite3 both lines load. */
+async function toolingNode(cacheDir: string, log: (message: string) => void): Promise<NodeRuntime & { nodeVersion: string }> {
+	return { ...(await currentNodeRuntime(cacheDir, log)), nodeVersion: process.version };
+}
+
 async function runtimeFor(line: Line, cacheDir: string, log: (message: string) => void): Promise<NodeRuntime & { nodeVersion: string }> {
-	if (line === '1') assertLine1Node();
-	const runtime = line === '2' ? await ensureNode24(cacheDir, log) : await currentNodeRuntime(cacheDir, log);
-	const nodeVersion = line === '2' ? (await run(runtime.nodeBin, ['--version'])).stdout.trim() : process.version;
-	return { ...runtime, nodeVersion };
+	if (line === '1') {
+		assertLine1Node();
+		return await toolingNode(cacheDir, log);
+	}
+	const runtime = await ensureNode24(cacheDir, log);
+	return { ...runtime, nodeVersion: (await run(runtime.nodeBin, ['--version'])).stdout.trim() };
 }
 
 function installOf(line: Line, version: string, dir: string, nodeBin: string, nodeVersion: string): N8nInstall {
@@ -103,8 +110,7 @@ export async function ensureN8n(line: Line, options: InstallOptions = {}): Promi
 			const started = Date.now();
 			const runtime = await runtimeFor(line, cacheDir, log);
 			if (!(await installed(marker))) await installPackage(line, version, dir, log);
-			const builder = { ...(await currentNodeRuntime(cacheDir, log)), nodeVersion: process.version };
-			const sqlite3BuiltFor = await provideSqlite3(join(dir, 'node_modules'), runtime, builder, cacheDir, log);
+			const sqlite3BuiltFor = await provideSqlite3(join(dir, 'node_modules'), runtime, await toolingNode(cacheDir, log), cacheDir, log);
 			const inst = installOf(line, version, dir, runtime.nodeBin, runtime.nodeVersion);
 			await checkStarts(inst);
 			const done: Marker = {
